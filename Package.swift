@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "DocketKit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "DocketKit", targets: ["DocketKit"]),
+        .executable(name: "docket", targets: ["docket"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "DocketKit",
+            dependencies: [
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources/authorities.yml")]
+        ),
+        .executableTarget(
+            name: "docket",
+            dependencies: [
+                "DocketKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "DocketKitTests",
+            dependencies: ["DocketKit"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DocketCLITests",
+            dependencies: ["docket"]
+        ),
+    ]
+)

@@ -1,0 +1,69 @@
+/// A stable identifier for a kind of problem. Codes never change meaning once published, so
+/// coalition leads can search for them, and scripts can filter on them.
+///
+/// Ranges: DK0xx files and front matter, DK1xx citations, DK2xx clauses and variables,
+/// DK3xx plans, DK4xx dockets, DK5xx signatories.
+public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+}
+
+extension DiagnosticCode {
+    // Files and front matter
+    public static let unreadableFile = Self(rawValue: "DK001")
+    public static let invalidUTF8 = Self(rawValue: "DK002")
+    public static let emptyFile = Self(rawValue: "DK003")
+    public static let fileTooLarge = Self(rawValue: "DK004")
+    public static let missingFrontMatter = Self(rawValue: "DK005")
+    public static let unterminatedFrontMatter = Self(rawValue: "DK006")
+    public static let malformedYAML = Self(rawValue: "DK007")
+    public static let unknownFileKind = Self(rawValue: "DK008")
+    public static let missingField = Self(rawValue: "DK010")
+    public static let wrongType = Self(rawValue: "DK011")
+    public static let unknownKey = Self(rawValue: "DK012")
+    public static let duplicateID = Self(rawValue: "DK013")
+    public static let invalidID = Self(rawValue: "DK014")
+    public static let invalidValue = Self(rawValue: "DK015")
+    public static let emptyBody = Self(rawValue: "DK016")
+    public static let rawHTMLDropped = Self(rawValue: "DK017")
+
+    // Citations
+    public static let malformedCitation = Self(rawValue: "DK100")
+    public static let unknownCitation = Self(rawValue: "DK101")
+    public static let unverifiedCitation = Self(rawValue: "DK102")
+    public static let rescindedWithoutSuccessor = Self(rawValue: "DK103")
+    public static let rescindedWithoutReplacement = Self(rawValue: "DK104")
+    public static let identifierPatternMismatch = Self(rawValue: "DK105")
+    public static let wrongInstrumentForField = Self(rawValue: "DK106")
+
+    // Clauses and variables
+    public static let templateSyntax = Self(rawValue: "DK201")
+    public static let undeclaredVariable = Self(rawValue: "DK202")
+    public static let unusedVariable = Self(rawValue: "DK203")
+    public static let unknownVariableType = Self(rawValue: "DK204")
+    public static let defaultTypeMismatch = Self(rawValue: "DK205")
+
+    // Plans
+    public static let unknownClause = Self(rawValue: "DK301")
+    public static let unknownRecommendation = Self(rawValue: "DK302")
+    public static let missingReferencedFile = Self(rawValue: "DK303")
+    public static let variableTypeMismatch = Self(rawValue: "DK304")
+    public static let missingVariable = Self(rawValue: "DK305")
+    public static let unusedPlanVariable = Self(rawValue: "DK306")
+    public static let unknownClauseVersion = Self(rawValue: "DK307")
+    public static let unknownQuestion = Self(rawValue: "DK308")
+    public static let submitterFields = Self(rawValue: "DK309")
+    public static let noLibrary = Self(rawValue: "DK310")
+
+    // Dockets
+    public static let commentPeriodClosed = Self(rawValue: "DK401")
+    public static let documentNotInDocket = Self(rawValue: "DK402")
+
+    // Signatories
+    public static let malformedCSV = Self(rawValue: "DK501")
+    public static let missingColumn = Self(rawValue: "DK502")
+    public static let missingOrganization = Self(rawValue: "DK503")
+    public static let duplicateSignatory = Self(rawValue: "DK504")
+    public static let malformedEmail = Self(rawValue: "DK505")
+}

@@ -1,0 +1,2 @@
+import DocketKit
+print("docket")
