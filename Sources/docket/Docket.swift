@@ -1,2 +1,41 @@
-import DocketKit
-print("docket")
+import ArgumentParser
+import Foundation
+
+@main
+struct Docket: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docket",
+        abstract: "Build, check and file public comments on US federal dockets.",
+        version: "0.1.0",
+        subcommands: [Check.self, LibraryCommand.self]
+    )
+
+    /// Exit codes are part of the interface: 0 clean, 1 problems found, 2 bad usage.
+    /// ArgumentParser's own usage failures exit 64, so they are mapped here.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+struct OutputFormatOption: ParsableArguments {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: Format = .text
+}
+
+func writeStandardOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}

@@ -36,6 +36,7 @@ extension DiagnosticCode {
     public static let rescindedWithoutReplacement = Self(rawValue: "DK104")
     public static let identifierPatternMismatch = Self(rawValue: "DK105")
     public static let wrongInstrumentForField = Self(rawValue: "DK106")
+    public static let nonCanonicalCitation = Self(rawValue: "DK107")
 
     // Clauses and variables
     public static let templateSyntax = Self(rawValue: "DK201")
@@ -55,6 +56,7 @@ extension DiagnosticCode {
     public static let unknownQuestion = Self(rawValue: "DK308")
     public static let submitterFields = Self(rawValue: "DK309")
     public static let noLibrary = Self(rawValue: "DK310")
+    public static let questionCoverage = Self(rawValue: "DK311")
 
     // Dockets
     public static let commentPeriodClosed = Self(rawValue: "DK401")

@@ -1,0 +1,47 @@
+import Foundation
+
+/// The result of `docket check`: every diagnostic, sorted, and what was read.
+public struct CheckReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var files: [String]
+    public var sources: [String: SourceFile]
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    public var noteCount: Int { diagnostics.count { $0.severity == .note } }
+}
+
+/// Runs every rule over the files under the given paths.
+public enum Checker {
+    public static func check(paths: [String], now: Date = Date(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared) -> CheckReport {
+        var workspace = Workspace(loading: paths, baseDirectory: baseDirectory)
+        let index = LibraryIndex(recommendations: workspace.recommendations, clauses: workspace.clauses)
+        var diagnostics = index.diagnostics
+
+        for recommendation in workspace.recommendations {
+            diagnostics += CitationRules.check(recommendation, registry: registry)
+            let file = recommendation.source.start.file
+            let source = workspace.sources[file]
+            for text in [recommendation.body] {
+                _ = TemplateRules.check(body: text, firstLine: recommendation.bodyFirstLine, file: file, lineText: { source?.lineText($0) ?? "" }, into: &diagnostics)
+            }
+        }
+        for clause in workspace.clauses {
+            diagnostics += TemplateRules.check(clause, source: workspace.sources[clause.source.start.file])
+        }
+        for planFile in workspace.plans {
+            diagnostics += PlanRules.check(planFile, workspace: &workspace, index: index, now: now)
+        }
+        for docket in workspace.dockets.values {
+            diagnostics += DocketRules.check(docket, now: now, registry: registry)
+        }
+        diagnostics += workspace.diagnostics
+        return CheckReport(diagnostics: deduplicated(diagnostics).sortedByLocation(), files: workspace.files, sources: workspace.sources)
+    }
+
+    /// A file reached both directly and through a plan is read once, but keep the guarantee.
+    private static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+}

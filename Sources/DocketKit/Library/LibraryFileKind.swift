@@ -1,0 +1,37 @@
+import Foundation
+
+/// What a file on disk is, decided by where it lives and what it is called.
+public enum LibraryFileKind: String, Sendable, CaseIterable {
+    case recommendation
+    case clause
+    case documentTemplate = "document-template"
+    case docket
+    case plan
+    case signatories
+
+    /// Classifies by convention: `Recommendations/**.md`, `Templates/clauses/**.md`,
+    /// `Templates/**.md`, `docket.yml`, `plan.yml` (or `NAME.plan.yml`), `signatories.csv`.
+    public static func classify(_ url: URL) -> LibraryFileKind? {
+        let name = url.lastPathComponent
+        switch name {
+        case "docket.yml", "docket.yaml": return .docket
+        case "plan.yml", "plan.yaml": return .plan
+        case "signatories.csv": return .signatories
+        default: break
+        }
+        if name.hasSuffix(".plan.yml") || name.hasSuffix(".plan.yaml") { return .plan }
+        guard url.pathExtension == "md" else { return nil }
+        let folders = url.deletingLastPathComponent().pathComponents
+        guard let library = folders.lastIndex(where: { $0 == "Recommendations" || $0 == "Templates" }) else { return nil }
+        if folders[library] == "Recommendations" { return .recommendation }
+        return folders[(library + 1)...].contains("clauses") ? .clause : .documentTemplate
+    }
+
+    /// For a Markdown file named outside the library folders: a recommendation declares
+    /// authorities, anything else is read as a clause.
+    static func sniff(_ file: SourceFile) -> LibraryFileKind {
+        guard let frontMatter = FrontMatterDocument.split(file).0 else { return .clause }
+        let hasAuthorities = frontMatter.yaml.split(separator: "\n").contains { $0.hasPrefix("authorities:") }
+        return hasAuthorities ? .recommendation : .clause
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Everything loaded for one run: the library files, dockets, plans and signatory lists found
+/// under the paths given, each parsed once, with every loading diagnostic.
+public struct Workspace: Sendable {
+    public struct PlanFile: Sendable {
+        public var path: String
+        public var url: URL
+        public var plan: Plan
+    }
+
+    public private(set) var recommendations: [Recommendation] = []
+    public private(set) var clauses: [Clause] = []
+    public private(set) var dockets: [String: Docket] = [:]
+    public private(set) var plans: [PlanFile] = []
+    public private(set) var signatoryLists: [String: [Signatory]] = [:]
+    /// Display paths of every file read, in the order read.
+    public private(set) var files: [String] = []
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// The text of every file read, by display path, for checks that quote or re-scan it.
+    public private(set) var sources: [String: SourceFile] = [:]
+
+    private var loaded: Set<String> = []
+    private let baseDirectory: URL
+
+    /// Loads the files at `paths` (files or folders, walked recursively). Each plan's library is
+    /// loaded too, so its clause and recommendation references can be resolved.
+    public init(loading paths: [String], baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        self.baseDirectory = baseDirectory.standardizedFileURL
+        for path in paths {
+            let url = URL(fileURLWithPath: path, relativeTo: self.baseDirectory).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                diagnostics.append(.error(.unreadableFile, "no such file or folder", at: .file(path)))
+                continue
+            }
+            if isDirectory.boolValue {
+                loadFolder(url)
+            } else {
+                loadFile(url, explicitly: true)
+            }
+        }
+        var planIndex = 0
+        while planIndex < plans.count {
+            let planFile = plans[planIndex]
+            if let root = libraryRoot(for: planFile) {
+                for folder in ["Recommendations", "Templates"] {
+                    loadFolder(root.appendingPathComponent(folder))
+                }
+            }
+            planIndex += 1
+        }
+    }
+
+    public func displayPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = baseDirectory.path.hasSuffix("/") ? baseDirectory.path : baseDirectory.path + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    /// The folder holding the plan's `Recommendations/` and `Templates/`: the plan's `library`
+    /// field, or the nearest enclosing folder that has either.
+    public func libraryRoot(for planFile: PlanFile) -> URL? {
+        let folder = planFile.url.deletingLastPathComponent()
+        if let library = planFile.plan.library {
+            return URL(fileURLWithPath: library.value, relativeTo: folder).standardizedFileURL
+        }
+        var candidate = folder
+        while candidate.path != "/" {
+            for name in ["Recommendations", "Templates"] where FileManager.default.fileExists(atPath: candidate.appendingPathComponent(name).path) {
+                return candidate
+            }
+            candidate = candidate.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    /// Loads a file referenced by a plan (docket, signatories) if not loaded yet.
+    mutating func loadReferenced(_ url: URL) {
+        loadFile(url.standardizedFileURL, explicitly: true)
+    }
+
+    // MARK: Loading
+
+    private mutating func loadFolder(_ folder: URL) {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return }
+        var urls: [URL] = []
+        for case let url as URL in enumerator {
+            // Golden outputs and build products are not library input.
+            if ["expected", "out", ".build"].contains(url.lastPathComponent) {
+                enumerator.skipDescendants()
+                continue
+            }
+            if LibraryFileKind.classify(url) != nil { urls.append(url.standardizedFileURL) }
+        }
+        for url in urls.sorted(by: { $0.path < $1.path }) {
+            loadFile(url, explicitly: false)
+        }
+    }
+
+    private mutating func loadFile(_ url: URL, explicitly: Bool) {
+        let key = url.resolvingSymlinksInPath().path
+        guard loaded.insert(key).inserted else { return }
+        let path = displayPath(url)
+        var kind = LibraryFileKind.classify(url)
+        if kind == nil, !(explicitly && url.pathExtension == "md") {
+            if explicitly {
+                diagnostics.append(.warning(.unknownFileKind, "not a file DocketKit checks: expected a library Markdown file, docket.yml, plan.yml or signatories.csv", at: .file(path)))
+            }
+            return
+        }
+        let (source, readDiagnostics) = SourceFileReader.read(path: url.path, displayPath: path)
+        files.append(path)
+        diagnostics += readDiagnostics
+        guard let source else { return }
+        sources[path] = source
+        kind = kind ?? LibraryFileKind.sniff(source)
+        switch kind! {
+        case .recommendation:
+            let (recommendation, found) = RecommendationParser.parse(source)
+            diagnostics += found
+            if let recommendation { recommendations.append(recommendation) }
+        case .clause, .documentTemplate:
+            let (clause, found) = ClauseParser.parse(source, role: kind == .clause ? .clause : .document)
+            diagnostics += found
+            if let clause { clauses.append(clause) }
+        case .docket:
+            let (docket, found) = DocketParser.parse(source)
+            diagnostics += found
+            if let docket { dockets[key] = docket }
+        case .plan:
+            let (plan, found) = PlanParser.parse(source)
+            diagnostics += found
+            if let plan { plans.append(PlanFile(path: path, url: url, plan: plan)) }
+        case .signatories:
+            let (signatories, found) = SignatoriesParser.parse(source)
+            diagnostics += found
+            signatoryLists[key] = signatories
+        }
+    }
+
+    func docket(at url: URL) -> Docket? { dockets[url.resolvingSymlinksInPath().path] }
+    func signatories(at url: URL) -> [Signatory]? { signatoryLists[url.resolvingSymlinksInPath().path] }
+}

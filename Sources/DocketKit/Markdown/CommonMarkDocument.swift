@@ -1,0 +1,45 @@
+import CCmark
+
+/// A CommonMark document parsed by libcmark. Owns the cmark node tree and frees it when done.
+public final class CommonMarkDocument {
+    private let root: OpaquePointer
+
+    public init(_ markdown: String) {
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS
+        root = markdown.withCString { pointer in
+            cmark_parse_document(pointer, strlen(pointer), options)
+        }
+    }
+
+    deinit { cmark_node_free(root) }
+
+    /// A node's kind and where it starts in the Markdown text (1-based line, UTF-8 column).
+    public struct NodeInfo: Sendable {
+        public var type: cmark_node_type
+        public var line: Int
+        public var column: Int
+        public var literal: String?
+    }
+
+    /// Visits every node once, in document order, on entry.
+    public func forEachNode(_ body: (NodeInfo) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) }
+            body(NodeInfo(type: cmark_node_get_type(node), line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), literal: literal))
+        }
+    }
+
+    /// HTML for the document. Safe mode drops raw HTML and `javascript:` links, which a
+    /// public filing must never carry.
+    public func html(safe: Bool = true) -> String {
+        let options = CMARK_OPT_DEFAULT | (safe ? CMARK_OPT_SAFE : CMARK_OPT_UNSAFE)
+        guard let rendered = cmark_render_html(root, options) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+}
+
+import Foundation
