@@ -41,7 +41,7 @@ enum CitationRules {
             case .verified:
                 break
             case .unverified(let reason):
-                diagnostics.append(.warning(.unverifiedCitation, "unverified citation \"\(citation.canonical)\": \(reason); check it against the primary text before filing", at: text.range))
+                diagnostics.append(.warning(.unverifiedCitation, "unverified citation \"\(citation.canonical)\": \(reason); confirm it before filing", at: text.range))
             case .unknown(let reason):
                 diagnostics.append(.error(.unknownCitation, "unknown citation \"\(text.value)\": \(reason)", at: text.range))
             }

@@ -147,10 +147,20 @@ private extension AuthorityRegistry {
         let siblings = data.provisions.keys.compactMap { key -> String? in
             guard key.hasPrefix(parent + "("), key.dropFirst(parent.count).filter({ $0 == "(" }).count == 1 else { return nil }
             return String(key.dropFirst(parent.count))
-        }.sorted { ($0.count, $0) < ($1.count, $1) }
+        }.sorted(by: subdivisionOrder)
         let short = parent.replacingOccurrences(of: "OMB ", with: "")
         guard !siblings.isEmpty else { return "\(short) has no subdivisions in the registry" }
         return "\(short) has \(siblings.joined(separator: ", "))"
+    }
+
+    /// Orders "(i)", "(ii)", "(iv)" by value and "(a)", "(b)" alphabetically.
+    func subdivisionOrder(_ lhs: String, _ rhs: String) -> Bool {
+        let value = { (label: String) -> Int? in
+            let inner = label.trimmingCharacters(in: CharacterSet(charactersIn: "()"))
+            return inner.allSatisfy("ivx".contains) ? romanValue(inner.uppercased()) : nil
+        }
+        if let left = value(lhs), let right = value(rhs) { return left < right }
+        return lhs < rhs
     }
 
     func rescission(of citation: Citation, memo: String) -> CitationResolution.Rescission? {

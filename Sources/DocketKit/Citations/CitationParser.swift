@@ -161,9 +161,10 @@ public enum CitationParser {
     private static func parseNIST(_ cursor: inout Cursor) throws -> Citation {
         cursor.skipSpaces()
         if cursor.atEnd { return Citation(instrument: .nistAIRMF, pinpoint: .whole) }
+        let functionStart = cursor
         let function = cursor.take { $0.properties.isAlphabetic }
         guard ["GOVERN", "MAP", "MEASURE", "MANAGE"].contains(function) else {
-            throw cursor.error("expected a function in upper case: GOVERN, MAP, MEASURE or MANAGE")
+            throw functionStart.error("expected a function in upper case: GOVERN, MAP, MEASURE or MANAGE")
         }
         cursor.skipSpaces()
         guard let category = cursor.integer() else { throw cursor.error("expected a category number, e.g. '\(function) 1'") }
@@ -182,8 +183,9 @@ public enum CitationParser {
         guard let year = cursor.digits(count: 4), cursor.consume("-") else {
             throw cursor.error("an FR document number is written 'YYYY-NNNNN', e.g. 'FR Doc. 2023-24269'")
         }
+        let serialStart = cursor
         let serial = cursor.take { ("0"..."9").contains($0) }
-        guard serial.count >= 5 else { throw cursor.error("an FR document number ends in at least five digits, e.g. '2023-24269'") }
+        guard serial.count >= 5 else { throw serialStart.error("an FR document number ends in at least five digits, e.g. '2023-24269'") }
         return Citation(instrument: .federalRegisterDocument, pinpoint: .identifier("\(year)-\(serial)"))
     }
 

@@ -66,7 +66,7 @@ public struct SourceFile: Sendable {
 /// diagnostic instead of a crash or garbled text.
 public enum SourceFileReader {
     /// Library and plan files are hand-written text; anything larger is almost certainly a mistake.
-    public static let maximumSize = 5 * 1024 * 1024
+    public static let maximumSize = 5_000_000
 
     public static func read(path: String, displayPath: String? = nil, maximumSize: Int = maximumSize) -> (SourceFile?, [Diagnostic]) {
         let shown = displayPath ?? path
