@@ -11,7 +11,7 @@ enum PlanRules {
         if workspace.libraryRoot(for: planFile) == nil {
             diagnostics.append(.error(.noLibrary, "no library found for this plan: add 'library: PATH' pointing at the folder with Recommendations/ and Templates/", at: plan.source))
         } else if let library = plan.library {
-            let root = URL(fileURLWithPath: library.value, relativeTo: folder).standardizedFileURL
+            let root = folder.resolving(library.value)
             if !FileManager.default.fileExists(atPath: root.path) {
                 diagnostics.append(.error(.missingReferencedFile, "library folder '\(library.value)' does not exist", at: library.range))
             }
@@ -19,7 +19,7 @@ enum PlanRules {
 
         var docket: Docket?
         if let docketPath = plan.docket {
-            let url = URL(fileURLWithPath: docketPath.value, relativeTo: folder).standardizedFileURL
+            let url = folder.resolving(docketPath.value)
             if FileManager.default.fileExists(atPath: url.path) {
                 workspace.loadReferenced(url)
                 docket = workspace.docket(at: url)
@@ -28,7 +28,7 @@ enum PlanRules {
             }
         }
         if let signatoriesPath = plan.signatories {
-            let url = URL(fileURLWithPath: signatoriesPath.value, relativeTo: folder).standardizedFileURL
+            let url = folder.resolving(signatoriesPath.value)
             if FileManager.default.fileExists(atPath: url.path) {
                 workspace.loadReferenced(url)
             } else {

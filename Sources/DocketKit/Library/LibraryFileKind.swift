@@ -27,11 +27,23 @@ public enum LibraryFileKind: String, Sendable, CaseIterable {
         return folders[(library + 1)...].contains("clauses") ? .clause : .documentTemplate
     }
 
-    /// For a Markdown file named outside the library folders: a recommendation declares
-    /// authorities, anything else is read as a clause.
-    static func sniff(_ file: SourceFile) -> LibraryFileKind {
-        guard let frontMatter = FrontMatterDocument.split(file).0 else { return .clause }
-        let hasAuthorities = frontMatter.yaml.split(separator: "\n").contains { $0.hasPrefix("authorities:") }
-        return hasAuthorities ? .recommendation : .clause
+    /// For a file named explicitly but outside the naming conventions: CSV is a signatory list,
+    /// YAML with `sections:` a plan and other YAML a docket; Markdown that declares authorities
+    /// a recommendation, other Markdown a clause.
+    static func sniff(_ file: SourceFile, url: URL) -> LibraryFileKind? {
+        let topLevelKeys = { (text: String) in Set(text.split(separator: "\n").compactMap { line -> Substring? in
+            guard let first = line.first, first.isLetter, let colon = line.firstIndex(of: ":") else { return nil }
+            return line[..<colon]
+        }) }
+        switch url.pathExtension.lowercased() {
+        case "csv": return .signatories
+        case "yml", "yaml": return topLevelKeys(file.text).contains("sections") ? .plan : .docket
+        case "md":
+            guard let frontMatter = FrontMatterDocument.split(file).0 else { return .clause }
+            return topLevelKeys(frontMatter.yaml).contains("authorities") ? .recommendation : .clause
+        default: return nil
+        }
     }
+
+    static let sniffableExtensions: Set<String> = ["md", "yml", "yaml", "csv"]
 }

@@ -48,9 +48,12 @@ public enum RecommendationParser {
     }
 
     private static func citations(_ key: String, in mapping: Node.Mapping, reader: YAMLReader, owner: SourceRange) -> [CitedAuthority] {
-        guard let sequence = reader.sequence(key, in: mapping), !sequence.isEmpty else {
-            reader.missing(key, in: "recommendation", at: reader.range(ofKey: key, in: mapping) ?? owner)
+        guard let sequence = reader.sequence(key, in: mapping) else {
+            if mapping[key] == nil || reader.isNull(mapping[key]!) { reader.missing(key, in: "recommendation", at: owner) }
             return []
+        }
+        if sequence.isEmpty {
+            reader.add(.error(.missingField, "'\(key)' must list at least one citation", at: reader.range(ofKey: key, in: mapping) ?? owner))
         }
         return sequence.compactMap { item in
             if item.scalar != nil {
@@ -66,9 +69,12 @@ public enum RecommendationParser {
     }
 
     private static func euPoints(in mapping: Node.Mapping, reader: YAMLReader, owner: SourceRange) -> [(authority: CitedAuthority, requires: String)] {
-        guard let sequence = reader.sequence("eu", in: mapping), !sequence.isEmpty else {
-            reader.missing("eu", in: "recommendation (its EU AI Act comparison)", at: reader.range(ofKey: "eu", in: mapping) ?? owner)
+        guard let sequence = reader.sequence("eu", in: mapping) else {
+            if mapping["eu"] == nil || reader.isNull(mapping["eu"]!) { reader.missing("eu", in: "recommendation (its EU AI Act comparison)", at: owner) }
             return []
+        }
+        if sequence.isEmpty {
+            reader.add(.error(.missingField, "'eu' must list at least one EU AI Act provision to compare with", at: reader.range(ofKey: "eu", in: mapping) ?? owner))
         }
         return sequence.compactMap { item in
             guard let entry = reader.mapping(item, expected: "'- cite: EU AI Act Art. …' with 'requires: …'") else { return nil }

@@ -28,7 +28,7 @@ public struct Workspace: Sendable {
     public init(loading paths: [String], baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
         self.baseDirectory = baseDirectory.standardizedFileURL
         for path in paths {
-            let url = URL(fileURLWithPath: path, relativeTo: self.baseDirectory).standardizedFileURL
+            let url = self.baseDirectory.resolving(path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
                 diagnostics.append(.error(.unreadableFile, "no such file or folder", at: .file(path)))
@@ -63,7 +63,7 @@ public struct Workspace: Sendable {
     public func libraryRoot(for planFile: PlanFile) -> URL? {
         let folder = planFile.url.deletingLastPathComponent()
         if let library = planFile.plan.library {
-            return URL(fileURLWithPath: library.value, relativeTo: folder).standardizedFileURL
+            return folder.resolving(library.value)
         }
         var candidate = folder
         while candidate.path != "/" {
@@ -103,7 +103,7 @@ public struct Workspace: Sendable {
         guard loaded.insert(key).inserted else { return }
         let path = displayPath(url)
         var kind = LibraryFileKind.classify(url)
-        if kind == nil, !(explicitly && url.pathExtension == "md") {
+        if kind == nil, !(explicitly && LibraryFileKind.sniffableExtensions.contains(url.pathExtension.lowercased())) {
             if explicitly {
                 diagnostics.append(.warning(.unknownFileKind, "not a file DocketKit checks: expected a library Markdown file, docket.yml, plan.yml or signatories.csv", at: .file(path)))
             }
@@ -114,8 +114,8 @@ public struct Workspace: Sendable {
         diagnostics += readDiagnostics
         guard let source else { return }
         sources[path] = source
-        kind = kind ?? LibraryFileKind.sniff(source)
-        switch kind! {
+        guard let kind = kind ?? LibraryFileKind.sniff(source, url: url) else { return }
+        switch kind {
         case .recommendation:
             let (recommendation, found) = RecommendationParser.parse(source)
             diagnostics += found
@@ -141,4 +141,13 @@ public struct Workspace: Sendable {
 
     func docket(at url: URL) -> Docket? { dockets[url.resolvingSymlinksInPath().path] }
     func signatories(at url: URL) -> [Signatory]? { signatoryLists[url.resolvingSymlinksInPath().path] }
+}
+
+extension URL {
+    /// `path` taken relative to this folder unless it is absolute. Foundation's `relativeTo:`
+    /// drops the last component of a base without a trailing slash, so it is not used.
+    public func resolving(_ path: String) -> URL {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : appendingPathComponent(path)
+        return url.standardizedFileURL
+    }
 }

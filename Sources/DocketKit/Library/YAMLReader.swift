@@ -153,6 +153,22 @@ final class YAMLReader {
         }
     }
 
+    /// Yams marks the mapping that holds a duplicate key; the repeat itself is what to fix, so
+    /// find the second line that sets the key at the same indentation.
+    private func secondOccurrence(of key: String, fromYAMLLine yamlLine: Int) -> SourceLocation? {
+        guard !key.isEmpty else { return nil }
+        var seenColumn: Int?
+        for line in max(1, yamlLine + firstLine - 1)...max(1, file.lineCount) {
+            let text = file.lineText(line)
+            let rest = text.drop { $0 == " " || $0 == "-" }
+            guard rest.hasPrefix(key + ":") else { continue }
+            let column = text.utf8.count - rest.utf8.count + 1
+            if seenColumn == column { return file.location(line: line, column: column) }
+            if seenColumn == nil { seenColumn = column }
+        }
+        return nil
+    }
+
     private func report(_ error: YamlError) {
         let message: String
         let mark: Mark?
@@ -164,6 +180,10 @@ final class YAMLReader {
             mark = errorMark
         case .duplicatedKeysInMapping(let duplicates, let context):
             message = "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in mapping"
+            if let repeated = secondOccurrence(of: duplicates.first ?? "", fromYAMLLine: context.mark.line) {
+                diagnostics.append(.error(.malformedYAML, "malformed YAML: \(message)", at: SourceRange(repeated, length: duplicates.first?.utf8.count ?? 0)))
+                return
+            }
             mark = context.mark
         case .reader(let problem, _, _, _):
             message = problem
