@@ -1,1 +1,142 @@
+import Foundation
 import Testing
+
+/// Runs the built `docket` binary the way a coalition lead would.
+@Suite struct CLITests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The test bundle sits beside the products it was built with.
+    static var binary: URL {
+        var directory = Bundle.main.bundleURL
+        for _ in 0..<4 where !FileManager.default.fileExists(atPath: directory.appendingPathComponent("docket").path) {
+            directory.deleteLastPathComponent()
+        }
+        return directory.appendingPathComponent("docket")
+    }
+
+    func docket(_ arguments: String..., in directory: URL = packageRoot) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func scratchLibrary(citing citation: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docket-cli-\(UUID().uuidString)")
+        let recommendations = folder.appendingPathComponent("Recommendations")
+        try FileManager.default.createDirectory(at: recommendations, withIntermediateDirectories: true)
+        let text = """
+            ---
+            id: seven
+            title: Cites a section that does not exist
+            summary: s
+            authorities:
+              - cite: OMB M-25-21 App. §4(b)(ii)
+              - cite: \(citation)
+            eu:
+              - cite: EU AI Act Art. 27(1)
+                requires: r
+            comparison: c
+            ---
+            Body.
+
+            """
+        try text.write(to: recommendations.appendingPathComponent("x.md"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func checkOnTheBundledLibraryExitsZero() throws {
+        let run = try docket("check", "Recommendations", "Templates", "Examples/omb-2023-0020")
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("0 errors"))
+    }
+
+    @Test func unknownCitationIsReportedCompilerStyleAndExitsOne() throws {
+        let folder = try scratchLibrary(citing: "OMB M-24-10 §7")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try docket("check", "Recommendations", in: folder)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("Recommendations/x.md:7:11: error[DK101]: unknown citation \"OMB M-24-10 §7\": M-24-10 has sections 1–6"))
+        #expect(run.stdout.contains(" 7 |   - cite: OMB M-24-10 §7\n   |           ^"))
+        #expect(run.stdout.hasSuffix("1 error, 0 warnings, 0 notes in 1 file\n"))
+    }
+
+    @Test func jsonOutputCarriesCodeAndLocation() throws {
+        let folder = try scratchLibrary(citing: "NIST AI RMF MEASURE 2.14")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try docket("check", "--format", "json", in: folder)
+        #expect(run.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(document["errors"] as? Int == 1)
+        let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
+        let first = try #require(diagnostics.first)
+        #expect(first["code"] as? String == "DK101")
+        #expect(first["file"] as? String == "Recommendations/x.md")
+        #expect(first["line"] as? Int == 7)
+        #expect(first["column"] as? Int == 11)
+        #expect((first["message"] as? String)?.contains("MEASURE 2 ends at 2.13") == true)
+    }
+
+    @Test func werrorTurnsWarningsIntoFailure() throws {
+        let folder = try scratchLibrary(citing: "OMB M-24-10 §5(c)(iv)(G)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try docket("check", in: folder).status == 0)
+        let strict = try docket("check", "--werror", in: folder)
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains("warning[DK102]: unverified citation \"OMB M-24-10 §5(c)(iv)(G)\""))
+    }
+
+    @Test func badUsageExitsTwo() throws {
+        let run = try docket("check", "--format", "yaml")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("yaml"))
+        #expect(try docket("frobnicate").status == 2)
+    }
+
+    @Test func missingPathIsAnError() throws {
+        let run = try docket("check", "No/Such/Folder")
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("No/Such/Folder:1:1: error[DK001]: no such file or folder"))
+    }
+
+    @Test func libraryListAndShow() throws {
+        let list = try docket("library", "list", "--kind", "recommendation")
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("public-impact-assessment"))
+        #expect(!list.stdout.contains("intro.coalition"))
+
+        let tagged = try docket("library", "list", "--tag", "closing", "--format", "json")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(tagged.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.map { $0["id"] as? String } == ["closing.coalition"])
+
+        let show = try docket("library", "show", "public-impact-assessment")
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("OMB M-24-10 §5(c)(iv)(A) — Complete an AI impact assessment [verified; rescinded 2025-04-03, succeeded by OMB M-25-21 App. §4(b)(ii)]"))
+        #expect(show.stdout.contains("EU AI Act Art. 27(1)"))
+
+        let clause = try docket("library", "show", "intro.coalition@1")
+        #expect(clause.stdout.contains("coalition_name: string, required"))
+
+        let missing = try docket("library", "show", "public-impact-assesment")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("did you mean 'public-impact-assessment'?"))
+    }
+}

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DocketKit
 
 /// The registry against the research's identifier table: what is verified, what only warns,

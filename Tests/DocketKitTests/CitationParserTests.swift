@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DocketKit
 
 /// The citation grammar against the forms of the research's identifier table.

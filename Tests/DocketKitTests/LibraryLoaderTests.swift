@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DocketKit
 
 /// Library files, good and broken: every problem a located diagnostic with a stable code.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DocketKit
 
 /// The fixture folder bundled with the tests.

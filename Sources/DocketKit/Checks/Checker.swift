@@ -13,7 +13,9 @@ public struct CheckReport: Sendable {
 
 /// Runs every rule over the files under the given paths.
 public enum Checker {
-    public static func check(paths: [String], now: Date = Date(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared) -> CheckReport {
+    public static func check(
+        paths: [String], now: Date = Date(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared
+    ) -> CheckReport {
         var workspace = Workspace(loading: paths, baseDirectory: baseDirectory)
         let index = LibraryIndex(recommendations: workspace.recommendations, clauses: workspace.clauses)
         var diagnostics = index.diagnostics

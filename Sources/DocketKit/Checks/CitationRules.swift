@@ -46,7 +46,8 @@ enum CitationRules {
                 diagnostics.append(.error(.unknownCitation, "unknown citation \"\(text.value)\": \(reason)", at: text.range))
             }
             if citation.canonical != text.value, resolution.isKnown {
-                diagnostics.append(.note(.nonCanonicalCitation, "write \"\(text.value)\" as \"\(citation.canonical)\" so it reads the same everywhere", at: text.range, fixIt: citation.canonical))
+                diagnostics.append(
+                    .note(.nonCanonicalCitation, "write \"\(text.value)\" as \"\(citation.canonical)\" so it reads the same everywhere", at: text.range, fixIt: citation.canonical))
             }
             return resolution
         }
@@ -75,11 +76,22 @@ enum CitationRules {
             if let successor = rescission.successor {
                 guard !cited.contains(successor) else { continue }
                 let note = rescission.successorNote.map { " (\($0))" } ?? ""
-                diagnostics.append(.warning(.rescindedWithoutSuccessor, "\"\(name)\" was rescinded on \(rescission.date); cite its successor \"\(successor)\" in this recommendation too\(note)", at: authority.text.range, fixIt: successor))
+                diagnostics.append(
+                    .warning(
+                        .rescindedWithoutSuccessor, "\"\(name)\" was rescinded on \(rescission.date); cite its successor \"\(successor)\" in this recommendation too\(note)",
+                        at: authority.text.range, fixIt: successor))
             } else if let why = rescission.noSuccessor {
-                diagnostics.append(.note(.rescindedWithoutReplacement, "\"\(name)\" was rescinded on \(rescission.date) and \(rescission.replacedBy) has no successor for it: \(why); say so in the text", at: authority.text.range))
+                diagnostics.append(
+                    .note(
+                        .rescindedWithoutReplacement,
+                        "\"\(name)\" was rescinded on \(rescission.date) and \(rescission.replacedBy) has no successor for it: \(why); say so in the text", at: authority.text.range
+                    ))
             } else if !citedInstruments.contains(rescission.replacedBy) {
-                diagnostics.append(.warning(.rescindedWithoutSuccessor, "\"\(name)\" was rescinded on \(rescission.date) and replaced by \(rescission.replacedBy); cite the \(rescission.replacedBy) provision now in force too", at: authority.text.range, fixIt: rescission.replacedBy))
+                diagnostics.append(
+                    .warning(
+                        .rescindedWithoutSuccessor,
+                        "\"\(name)\" was rescinded on \(rescission.date) and replaced by \(rescission.replacedBy); cite the \(rescission.replacedBy) provision now in force too",
+                        at: authority.text.range, fixIt: rescission.replacedBy))
             }
         }
         return diagnostics

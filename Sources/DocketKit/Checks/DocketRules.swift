@@ -9,7 +9,11 @@ enum DocketRules {
             _ = CitationRules.check(authority, field: .docket, registry: registry, into: &diagnostics)
         }
         if let close = docket.commentsClose, now > close.value {
-            diagnostics.append(.warning(.commentPeriodClosed, "the comment period for \(docket.id.value) closed at \(docket.commentsCloseText ?? "\(close.value)"); Regulations.gov takes late comments only where the agency allows them", at: close.range))
+            diagnostics.append(
+                .warning(
+                    .commentPeriodClosed,
+                    "the comment period for \(docket.id.value) closed at \(docket.commentsCloseText ?? "\(close.value)"); Regulations.gov takes late comments only where the agency allows them",
+                    at: close.range))
         }
         return diagnostics
     }

@@ -16,7 +16,11 @@ public struct LibraryIndex: Sendable {
         }
         for clause in clauses {
             if let first = clauseVersions[clause.id]?.first(where: { $0.version == clause.version }) {
-                diagnostics.append(.error(.duplicateID, "\(clause.role == .document ? "document template" : "clause") '\(clause.id)' version \(clause.version) is already defined at \(first.source.start); give a new text a new version", at: clause.source))
+                diagnostics.append(
+                    .error(
+                        .duplicateID,
+                        "\(clause.role == .document ? "document template" : "clause") '\(clause.id)' version \(clause.version) is already defined at \(first.source.start); give a new text a new version",
+                        at: clause.source))
                 continue
             }
             clauseVersions[clause.id, default: []].append(clause)

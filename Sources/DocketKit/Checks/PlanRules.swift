@@ -9,7 +9,8 @@ enum PlanRules {
         let folder = planFile.url.deletingLastPathComponent()
 
         if workspace.libraryRoot(for: planFile) == nil {
-            diagnostics.append(.error(.noLibrary, "no library found for this plan: add 'library: PATH' pointing at the folder with Recommendations/ and Templates/", at: plan.source))
+            diagnostics.append(
+                .error(.noLibrary, "no library found for this plan: add 'library: PATH' pointing at the folder with Recommendations/ and Templates/", at: plan.source))
         } else if let library = plan.library {
             let root = folder.resolving(library.value)
             if !FileManager.default.fileExists(atPath: root.path) {
@@ -58,7 +59,11 @@ enum PlanRules {
             }
             guard let clause = index.clause(reference.id, version: reference.pinnedVersion) else {
                 let known = versions.map { String($0.version) }.joined(separator: ", ")
-                diagnostics.append(.error(.unknownClauseVersion, "clause '\(reference.id)' has no version \(reference.pinnedVersion!); the library has version\(versions.count == 1 ? "" : "s") \(known)", at: reference.range, fixIt: "\(reference.id)@\(versions.last!.version)"))
+                diagnostics.append(
+                    .error(
+                        .unknownClauseVersion,
+                        "clause '\(reference.id)' has no version \(reference.pinnedVersion!); the library has version\(versions.count == 1 ? "" : "s") \(known)",
+                        at: reference.range, fixIt: "\(reference.id)@\(versions.last!.version)"))
                 return nil
             }
             return (reference, clause)
@@ -75,7 +80,8 @@ enum PlanRules {
         for id in plan.recommendationIDs {
             if index.recommendations[id.value] == nil {
                 let suggestion = closestMatch(to: id.value, in: Array(index.recommendations.keys))
-                diagnostics.append(.error(.unknownRecommendation, "unknown recommendation '\(id.value)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), at: id.range, fixIt: suggestion))
+                diagnostics.append(
+                    .error(.unknownRecommendation, "unknown recommendation '\(id.value)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), at: id.range, fixIt: suggestion))
             } else if !seen.insert(id.value).inserted {
                 diagnostics.append(.error(.duplicateID, "recommendation '\(id.value)' is listed twice in this plan", at: id.range))
             }
@@ -90,24 +96,32 @@ enum PlanRules {
             for variable in clause.variables {
                 if declaredBy[variable.name] == nil { declaredBy[variable.name] = (variable, clause) }
                 if variable.needsValue, values[variable.name] == nil {
-                    diagnostics.append(.error(.missingVariable, "clause '\(clause.id)' needs a value for '\(variable.name)' (\(variable.type.rawValue)); add it under 'variables:'", at: reference.range))
+                    diagnostics.append(
+                        .error(
+                            .missingVariable, "clause '\(clause.id)' needs a value for '\(variable.name)' (\(variable.type.rawValue)); add it under 'variables:'",
+                            at: reference.range))
                 }
             }
         }
         for value in plan.variables {
             guard let (variable, clause) = declaredBy[value.name] else {
                 let suggestion = closestMatch(to: value.name, in: Array(declaredBy.keys))
-                diagnostics.append(.warning(.unusedPlanVariable, "no clause in this plan uses variable '\(value.name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), at: value.range, fixIt: suggestion))
+                diagnostics.append(
+                    .warning(
+                        .unusedPlanVariable, "no clause in this plan uses variable '\(value.name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), at: value.range,
+                        fixIt: suggestion))
                 continue
             }
             if value.typed(as: variable.type) == nil {
-                let example: String = switch variable.type {
-                case .string: "text"
-                case .integer: "a whole number"
-                case .date: "a date written YYYY-MM-DD"
-                case .list: "a list, e.g. [a, b]"
-                }
-                diagnostics.append(.error(.variableTypeMismatch, "'\(value.name)' must be \(example) (declared \(variable.type.rawValue) by clause '\(clause.id)')", at: value.range))
+                let example: String =
+                    switch variable.type {
+                    case .string: "text"
+                    case .integer: "a whole number"
+                    case .date: "a date written YYYY-MM-DD"
+                    case .list: "a list, e.g. [a, b]"
+                    }
+                diagnostics.append(
+                    .error(.variableTypeMismatch, "'\(value.name)' must be \(example) (declared \(variable.type.rawValue) by clause '\(clause.id)')", at: value.range))
             }
         }
     }
@@ -122,12 +136,15 @@ enum PlanRules {
                 answered.insert(question.value)
             } else {
                 let list = asked.sorted().map(String.init).joined(separator: ", ")
-                diagnostics.append(.error(.unknownQuestion, "the docket asks no question \(question.value)" + (list.isEmpty ? "; it lists no questions" : "; it asks \(list)"), at: question.range))
+                diagnostics.append(
+                    .error(.unknownQuestion, "the docket asks no question \(question.value)" + (list.isEmpty ? "; it lists no questions" : "; it asks \(list)"), at: question.range)
+                )
             }
         }
         guard !asked.isEmpty else { return }
         let unanswered = asked.subtracting(answered).sorted()
-        let summary = unanswered.isEmpty
+        let summary =
+            unanswered.isEmpty
             ? "the plan answers all \(asked.count) questions the docket asks"
             : "the plan answers \(answered.count) of \(asked.count) docket questions; unanswered: \(unanswered.map(String.init).joined(separator: ", "))"
         diagnostics.append(.note(.questionCoverage, summary, at: plan.source))

@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// Checks the CommonMark + Mustache body of a clause, document template or recommendation.
 enum TemplateRules {
@@ -27,7 +28,10 @@ enum TemplateRules {
             let location = firstUse(of: name, in: clause.body, firstLine: clause.bodyFirstLine, file: file) ?? clause.source.start
             let suggestion = closestMatch(to: name, in: Array(declared))
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; declare it under 'variables:' with its type"
-            diagnostics.append(.error(.undeclaredVariable, "\(clause.role == .document ? "template" : "clause") '\(clause.id)' uses undeclared variable '\(name)'\(hint)", at: SourceRange(location, length: name.utf8.count), fixIt: suggestion))
+            diagnostics.append(
+                .error(
+                    .undeclaredVariable, "\(clause.role == .document ? "template" : "clause") '\(clause.id)' uses undeclared variable '\(name)'\(hint)",
+                    at: SourceRange(location, length: name.utf8.count), fixIt: suggestion))
         }
         let usedSet = Set(used)
         for variable in clause.variables where !usedSet.contains(variable.name) {
@@ -69,5 +73,3 @@ enum TemplateRules {
         return line.utf8.distance(from: line.startIndex, to: index) + 1
     }
 }
-
-import Foundation

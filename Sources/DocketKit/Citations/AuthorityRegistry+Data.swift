@@ -78,7 +78,8 @@ struct LabelRange: Sendable {
         if let low = Int(bounds[0]), let high = Int(bounds[1]) {
             (kind, lower, upper) = (.numbers, low, high)
         } else if bounds.allSatisfy({ $0.allSatisfy("ivx".contains) }),
-                  let low = romanValue(bounds[0].uppercased()), let high = romanValue(bounds[1].uppercased()) {
+            let low = romanValue(bounds[0].uppercased()), let high = romanValue(bounds[1].uppercased())
+        {
             (kind, lower, upper) = (.romanNumerals, low, high)
         } else if bounds[0].count == 1, bounds[1].count == 1, let low = bounds[0].unicodeScalars.first?.value, let high = bounds[1].unicodeScalars.first?.value {
             (kind, lower, upper) = (.letters, Int(low), Int(high))

@@ -102,12 +102,15 @@ private extension AuthorityRegistry {
             if let count = instrument.sections {
                 guard (1...count).contains(number) else { return unknown(citation, "\(short) has sections 1–\(count)") }
             } else if let count = instrument.appendixSections {
-                return unknown(citation, "\(short)'s requirements are in its appendix, which OMB cites by section (1–\(count)): write '\(memo) App. §\(number)\(parts.map { "(\($0))" }.joined())'")
+                return unknown(
+                    citation,
+                    "\(short)'s requirements are in its appendix, which OMB cites by section (1–\(count)): write '\(memo) App. §\(number)\(parts.map { "(\($0))" }.joined())'")
             } else if let headed = instrument.headingSections, headed.contains(number) {
                 guard parts.isEmpty else {
                     return unknown(citation, "cite \(short) §\(number) items by heading, not by letter, e.g. '\(memo) §\(number) \"Protect Privacy\"'")
                 }
-                return CitationResolution(citation: citation, outcome: outcome(instrument.status, instrument.note ?? "recorded from secondary sources"), title: "\(short) §\(number)")
+                return CitationResolution(
+                    citation: citation, outcome: outcome(instrument.status, instrument.note ?? "recorded from secondary sources"), title: "\(short) §\(number)")
             }
             return lookUpProvision(citation, memo: memo)
         case .appendixSection(let number, _):
@@ -166,7 +169,8 @@ private extension AuthorityRegistry {
     func rescission(of citation: Citation, memo: String) -> CitationResolution.Rescission? {
         guard let instrument = data.instruments[memo], let date = instrument.rescinded, let replacement = instrument.replacedBy else { return nil }
         let provision = data.provisions[citation.canonical]
-        return CitationResolution.Rescission(date: date, replacedBy: replacement, successor: provision?.successor, successorNote: provision?.successorNote, noSuccessor: provision?.noSuccessor)
+        return CitationResolution.Rescission(
+            date: date, replacedBy: replacement, successor: provision?.successor, successorNote: provision?.successorNote, noSuccessor: provision?.noSuccessor)
     }
 
     func resolveEU(_ citation: Citation) -> CitationResolution {
@@ -212,7 +216,8 @@ private extension AuthorityRegistry {
                 return unknown(citation, "the EU AI Act has Chapters I–\(romanNumeral(eu.chapters))")
             }
             if let section, !(eu.chapterSections[chapter] ?? []).contains(section) {
-                return CitationResolution(citation: citation, outcome: .unverified("the sections of Chapter \(chapter) are not recorded in the registry"), title: "Chapter \(chapter)")
+                return CitationResolution(
+                    citation: citation, outcome: .unverified("the sections of Chapter \(chapter) are not recorded in the registry"), title: "Chapter \(chapter)")
             }
             return CitationResolution(citation: citation, outcome: .verified, title: "Chapter \(chapter)")
         default:
@@ -242,12 +247,14 @@ private extension AuthorityRegistry {
         } else if let range = euPointRanges[key] {
             guard range.contains(first) else { return unknown(citation, "Art. \(article) has points \(range.display)") }
         } else {
-            return CitationResolution(citation: citation, outcome: .unverified("the paragraphs of Art. \(article) are not recorded in the registry; check (\(first)) against the text"), title: title)
+            return CitationResolution(
+                citation: citation, outcome: .unverified("the paragraphs of Art. \(article) are not recorded in the registry; check (\(first)) against the text"), title: title)
         }
         for index in 1..<parts.count {
             key += "(\(parts[index - 1]))"
             guard let range = euPointRanges[key] else {
-                return CitationResolution(citation: citation, outcome: .unverified("the points of Art. \(key) are not recorded in the registry; check (\(parts[index])) against the text"), title: title)
+                return CitationResolution(
+                    citation: citation, outcome: .unverified("the points of Art. \(key) are not recorded in the registry; check (\(parts[index])) against the text"), title: title)
             }
             guard range.contains(parts[index]) else { return unknown(citation, "Art. \(key) has points \(range.display)") }
         }

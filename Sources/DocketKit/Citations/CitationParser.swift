@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the citation forms of the research's identifier table. The grammar is ours, small and
 /// fixed, so a hand-written scanner gives exact error offsets and costs no regex engine per call.
 ///
@@ -9,7 +11,9 @@
 /// - `NIST AI RMF MAP 5.1` (or `NIST AI 100-1 MAP 5.1`), `NIST AI RMF GOVERN 1`
 /// - `88 FR 75625`, `FR Doc. 2023-24269`, `OMB-2023-0020`, `OMB-2023-0020-0198`, `DHS-2408`
 public enum CitationParser {
-    public static let examples = ["OMB M-24-10 §5(c)(iv)(A)", "OMB M-25-21 App. §4(b)(vi)", "EU AI Act Art. 5(1)(e)", "EU AI Act Annex III point 7(b)", "NIST AI RMF MAP 5.1", "88 FR 75625", "DHS-2408"]
+    public static let examples = [
+        "OMB M-24-10 §5(c)(iv)(A)", "OMB M-25-21 App. §4(b)(vi)", "EU AI Act Art. 5(1)(e)", "EU AI Act Annex III point 7(b)", "NIST AI RMF MAP 5.1", "88 FR 75625", "DHS-2408",
+    ]
 
     public static func parse(_ text: String) -> Result<Citation, CitationSyntaxError> {
         var cursor = Cursor(text)
@@ -267,5 +271,3 @@ struct Cursor {
         CitationSyntaxError(message: message, offset: offset)
     }
 }
-
-import Foundation

@@ -82,7 +82,8 @@ enum CSVReader {
             column += 1
         }
         if inQuotes {
-            diagnostics.append(.error(.malformedCSV, "quoted field opened here is never closed with '\"'", at: SourceRange(file.location(line: quoteStart.line, column: quoteStart.column))))
+            diagnostics.append(
+                .error(.malformedCSV, "quoted field opened here is never closed with '\"'", at: SourceRange(file.location(line: quoteStart.line, column: quoteStart.column))))
         } else if !field.isEmpty || !fields.isEmpty {
             finishRecord()
         }

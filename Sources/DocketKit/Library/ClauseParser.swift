@@ -29,7 +29,9 @@ public enum ClauseParser {
             reader.add(.error(.emptyBody, "\(kind) has no text after its front matter", at: SourceRange(file.location(line: parsed.document.bodyFirstLine - 1))))
         }
         guard let id, let version, let title, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
-        let clause = Clause(id: id.value, version: version.value, title: title.value, role: role, variables: variables, tags: tags, body: parsed.document.body, source: id.range, bodyFirstLine: parsed.document.bodyFirstLine)
+        let clause = Clause(
+            id: id.value, version: version.value, title: title.value, role: role, variables: variables, tags: tags, body: parsed.document.body, source: id.range,
+            bodyFirstLine: parsed.document.bodyFirstLine)
         return (clause, reader.diagnostics)
     }
 
@@ -53,7 +55,8 @@ public enum ClauseParser {
             guard let fields = reader.mapping(value, expected: "'{ type: string, required: true }'") else { continue }
             reader.checkKeys(of: fields, allowed: variableKeys, in: "variable '\(name.value)'")
             guard let typeText = reader.string("type", in: fields, required: true, context: "variable '\(name.value)'", at: name.range),
-                  let type = variableType(typeText.value, at: typeText.range, reader: reader) else { continue }
+                let type = variableType(typeText.value, at: typeText.range, reader: reader)
+            else { continue }
             let required = reader.bool("required", in: fields)?.value ?? false
             let description = reader.string("description", in: fields, required: false, context: "variable", at: name.range)?.value
             var defaultValue: VariableValue?
@@ -85,7 +88,8 @@ public enum ClauseParser {
         }
         let probe = PlanVariable(name: variable, value: raw, range: reader.range(of: node))
         guard let value = probe.typed(as: type) else {
-            reader.add(.error(.defaultTypeMismatch, "default for '\(variable)' is not a valid \(type.rawValue)\(type == .date ? " (write YYYY-MM-DD)" : "")", at: reader.range(of: node)))
+            reader.add(
+                .error(.defaultTypeMismatch, "default for '\(variable)' is not a valid \(type.rawValue)\(type == .date ? " (write YYYY-MM-DD)" : "")", at: reader.range(of: node)))
             return nil
         }
         return value

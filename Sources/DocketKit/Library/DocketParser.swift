@@ -14,15 +14,23 @@ public enum DocketParser {
 
         let id = reader.string("id", in: mapping, required: true, context: context, at: owner)
         if let id, !IdentifierPatterns.isDocketID(id.value) {
-            let hint = IdentifierPatterns.isDocumentID(id.value) ? "; it looks like a document ID: put it under 'document' and its docket '\(IdentifierPatterns.docketID(ofDocument: id.value) ?? "")' here" : ""
+            let hint =
+                IdentifierPatterns.isDocumentID(id.value)
+                ? "; it looks like a document ID: put it under 'document' and its docket '\(IdentifierPatterns.docketID(ofDocument: id.value) ?? "")' here" : ""
             reader.add(.warning(.identifierPatternMismatch, "'\(id.value)' does not look like a Regulations.gov docket ID such as 'OMB-2023-0020'\(hint)", at: id.range))
         }
         let document = reader.string("document", in: mapping, required: false, context: context, at: owner)
         if let document, let id {
             if !IdentifierPatterns.isDocumentID(document.value) {
-                reader.add(.warning(.identifierPatternMismatch, "'\(document.value)' does not look like a Regulations.gov document ID: the docket ID followed by '-NNNN', e.g. '\(id.value)-0001'", at: document.range))
+                reader.add(
+                    .warning(
+                        .identifierPatternMismatch,
+                        "'\(document.value)' does not look like a Regulations.gov document ID: the docket ID followed by '-NNNN', e.g. '\(id.value)-0001'", at: document.range))
             } else if IdentifierPatterns.docketID(ofDocument: document.value) != id.value {
-                reader.add(.error(.documentNotInDocket, "document '\(document.value)' does not belong to docket '\(id.value)': a document ID is its docket ID followed by '-NNNN'", at: document.range))
+                reader.add(
+                    .error(
+                        .documentNotInDocket, "document '\(document.value)' does not belong to docket '\(id.value)': a document ID is its docket ID followed by '-NNNN'",
+                        at: document.range))
             }
         }
         let agency = reader.string("agency", in: mapping, required: true, context: context, at: owner)
@@ -43,7 +51,10 @@ public enum DocketParser {
             if let date = parseInstant(closeText.value) {
                 close = Located(date, at: closeText.range)
             } else {
-                reader.add(.error(.invalidValue, "'commentsClose' must be a date and time with its zone, e.g. 2023-12-05T23:59:00-05:00 (agencies usually close at 11:59 pm Eastern)", at: closeText.range))
+                reader.add(
+                    .error(
+                        .invalidValue, "'commentsClose' must be a date and time with its zone, e.g. 2023-12-05T23:59:00-05:00 (agencies usually close at 11:59 pm Eastern)",
+                        at: closeText.range))
             }
         }
         let questions = parseQuestions(in: mapping, reader: reader)

@@ -13,7 +13,14 @@ public struct FrontMatterDocument: Sendable {
     public static func split(_ file: SourceFile) -> (FrontMatterDocument?, [Diagnostic]) {
         let opening = file.lineText(1)
         guard opening.trimmingTrailingWhitespace() == "---" else {
-            return (nil, [.error(.missingFrontMatter, "file must start with YAML front matter: a line '---', the fields, then a closing '---'", at: SourceRange(file.location(line: 1), length: opening.utf8.count))])
+            return (
+                nil,
+                [
+                    .error(
+                        .missingFrontMatter, "file must start with YAML front matter: a line '---', the fields, then a closing '---'",
+                        at: SourceRange(file.location(line: 1), length: opening.utf8.count))
+                ]
+            )
         }
         var closingLine: Int?
         for line in 2...max(2, file.lineCount) where line <= file.lineCount {
@@ -24,10 +31,18 @@ public struct FrontMatterDocument: Sendable {
             }
         }
         guard let closingLine else {
-            return (nil, [.error(.unterminatedFrontMatter, "front matter opened here is never closed: add a line '---' after the last field", at: SourceRange(file.location(line: 1), length: 3))])
+            return (
+                nil,
+                [
+                    .error(
+                        .unterminatedFrontMatter, "front matter opened here is never closed: add a line '---' after the last field",
+                        at: SourceRange(file.location(line: 1), length: 3))
+                ]
+            )
         }
         let yaml = (2..<closingLine).map { String(file.lineText($0)) }.joined(separator: "\n")
-        let body = closingLine < file.lineCount
+        let body =
+            closingLine < file.lineCount
             ? ((closingLine + 1)...file.lineCount).map { String(file.lineText($0)) }.joined(separator: "\n")
             : ""
         return (FrontMatterDocument(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closingLine + 1), [])

@@ -31,10 +31,13 @@ public enum LibraryFileKind: String, Sendable, CaseIterable {
     /// YAML with `sections:` a plan and other YAML a docket; Markdown that declares authorities
     /// a recommendation, other Markdown a clause.
     static func sniff(_ file: SourceFile, url: URL) -> LibraryFileKind? {
-        let topLevelKeys = { (text: String) in Set(text.split(separator: "\n").compactMap { line -> Substring? in
-            guard let first = line.first, first.isLetter, let colon = line.firstIndex(of: ":") else { return nil }
-            return line[..<colon]
-        }) }
+        let topLevelKeys = { (text: String) in
+            Set(
+                text.split(separator: "\n").compactMap { line -> Substring? in
+                    guard let first = line.first, first.isLetter, let colon = line.firstIndex(of: ":") else { return nil }
+                    return line[..<colon]
+                })
+        }
         switch url.pathExtension.lowercased() {
         case "csv": return .signatories
         case "yml", "yaml": return topLevelKeys(file.text).contains("sections") ? .plan : .docket

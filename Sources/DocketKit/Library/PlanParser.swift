@@ -22,7 +22,10 @@ public enum PlanParser {
             kind = Plan.Kind(rawValue: kindText.value)
             if kind == nil {
                 let names = Plan.Kind.allCases.map(\.rawValue)
-                reader.add(.error(.invalidValue, "unknown plan kind '\(kindText.value)'; use one of \(names.joined(separator: ", "))", at: kindText.range, fixIt: closestMatch(to: kindText.value, in: names)))
+                reader.add(
+                    .error(
+                        .invalidValue, "unknown plan kind '\(kindText.value)'; use one of \(names.joined(separator: ", "))", at: kindText.range,
+                        fixIt: closestMatch(to: kindText.value, in: names)))
             }
         }
         let docket = reader.string("docket", in: mapping, required: kind == .comment, context: "a comment plan", at: owner)
@@ -31,14 +34,19 @@ public enum PlanParser {
         let signatories = reader.string("signatories", in: mapping, required: kind == .signOnLetter, context: "a sign-on letter plan", at: owner)
         let outputs = reader.stringList("outputs", in: mapping)
         for output in outputs where !outputFormats.contains(output.value) {
-            reader.add(.error(.invalidValue, "unknown output format '\(output.value)'; use any of \(outputFormats.joined(separator: ", "))", at: output.range, fixIt: closestMatch(to: output.value, in: outputFormats)))
+            reader.add(
+                .error(
+                    .invalidValue, "unknown output format '\(output.value)'; use any of \(outputFormats.joined(separator: ", "))", at: output.range,
+                    fixIt: closestMatch(to: output.value, in: outputFormats)))
         }
         let submitter = parseSubmitter(in: mapping, reader: reader, owner: owner)
         let variables = parseVariables(in: mapping, reader: reader)
         let sections = parseSections(in: mapping, reader: reader, owner: owner)
 
         guard let kind, let submitter, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
-        let plan = Plan(name: name, kind: kind, docket: docket, template: template, library: library, submitter: submitter, variables: variables, sections: sections, signatories: signatories, outputs: outputs, source: owner)
+        let plan = Plan(
+            name: name, kind: kind, docket: docket, template: template, library: library, submitter: submitter, variables: variables, sections: sections, signatories: signatories,
+            outputs: outputs, source: owner)
         return (plan, reader.diagnostics)
     }
 
@@ -59,18 +67,30 @@ public enum PlanParser {
         switch type.value {
         case "individual":
             for key in organizational {
-                reader.add(.error(.submitterFields, "an individual submitter must not carry '\(key)'; use type 'organization' to file for an organization", at: reader.range(ofKey: key, in: fields) ?? range))
+                reader.add(
+                    .error(
+                        .submitterFields, "an individual submitter must not carry '\(key)'; use type 'organization' to file for an organization",
+                        at: reader.range(ofKey: key, in: fields) ?? range))
             }
             let first = reader.string("firstName", in: fields, required: true, context: "individual submitter", at: range)
             let last = reader.string("lastName", in: fields, required: true, context: "individual submitter", at: range)
             guard let first, let last else { return nil }
-            return .individual(.init(firstName: first.value, lastName: last.value, city: field("city"), state: field("state"), zip: field("zip"), country: field("country"), email: field("email"), phone: field("phone")))
+            return .individual(
+                .init(
+                    firstName: first.value, lastName: last.value, city: field("city"), state: field("state"), zip: field("zip"), country: field("country"), email: field("email"),
+                    phone: field("phone")))
         case "organization":
             for key in personal {
-                reader.add(.error(.submitterFields, "an organization submitter must not carry '\(key)'; Regulations.gov takes a person's name only from individuals", at: reader.range(ofKey: key, in: fields) ?? range))
+                reader.add(
+                    .error(
+                        .submitterFields, "an organization submitter must not carry '\(key)'; Regulations.gov takes a person's name only from individuals",
+                        at: reader.range(ofKey: key, in: fields) ?? range))
             }
             guard let name = reader.string("organization", in: fields, required: true, context: "organization submitter", at: range) else { return nil }
-            return .organization(.init(name: name.value, organizationType: field("organizationType"), city: field("city"), state: field("state"), country: field("country"), email: field("email"), phone: field("phone")))
+            return .organization(
+                .init(
+                    name: name.value, organizationType: field("organizationType"), city: field("city"), state: field("state"), country: field("country"), email: field("email"),
+                    phone: field("phone")))
         case "anonymous":
             for key in personal + organizational {
                 reader.add(.error(.submitterFields, "an anonymous submitter must not carry '\(key)'", at: reader.range(ofKey: key, in: fields) ?? range))
@@ -78,7 +98,10 @@ public enum PlanParser {
             return .anonymous
         default:
             let names = ["individual", "organization", "anonymous"]
-            reader.add(.error(.invalidValue, "unknown submitter type '\(type.value)'; use one of \(names.joined(separator: ", "))", at: type.range, fixIt: closestMatch(to: type.value, in: names)))
+            reader.add(
+                .error(
+                    .invalidValue, "unknown submitter type '\(type.value)'; use one of \(names.joined(separator: ", "))", at: type.range,
+                    fixIt: closestMatch(to: type.value, in: names)))
             return nil
         }
     }
@@ -106,7 +129,9 @@ public enum PlanParser {
             return []
         }
         return sequence.compactMap { item in
-            guard let entry = reader.mapping(item, expected: "a section: '- clause: ID', '- heading: TEXT', '- recommendations: [ID, …]' or '- answer: N' with 'clause: ID'") else { return nil }
+            guard let entry = reader.mapping(item, expected: "a section: '- clause: ID', '- heading: TEXT', '- recommendations: [ID, …]' or '- answer: N' with 'clause: ID'") else {
+                return nil
+            }
             let range = reader.range(of: item)
             if let answerNode = entry["answer"] {
                 reader.checkKeys(of: entry, allowed: ["answer", "clause"], in: "an answer section")

@@ -21,7 +21,10 @@ public enum SignatoriesParser {
             }
         }
         guard let organizationColumn = columnIndex["organization"] else {
-            diagnostics.append(.error(.missingColumn, "signatories file needs an 'organization' column; the header is: \(header.fields.map(\.value).joined(separator: ","))", at: SourceRange(file.location(line: header.line))))
+            diagnostics.append(
+                .error(
+                    .missingColumn, "signatories file needs an 'organization' column; the header is: \(header.fields.map(\.value).joined(separator: ","))",
+                    at: SourceRange(file.location(line: header.line))))
             return ([], diagnostics)
         }
 
@@ -52,10 +55,11 @@ public enum SignatoriesParser {
             if let email, !isPlausibleEmail(email.value) {
                 diagnostics.append(.error(.malformedEmail, "contact email '\(email.value)' is not an address like name@example.org", at: email.range))
             }
-            signatories.append(Signatory(
-                id: id, organization: organization.value, city: value("city")?.value, state: value("state")?.value,
-                contactName: value("contact_name")?.value, contactEmail: email?.value, contactPhone: value("contact_phone")?.value,
-                source: organization.range))
+            signatories.append(
+                Signatory(
+                    id: id, organization: organization.value, city: value("city")?.value, state: value("state")?.value,
+                    contactName: value("contact_name")?.value, contactEmail: email?.value, contactPhone: value("contact_phone")?.value,
+                    source: organization.range))
         }
         return (signatories, diagnostics)
     }

@@ -35,7 +35,8 @@ public struct SourceFile: Sendable {
         guard line >= 1, line <= lineStarts.count else { return "" }
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
-        let end = line < lineStarts.count
+        let end =
+            line < lineStarts.count
             ? utf8.index(utf8.startIndex, offsetBy: lineStarts[line] - 1)
             : utf8.endIndex
         var substring = text[start..<end]

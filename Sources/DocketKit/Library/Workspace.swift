@@ -105,7 +105,8 @@ public struct Workspace: Sendable {
         var kind = LibraryFileKind.classify(url)
         if kind == nil, !(explicitly && LibraryFileKind.sniffableExtensions.contains(url.pathExtension.lowercased())) {
             if explicitly {
-                diagnostics.append(.warning(.unknownFileKind, "not a file DocketKit checks: expected a library Markdown file, docket.yml, plan.yml or signatories.csv", at: .file(path)))
+                diagnostics.append(
+                    .warning(.unknownFileKind, "not a file DocketKit checks: expected a library Markdown file, docket.yml, plan.yml or signatories.csv", at: .file(path)))
             }
             return
         }

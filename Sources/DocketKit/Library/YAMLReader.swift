@@ -174,8 +174,8 @@ final class YAMLReader {
         let mark: Mark?
         switch error {
         case .scanner(let context, let problem, let errorMark, _),
-             .parser(let context, let problem, let errorMark, _),
-             .composer(let context, let problem, let errorMark, _):
+            .parser(let context, let problem, let errorMark, _),
+            .composer(let context, let problem, let errorMark, _):
             message = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             mark = errorMark
         case .duplicatedKeysInMapping(let duplicates, let context):

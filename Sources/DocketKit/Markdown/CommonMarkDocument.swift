@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// A CommonMark document parsed by libcmark. Owns the cmark node tree and frees it when done.
 public final class CommonMarkDocument {
@@ -41,5 +42,3 @@ public final class CommonMarkDocument {
         return String(cString: rendered)
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A reusable piece of comment text with typed variables. Document templates (`comment.md`,
 /// `letter.md`) share the format and are told apart by `role`.
 public struct Clause: Sendable, Identifiable {
@@ -98,7 +100,8 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -116,5 +119,3 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
         }
     }
 }
-
-import Foundation

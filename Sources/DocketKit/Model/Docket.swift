@@ -19,7 +19,11 @@ public struct Docket: Sendable {
     public var questions: [DocketQuestion]
     public var source: SourceRange
 
-    public init(id: Located<String>, documentID: Located<String>?, agency: String, agencyName: String?, title: String, federalRegisterCitation: CitedAuthority?, federalRegisterDocument: CitedAuthority?, rin: String?, publishedOn: CalendarDate?, commentsClose: Located<Date>?, commentsCloseText: String?, questions: [DocketQuestion], source: SourceRange) {
+    public init(
+        id: Located<String>, documentID: Located<String>?, agency: String, agencyName: String?, title: String, federalRegisterCitation: CitedAuthority?,
+        federalRegisterDocument: CitedAuthority?, rin: String?, publishedOn: CalendarDate?, commentsClose: Located<Date>?, commentsCloseText: String?, questions: [DocketQuestion],
+        source: SourceRange
+    ) {
         self.id = id
         self.documentID = documentID
         self.agency = agency

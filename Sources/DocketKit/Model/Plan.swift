@@ -22,7 +22,10 @@ public struct Plan: Sendable {
     public var outputs: [Located<String>]
     public var source: SourceRange
 
-    public init(name: String, kind: Kind, docket: Located<String>?, template: Located<String>?, library: Located<String>?, submitter: Submitter, variables: [PlanVariable], sections: [PlanSection], signatories: Located<String>?, outputs: [Located<String>], source: SourceRange) {
+    public init(
+        name: String, kind: Kind, docket: Located<String>?, template: Located<String>?, library: Located<String>?, submitter: Submitter, variables: [PlanVariable],
+        sections: [PlanSection], signatories: Located<String>?, outputs: [Located<String>], source: SourceRange
+    ) {
         self.name = name
         self.kind = kind
         self.docket = docket
@@ -133,7 +136,9 @@ public enum Submitter: Sendable, Hashable {
         public var email: String?
         public var phone: String?
 
-        public init(firstName: String, lastName: String, city: String? = nil, state: String? = nil, zip: String? = nil, country: String? = nil, email: String? = nil, phone: String? = nil) {
+        public init(
+            firstName: String, lastName: String, city: String? = nil, state: String? = nil, zip: String? = nil, country: String? = nil, email: String? = nil, phone: String? = nil
+        ) {
             self.firstName = firstName
             self.lastName = lastName
             self.city = city

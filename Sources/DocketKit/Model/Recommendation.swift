@@ -17,7 +17,10 @@ public struct Recommendation: Sendable, Identifiable {
     public var source: SourceRange
     public var bodyFirstLine: Int
 
-    public init(id: String, title: String, summary: String, tags: [String], systems: [CitedAuthority], authorities: [CitedAuthority], eu: [EUComparisonPoint], comparison: String, body: String, source: SourceRange, bodyFirstLine: Int) {
+    public init(
+        id: String, title: String, summary: String, tags: [String], systems: [CitedAuthority], authorities: [CitedAuthority], eu: [EUComparisonPoint], comparison: String,
+        body: String, source: SourceRange, bodyFirstLine: Int
+    ) {
         self.id = id
         self.title = title
         self.summary = summary

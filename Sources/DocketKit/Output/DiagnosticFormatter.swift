@@ -64,8 +64,9 @@ public enum DiagnosticFormatter {
         let document = Document(
             files: report.files.count, errors: report.errorCount, warnings: report.warningCount, notes: report.noteCount,
             diagnostics: report.diagnostics.map {
-                Entry(severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, file: $0.range.start.file,
-                      line: $0.range.start.line, column: $0.range.start.column, endLine: $0.range.end.line, endColumn: $0.range.end.column, fixIt: $0.fixIt)
+                Entry(
+                    severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, file: $0.range.start.file,
+                    line: $0.range.start.line, column: $0.range.start.column, endLine: $0.range.end.line, endColumn: $0.range.end.column, fixIt: $0.fixIt)
             })
         return try encodeJSON(document)
     }
@@ -73,11 +74,12 @@ public enum DiagnosticFormatter {
     static func line(for diagnostic: Diagnostic, options: Options) -> String {
         let label = "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]"
         guard options.color else { return "\(diagnostic.range.start): \(label): \(diagnostic.message)" }
-        let colour = switch diagnostic.severity {
-        case .error: "\u{1B}[1;31m"
-        case .warning: "\u{1B}[1;33m"
-        case .note: "\u{1B}[1;36m"
-        }
+        let colour =
+            switch diagnostic.severity {
+            case .error: "\u{1B}[1;31m"
+            case .warning: "\u{1B}[1;33m"
+            case .note: "\u{1B}[1;36m"
+            }
         return "\u{1B}[1m\(diagnostic.range.start):\u{1B}[0m \(colour)\(label):\u{1B}[0m \(diagnostic.message)"
     }
 
