@@ -8,7 +8,7 @@ extension Docket {
             abstract: "Check library files, dockets and plans, and print every problem found.",
             discussion: "Exits 0 when there are no errors, 1 when there are, 2 on bad usage.")
 
-        @Argument(help: "Files or folders to check (default: the current folder).")
+        @Argument(help: "Files or folders to check (default: Recommendations, Templates and Examples in the current folder).")
         var paths: [String] = []
 
         @OptionGroup var output: OutputFormatOption
@@ -17,7 +17,7 @@ extension Docket {
         var werror = false
 
         func run() throws {
-            let report = Checker.check(paths: paths.isEmpty ? ["."] : paths)
+            let report = Checker.check(paths: paths.isEmpty ? Checker.defaultPaths() : paths)
             switch output.format {
             case .json:
                 writeStandardOutput(try DiagnosticFormatter.json(report) + "\n")

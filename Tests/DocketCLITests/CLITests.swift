@@ -69,6 +69,13 @@ import Testing
         #expect(run.stdout.contains("0 errors"))
     }
 
+    @Test func checkWithoutPathsReadsTheLibraryFoldersAndExamples() throws {
+        let run = try docket("check")
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(!run.stdout.contains("Fixtures"), "test fixtures are not library input")
+        #expect(run.stdout.contains("Examples/omb-2023-0020/docket.yml"))
+    }
+
     @Test func unknownCitationIsReportedCompilerStyleAndExitsOne() throws {
         let folder = try scratchLibrary(citing: "OMB M-24-10 §7")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -61,6 +61,30 @@ import Testing
         #expect(undeclared.message.contains("'agencey'"))
     }
 
+    @Test func regulationsGovIDsOfAnUnseenShapeWarnInsteadOfFailing() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Recommendations/ids.md", """
+            ---
+            id: ids
+            title: t
+            summary: s
+            authorities:
+              - cite: OMB M-25-21
+              - cite: EPA-HQ-21
+              - cite: OMB-2023-0020-0198
+            eu:
+              - cite: EU AI Act Art. 49(4)
+                requires: r
+            comparison: c
+            ---
+            Body.
+            """)
+        let report = Checker.check(paths: ["Recommendations"], baseDirectory: folder.url)
+        #expect(report.found() == [Found("DK105", 7, 11), Found("DK102", 8, 11)])
+        #expect(IdentifierPatterns.looksLikeRegulationsGovID("NPS_FRDOC_01"))
+        #expect(!IdentifierPatterns.looksLikeRegulationsGovID("Clearview"))
+    }
+
     @Test func brokenMustacheIsLocatedInTheFile() {
         #expect(check("files/clause-bad-template.md").found() == [Found("DK201", 7, 18)])
     }

@@ -24,9 +24,7 @@ public enum Checker {
             diagnostics += CitationRules.check(recommendation, registry: registry)
             let file = recommendation.source.start.file
             let source = workspace.sources[file]
-            for text in [recommendation.body] {
-                _ = TemplateRules.check(body: text, firstLine: recommendation.bodyFirstLine, file: file, lineText: { source?.lineText($0) ?? "" }, into: &diagnostics)
-            }
+            _ = TemplateRules.check(body: recommendation.body, firstLine: recommendation.bodyFirstLine, file: file, lineText: { source?.lineText($0) ?? "" }, into: &diagnostics)
         }
         for clause in workspace.clauses {
             diagnostics += TemplateRules.check(clause, source: workspace.sources[clause.source.start.file])
@@ -39,6 +37,15 @@ public enum Checker {
         }
         diagnostics += workspace.diagnostics
         return CheckReport(diagnostics: deduplicated(diagnostics).sortedByLocation(), files: workspace.files, sources: workspace.sources)
+    }
+
+    /// What `docket check` reads when given no paths: the library folders and examples that
+    /// exist in `directory`, or the folder itself when it has none of them.
+    public static func defaultPaths(in directory: String = FileManager.default.currentDirectoryPath) -> [String] {
+        let found = ["Recommendations", "Templates", "Examples"].filter {
+            FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0))
+        }
+        return found.isEmpty ? ["."] : found
     }
 
     /// A file reached both directly and through a plan is read once, but keep the guarantee.

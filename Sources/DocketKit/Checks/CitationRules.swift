@@ -36,6 +36,11 @@ enum CitationRules {
                 diagnostics.append(.error(.wrongInstrumentForField, "\"\(text.value)\" cites \(citation.instrument.name) here: \(field.expectation)", at: text.range))
                 return nil
             }
+            if citation.instrument == .regulationsGovDocket, !IdentifierPatterns.matchesKnownPattern(citation.canonical) {
+                diagnostics.append(
+                    .warning(.identifierPatternMismatch, "\"\(text.value)\" does not look like a Regulations.gov docket ID such as 'OMB-2023-0020' or a document ID such as 'OMB-2023-0020-0001'", at: text.range))
+                return nil
+            }
             let resolution = registry.resolve(citation)
             switch resolution.outcome {
             case .verified:

@@ -44,7 +44,22 @@ public enum IdentifierPatterns {
         if matches(dhsInventory, token) { return .dhsInventory }
         if isDocumentID(token) { return .regulationsGovDocument }
         if isDocketID(token) { return .regulationsGovDocket }
+        // No official grammar exists, so an ID of an unseen shape is still taken as one; the
+        // check warns that it matches no known pattern.
+        if looksLikeRegulationsGovID(token) { return .regulationsGovDocket }
         return nil
+    }
+
+    /// Upper-case letters, digits, hyphens and underscores, with at least one hyphen or
+    /// underscore and one digit: `EPA-HQ-2021`, `NPS_FRDOC_01`.
+    public static func looksLikeRegulationsGovID(_ token: String) -> Bool {
+        guard let first = token.first, first.isUppercase, first.isASCII else { return false }
+        let allowed = token.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "-" || $0 == "_") }
+        return allowed && token.contains(where: \.isNumber) && token.contains(where: { $0 == "-" || $0 == "_" })
+    }
+
+    public static func matchesKnownPattern(_ token: String) -> Bool {
+        isDocketID(token) || isDocumentID(token)
     }
 }
 
