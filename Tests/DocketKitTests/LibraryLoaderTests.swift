@@ -63,7 +63,9 @@ import Testing
 
     @Test func regulationsGovIDsOfAnUnseenShapeWarnInsteadOfFailing() throws {
         let folder = try TemporaryFolder()
-        try folder.write("Recommendations/ids.md", """
+        try folder.write(
+            "Recommendations/ids.md",
+            """
             ---
             id: ids
             title: t

@@ -38,7 +38,9 @@ enum CitationRules {
             }
             if citation.instrument == .regulationsGovDocket, !IdentifierPatterns.matchesKnownPattern(citation.canonical) {
                 diagnostics.append(
-                    .warning(.identifierPatternMismatch, "\"\(text.value)\" does not look like a Regulations.gov docket ID such as 'OMB-2023-0020' or a document ID such as 'OMB-2023-0020-0001'", at: text.range))
+                    .warning(
+                        .identifierPatternMismatch,
+                        "\"\(text.value)\" does not look like a Regulations.gov docket ID such as 'OMB-2023-0020' or a document ID such as 'OMB-2023-0020-0001'", at: text.range))
                 return nil
             }
             let resolution = registry.resolve(citation)
