@@ -19,7 +19,7 @@ struct Docket: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                writeStandardError(fullMessage(for: error))
                 Foundation.exit(2)
             }
             exit(withError: error)
@@ -38,4 +38,8 @@ struct OutputFormatOption: ParsableArguments {
 
 func writeStandardOutput(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+func writeStandardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

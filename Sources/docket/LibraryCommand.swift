@@ -37,7 +37,9 @@ extension Docket.LibraryCommand {
         var tag: String?
 
         func run() throws {
-            let entries = LibraryCatalog(root: root.library).entries(kind: kind, tag: tag)
+            let catalog = LibraryCatalog(root: root.library)
+            catalog.skippedFilesWarning.map(writeStandardError)
+            let entries = catalog.entries(kind: kind, tag: tag)
             switch output.format {
             case .text: writeStandardOutput(LibraryCatalog.table(entries))
             case .json: writeStandardOutput(try LibraryCatalog.json(entries) + "\n")
@@ -55,9 +57,10 @@ extension Docket.LibraryCommand {
 
         func run() throws {
             let catalog = LibraryCatalog(root: root.library)
+            catalog.skippedFilesWarning.map(writeStandardError)
             guard let description = catalog.describe(id) else {
                 let hint = catalog.suggestion(for: id).map { "; did you mean '\($0)'?" } ?? ""
-                FileHandle.standardError.write(Data("error: no recommendation, clause or template '\(id)' in \(root.library)\(hint)\n".utf8))
+                writeStandardError("error: no recommendation, clause or template '\(id)' in \(root.library)\(hint)")
                 throw ExitCode.failure
             }
             writeStandardOutput(description)

@@ -142,6 +142,14 @@ import Testing
         let clause = try docket("library", "show", "intro.coalition@1")
         #expect(clause.stdout.contains("coalition_name: string, required"))
 
+        let broken = try scratchLibrary(citing: "OMB M-24-10 §7")
+        defer { try? FileManager.default.removeItem(at: broken) }
+        try "---\nid: [\n---\n".write(to: broken.appendingPathComponent("Recommendations/broken.md"), atomically: true, encoding: .utf8)
+        let partial = try docket("library", "list", in: broken)
+        #expect(partial.status == 0)
+        #expect(partial.stdout.contains("seven"))
+        #expect(partial.stderr.contains("1 library file with errors left out (Recommendations/broken.md)"))
+
         let missing = try docket("library", "show", "public-impact-assesment")
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("did you mean 'public-impact-assessment'?"))

@@ -30,6 +30,14 @@ public struct LibraryCatalog: Sendable {
 
     public var diagnostics: [Diagnostic] { (workspace.diagnostics + index.diagnostics).sortedByLocation() }
 
+    /// One line for standard error when files were left out because they do not load, so a
+    /// listing never silently omits part of the library.
+    public var skippedFilesWarning: String? {
+        let broken = Set(diagnostics.filter { $0.severity == .error }.map(\.range.start.file))
+        guard !broken.isEmpty else { return nil }
+        return "warning: \(plural(broken.count, "library file")) with errors left out (\(broken.sorted().joined(separator: ", "))); run 'docket check' for details"
+    }
+
     public func entries(kind: Kind? = nil, tag: String? = nil) -> [Entry] {
         var entries: [Entry] = []
         if kind == nil || kind == .recommendation {
