@@ -79,7 +79,6 @@ public struct AuthorityRegistry: Sendable {
     /// Every canonical citation the registry lists explicitly, for listings and tests.
     public var listedCitations: [String] { data.provisions.keys.sorted() }
 
-    public func instrumentTitle(_ name: String) -> String? { data.instruments[name]?.title }
 }
 
 // MARK: - Rules per instrument
