@@ -24,7 +24,9 @@ enum CitationRules {
     /// Diagnostics for one citation; returns the resolution when the citation parsed.
     static func check(_ authority: CitedAuthority, field: Field, registry: AuthorityRegistry, into diagnostics: inout [Diagnostic]) -> CitationResolution? {
         let text = authority.text
-        switch CitationParser.parse(text.value) {
+        // Loading already parsed the text; only a failed parse is repeated, for its error offset.
+        let parsed = authority.citation.map { Result<Citation, CitationSyntaxError>.success($0) } ?? CitationParser.parse(text.value)
+        switch parsed {
         case .failure(let error):
             var start = text.range.start
             // Only a plain one-line scalar maps offsets to columns one to one.

@@ -4,7 +4,7 @@ import Foundation
 enum DocketRules {
     static func check(_ docket: Docket, now: Date, registry: AuthorityRegistry) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let identifier = CitedAuthority(text: docket.id, citation: nil)
+        let identifier = CitedAuthority(parsing: docket.id)
         for authority in [identifier, docket.federalRegisterCitation, docket.federalRegisterDocument].compactMap({ $0 }) {
             _ = CitationRules.check(authority, field: .docket, registry: registry, into: &diagnostics)
         }

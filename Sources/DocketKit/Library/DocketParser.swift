@@ -62,8 +62,8 @@ public enum DocketParser {
         guard let id, let agency, let title, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
         let docket = Docket(
             id: id, documentID: document, agency: agency.value, agencyName: agencyName?.value, title: title.value,
-            federalRegisterCitation: frCitation.map(citedAuthority),
-            federalRegisterDocument: frDocument.map { citedAuthority(Located("FR Doc. " + $0.value.replacingOccurrences(of: "FR Doc. ", with: ""), at: $0.range)) },
+            federalRegisterCitation: frCitation.map { CitedAuthority(parsing: $0) },
+            federalRegisterDocument: frDocument.map { CitedAuthority(parsing: Located("FR Doc. " + $0.value.replacingOccurrences(of: "FR Doc. ", with: ""), at: $0.range)) },
             rin: rin?.value, publishedOn: publishedOn, commentsClose: close, commentsCloseText: closeText?.value,
             questions: questions, source: owner)
         return (docket, reader.diagnostics)
@@ -75,10 +75,6 @@ public enum DocketParser {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.date(from: text)
-    }
-
-    private static func citedAuthority(_ text: Located<String>) -> CitedAuthority {
-        CitedAuthority(text: text, citation: try? CitationParser.parse(text.value).get())
     }
 
     private static func parseQuestions(in mapping: Node.Mapping, reader: YAMLReader) -> [DocketQuestion] {

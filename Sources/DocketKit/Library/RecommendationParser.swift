@@ -20,7 +20,7 @@ public enum RecommendationParser {
         let summary = reader.string("summary", in: mapping, required: true, context: context, at: parsed.owner)
         let comparison = reader.string("comparison", in: mapping, required: true, context: context, at: parsed.owner)
         let tags = reader.stringList("tags", in: mapping).map(\.value)
-        let systems = reader.stringList("systems", in: mapping).map { CitedAuthority(text: $0, citation: nil) }
+        let systems = reader.stringList("systems", in: mapping).map { CitedAuthority(parsing: $0) }
         let authorities = citations("authorities", in: mapping, reader: reader, owner: parsed.owner)
         let eu = euPoints(in: mapping, reader: reader, owner: parsed.owner)
 
@@ -32,19 +32,11 @@ public enum RecommendationParser {
         }
         let recommendation = Recommendation(
             id: id.value, title: title.value, summary: summary.value, tags: tags,
-            systems: systems.map(parseCitation), authorities: authorities.map(parseCitation),
-            eu: eu.map { EUComparisonPoint(authority: parseCitation($0.authority), requires: $0.requires) },
+            systems: systems, authorities: authorities,
+            eu: eu.map { EUComparisonPoint(authority: $0.authority, requires: $0.requires) },
             comparison: comparison.value, body: parsed.document.body, source: id.range,
             bodyFirstLine: parsed.document.bodyFirstLine)
         return (recommendation, reader.diagnostics)
-    }
-
-    /// Parsing here only records the structure; whether the citation is right is a check's job,
-    /// so that `docket check` reports citation problems with everything else.
-    private static func parseCitation(_ authority: CitedAuthority) -> CitedAuthority {
-        var authority = authority
-        authority.citation = try? CitationParser.parse(authority.text.value).get()
-        return authority
     }
 
     private static func citations(_ key: String, in mapping: Node.Mapping, reader: YAMLReader, owner: SourceRange) -> [CitedAuthority] {
@@ -57,14 +49,14 @@ public enum RecommendationParser {
         }
         return sequence.compactMap { item in
             if item.scalar != nil {
-                return reader.string(item, field: "cite").map { CitedAuthority(text: $0, citation: nil) }
+                return reader.string(item, field: "cite").map { CitedAuthority(parsing: $0) }
             }
             guard let entry = reader.mapping(item, expected: "a citation: '- cite: OMB M-24-10 §5(c)(iv)(A)'") else { return nil }
             reader.checkKeys(of: entry, allowed: ["cite", "note"], in: "an authority")
             let range = reader.range(of: item)
             guard let cite = reader.string("cite", in: entry, required: true, context: "authority", at: range) else { return nil }
             let note = reader.string("note", in: entry, required: false, context: "authority", at: range)?.value
-            return CitedAuthority(text: cite, citation: nil, note: note)
+            return CitedAuthority(parsing: cite, note: note)
         }
     }
 
@@ -83,7 +75,7 @@ public enum RecommendationParser {
             let cite = reader.string("cite", in: entry, required: true, context: "EU comparison point", at: range)
             let requires = reader.string("requires", in: entry, required: true, context: "EU comparison point", at: range)
             guard let cite, let requires else { return nil }
-            return (CitedAuthority(text: cite, citation: nil), requires.value)
+            return (CitedAuthority(parsing: cite), requires.value)
         }
     }
 }

@@ -50,6 +50,12 @@ public struct CitedAuthority: Sendable, Hashable {
         self.citation = citation
         self.note = note
     }
+
+    /// Reads the citation text once at load time; whether it is right is the checks' job, so
+    /// a text that does not parse keeps `citation` nil and is reported by `docket check`.
+    public init(parsing text: Located<String>, note: String? = nil) {
+        self.init(text: text, citation: try? CitationParser.parse(text.value).get(), note: note)
+    }
 }
 
 /// One EU AI Act provision and what it requires, set beside the US position.
