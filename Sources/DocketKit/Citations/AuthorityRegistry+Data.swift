@@ -24,6 +24,32 @@ struct RegistryData: Decodable, Sendable {
         var successor: String?
         var successorNote: String?
         var noSuccessor: String?
+
+        private enum CodingKeys: String, CodingKey, CaseIterable {
+            case status, title, successor, successorNote, noSuccessor
+        }
+
+        /// Rejects unknown keys: in a YAML flow mapping an unquoted comma ends a value, and the
+        /// rest of a title would otherwise become an ignored key.
+        init(from decoder: Decoder) throws {
+            let keys = try decoder.container(keyedBy: AnyCodingKey.self).allKeys.map(\.stringValue)
+            if let unknown = keys.first(where: { CodingKeys(rawValue: $0) == nil }) {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown key '\(unknown)'; quote values that contain commas"))
+            }
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            status = try container.decode(VerificationStatus.self, forKey: .status)
+            title = try container.decode(String.self, forKey: .title)
+            successor = try container.decodeIfPresent(String.self, forKey: .successor)
+            successorNote = try container.decodeIfPresent(String.self, forKey: .successorNote)
+            noSuccessor = try container.decodeIfPresent(String.self, forKey: .noSuccessor)
+        }
+    }
+
+    private struct AnyCodingKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     struct EUAIAct: Decodable, Sendable {

@@ -2,7 +2,7 @@
 /// coalition leads can search for them, and scripts can filter on them.
 ///
 /// Ranges: DK0xx files and front matter, DK1xx citations, DK2xx clauses and variables,
-/// DK3xx plans, DK4xx dockets, DK5xx signatories.
+/// DK3xx plans, DK4xx dockets, DK5xx signatories, DK6xx Regulations.gov limits and output.
 public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
@@ -44,6 +44,8 @@ extension DiagnosticCode {
     public static let unusedVariable = Self(rawValue: "DK203")
     public static let unknownVariableType = Self(rawValue: "DK204")
     public static let defaultTypeMismatch = Self(rawValue: "DK205")
+    public static let unknownPartial = Self(rawValue: "DK206")
+    public static let unknownReference = Self(rawValue: "DK207")
 
     // Plans
     public static let unknownClause = Self(rawValue: "DK301")
@@ -68,4 +70,10 @@ extension DiagnosticCode {
     public static let missingOrganization = Self(rawValue: "DK503")
     public static let duplicateSignatory = Self(rawValue: "DK504")
     public static let malformedEmail = Self(rawValue: "DK505")
+
+    // Regulations.gov limits and output
+    public static let characterOutsideBMP = Self(rawValue: "DK601")
+    public static let commentBoxTooLong = Self(rawValue: "DK602")
+    public static let commentBoxNearLimit = Self(rawValue: "DK603")
+    public static let outputNotWritten = Self(rawValue: "DK610")
 }

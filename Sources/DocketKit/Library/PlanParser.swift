@@ -3,7 +3,7 @@ import Yams
 
 /// Reads `plan.yml`.
 public enum PlanParser {
-    static let keys = ["name", "kind", "docket", "template", "library", "submitter", "variables", "sections", "signatories", "outputs"]
+    static let keys = ["name", "title", "kind", "docket", "template", "library", "submitter", "variables", "sections", "signatories", "outputs"]
     static let submitterKeys = ["type", "firstName", "lastName", "organization", "organizationType", "city", "state", "zip", "country", "email", "phone"]
     static let outputFormats = ["md", "html", "txt", "docx", "pdf"]
 
@@ -16,6 +16,7 @@ public enum PlanParser {
 
         let folderName = URL(fileURLWithPath: file.path).deletingLastPathComponent().lastPathComponent
         let name = reader.string("name", in: mapping, required: false, context: context, at: owner)?.value ?? folderName
+        let title = reader.string("title", in: mapping, required: false, context: context, at: owner)?.value
         let kindText = reader.string("kind", in: mapping, required: true, context: context, at: owner)
         var kind: Plan.Kind?
         if let kindText {
@@ -45,7 +46,7 @@ public enum PlanParser {
 
         guard let kind, let submitter, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
         let plan = Plan(
-            name: name, kind: kind, docket: docket, template: template, library: library, submitter: submitter, variables: variables, sections: sections, signatories: signatories,
+            name: name, title: title, kind: kind, docket: docket, template: template, library: library, submitter: submitter, variables: variables, sections: sections, signatories: signatories,
             outputs: outputs, source: owner)
         return (plan, reader.diagnostics)
     }
@@ -129,7 +130,7 @@ public enum PlanParser {
             return []
         }
         return sequence.compactMap { item in
-            guard let entry = reader.mapping(item, expected: "a section: '- clause: ID', '- heading: TEXT', '- recommendations: [ID, …]' or '- answer: N' with 'clause: ID'") else {
+            guard let entry = reader.mapping(item, expected: "a section: '- clause: ID', '- heading: TEXT', '- recommendations: [ID, …]', '- insert: PART' or '- answer: N' with 'clause: ID'") else {
                 return nil
             }
             let range = reader.range(of: item)
@@ -142,14 +143,25 @@ public enum PlanParser {
                 guard let clause = clauseReference(entry, reader: reader, at: range) else { return nil }
                 return .answer(question: Located(number, at: reader.range(of: answerNode)), clause: clause)
             }
-            reader.checkKeys(of: entry, allowed: ["clause", "heading", "recommendations"], in: "a section")
+            reader.checkKeys(of: entry, allowed: ["clause", "heading", "recommendations", "insert"], in: "a section")
+            if let insert = reader.string("insert", in: entry, required: false, context: "section", at: range) {
+                guard let part = GeneratedPart(rawValue: insert.value) else {
+                    let names = GeneratedPart.allCases.map(\.rawValue)
+                    reader.add(
+                        .error(
+                            .invalidValue, "unknown part '\(insert.value)' to insert; use one of \(names.joined(separator: ", "))", at: insert.range,
+                            fixIt: closestMatch(to: insert.value, in: names)))
+                    return nil
+                }
+                return .generated(Located(part, at: insert.range))
+            }
             if entry["clause"] != nil { return clauseReference(entry, reader: reader, at: range).map(PlanSection.clause) }
             if let heading = reader.string("heading", in: entry, required: false, context: "section", at: range) { return .heading(heading) }
             if entry["recommendations"] != nil {
                 let ids = reader.stringList("recommendations", in: entry)
                 return ids.isEmpty ? nil : .recommendations(ids)
             }
-            reader.add(.error(.missingField, "a section needs one of 'clause', 'heading', 'recommendations' or 'answer'", at: range))
+            reader.add(.error(.missingField, "a section needs one of 'clause', 'heading', 'recommendations', 'insert' or 'answer'", at: range))
             return nil
         }
     }

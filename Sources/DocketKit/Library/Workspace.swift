@@ -102,7 +102,7 @@ public struct Workspace: Sendable {
         let key = url.resolvingSymlinksInPath().path
         guard loaded.insert(key).inserted else { return }
         let path = displayPath(url)
-        var kind = LibraryFileKind.classify(url)
+        let kind = LibraryFileKind.classify(url)
         if kind == nil, !(explicitly && LibraryFileKind.sniffableExtensions.contains(url.pathExtension.lowercased())) {
             if explicitly {
                 diagnostics.append(

@@ -33,6 +33,8 @@ public final class CommonMarkDocument {
         }
     }
 
+    func withRoot<Result>(_ body: (OpaquePointer) -> Result) -> Result { body(root) }
+
     /// HTML for the document. Safe mode drops raw HTML and `javascript:` links, which a
     /// public filing must never carry.
     public func html(safe: Bool = true) -> String {

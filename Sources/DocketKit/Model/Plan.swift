@@ -8,6 +8,8 @@ public struct Plan: Sendable {
 
     /// The plan's name, used for its output folder: the `name` field or the folder's name.
     public var name: String
+    /// The document's title; without one the composer titles it after the docket.
+    public var title: String?
     public var kind: Kind
     /// Path to `docket.yml`, relative to the plan's folder. Letters need none.
     public var docket: Located<String>?
@@ -23,10 +25,11 @@ public struct Plan: Sendable {
     public var source: SourceRange
 
     public init(
-        name: String, kind: Kind, docket: Located<String>?, template: Located<String>?, library: Located<String>?, submitter: Submitter, variables: [PlanVariable],
+        name: String, title: String? = nil, kind: Kind, docket: Located<String>?, template: Located<String>?, library: Located<String>?, submitter: Submitter, variables: [PlanVariable],
         sections: [PlanSection], signatories: Located<String>?, outputs: [Located<String>], source: SourceRange
     ) {
         self.name = name
+        self.title = title
         self.kind = kind
         self.docket = docket
         self.template = template
@@ -44,7 +47,7 @@ public struct Plan: Sendable {
         sections.compactMap { section in
             switch section {
             case .clause(let reference), .answer(_, let reference): reference
-            case .heading, .recommendations: nil
+            case .heading, .recommendations, .generated: nil
             }
         }
     }
@@ -92,6 +95,21 @@ public enum PlanSection: Sendable, Hashable {
     case recommendations([Located<String>])
     /// An answer to the docket's numbered question, written by a clause.
     case answer(question: Located<Int>, clause: ClauseReference)
+    /// A part the composer builds from the rest of the document, placed where the plan says.
+    case generated(Located<GeneratedPart>)
+}
+
+/// Parts of a document that are built, not written: a plan may place them with `- insert: NAME`;
+/// those it does not place go where coalition comments conventionally carry them.
+public enum GeneratedPart: String, Sendable, Hashable, CaseIterable {
+    /// "Summary of recommendations": one line per recommendation, before the recommendations.
+    case summary
+    /// The signatory block, after the closing.
+    case signatures
+    /// The EU AI Act comparison table, as an appendix.
+    case comparison
+    /// "Authorities cited", grouped by instrument, as the last appendix.
+    case authorities
 }
 
 /// `intro.coalition` or, pinned to a version, `intro.coalition@3`.

@@ -1,0 +1,64 @@
+import Foundation
+
+/// `docket compose`: check a plan, compose it, and render the formats asked for. Nothing is
+/// rendered for writing while any file the plan uses has an error.
+public enum Composition {
+    public enum Format: String, Sendable, CaseIterable, Codable {
+        case md, html, txt
+    }
+
+    public struct RenderedFile: Sendable {
+        public var name: String
+        public var format: Format
+        public var contents: String
+    }
+
+    public struct Outcome: Sendable {
+        /// Problems in the files the plan uses, sorted.
+        public var diagnostics: [Diagnostic]
+        public var sources: [String: SourceFile]
+        /// Errors in library files this plan does not use: not shown, not blocking.
+        public var unrelatedErrorCount: Int
+        public var draft: Draft?
+        /// Empty when there are errors.
+        public var files: [RenderedFile]
+
+        public var succeeded: Bool { !files.isEmpty && !diagnostics.hasErrors }
+    }
+
+    /// `formats` nil means the plan's `outputs`, or all three when it names none.
+    public static func compose(
+        plan path: String, formats requested: [Format]? = nil, now: Date = Date(),
+        baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared
+    ) -> Outcome {
+        let analysis = Checker.analyze(paths: [path], now: now, baseDirectory: baseDirectory, registry: registry)
+        let diagnostics = analysis.report.diagnostics
+        guard let planFile = analysis.workspace.plans.first, let draft = analysis.drafts[planFile.path] else {
+            var outcome = Outcome(diagnostics: diagnostics, sources: analysis.report.sources, unrelatedErrorCount: 0, draft: nil, files: [])
+            if !diagnostics.hasErrors {
+                outcome.diagnostics.append(.error(.outputNotWritten, "not a plan file: compose takes a plan.yml", at: .file(path)))
+            }
+            return outcome
+        }
+        let relevant = diagnostics.filter { draft.usedFiles.contains($0.range.start.file) }
+        let unrelated = diagnostics.filter { !draft.usedFiles.contains($0.range.start.file) && $0.severity == .error }.count
+        var outcome = Outcome(diagnostics: relevant, sources: analysis.report.sources, unrelatedErrorCount: unrelated, draft: draft, files: [])
+        guard !relevant.hasErrors else { return outcome }
+
+        let formats = requested ?? planFormats(planFile.plan)
+        let base = planFile.plan.name
+        for format in formats {
+            switch format {
+            case .md: outcome.files.append(RenderedFile(name: "\(base).md", format: .md, contents: draft.markdown))
+            case .html: outcome.files.append(RenderedFile(name: "\(base).html", format: .html, contents: HTMLRenderer.render(draft.document, version: draft.version)))
+            case .txt: outcome.files.append(RenderedFile(name: "comment-box.txt", format: .txt, contents: draft.box.text))
+            }
+        }
+        return outcome
+    }
+
+    private static func planFormats(_ plan: Plan) -> [Format] {
+        let named = plan.outputs.compactMap { Format(rawValue: $0.value) }
+        return named.isEmpty ? Format.allCases : named
+    }
+}

@@ -1,0 +1,58 @@
+/// A composed plan with its canonical Markdown, version and comment-box text, and what composing
+/// and measuring it found.
+public struct Draft: Sendable {
+    public var document: ComposedDocument
+    public var markdown: String
+    public var version: DraftVersion
+    public var box: BoxTextRenderer.BoxText
+    /// Display paths of the files whose text the draft uses.
+    public var usedFiles: Set<String>
+    public var diagnostics: [Diagnostic]
+
+    init(_ composed: Composer.Result, sources: [String: SourceFile]) {
+        document = composed.document
+        usedFiles = composed.usedFiles
+        (markdown, version) = MarkdownRenderer.render(composed.document)
+        box = BoxTextRenderer.render(composed.document, version: version)
+        diagnostics = composed.diagnostics + Self.boxDiagnostics(box, planFile: composed.planPath, usedFiles: composed.usedFiles, sources: sources)
+    }
+
+    /// Errors here stop `docket compose` from writing: Regulations.gov would refuse the text.
+    private static func boxDiagnostics(_ box: BoxTextRenderer.BoxText, planFile: String, usedFiles: Set<String>, sources: [String: SourceFile]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var reported: Set<Unicode.Scalar> = []
+        for (scalar, provenance) in box.outsideBMP where reported.insert(scalar).inserted {
+            let location = locate(scalar, preferring: provenance?.file, in: usedFiles, sources: sources) ?? provenance?.location
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            diagnostics.append(
+                .error(
+                    .characterOutsideBMP,
+                    "'\(Character(scalar))' (U+\(hex)) is outside the Basic Multilingual Plane; Regulations.gov rejects such characters (emoji among them) in the comment box",
+                    at: SourceRange(location ?? SourceLocation(file: planFile, line: 1, column: 1), length: String(scalar).utf8.count)))
+        }
+        let owner = SourceRange(SourceLocation(file: planFile, line: 1, column: 1))
+        if !box.fits {
+            diagnostics.append(
+                .error(
+                    .commentBoxTooLong,
+                    "even the short comment-box text is \(box.characterCount) characters and \(box.byteCount) bytes; Regulations.gov takes at most \(BoxTextRenderer.limit) of each. Shorten the recommendation titles",
+                    at: owner))
+        } else if BoxTextRenderer.limit - max(box.characterCount, box.byteCount) <= BoxTextRenderer.warningMargin {
+            diagnostics.append(
+                .note(
+                    .commentBoxNearLimit,
+                    "the comment-box text is \(box.characterCount) characters and \(box.byteCount) bytes, within \(BoxTextRenderer.warningMargin) of the \(BoxTextRenderer.limit) limit", at: owner))
+        }
+        return diagnostics
+    }
+
+    /// The first place a used file contains the character, the block's own file first.
+    private static func locate(_ scalar: Unicode.Scalar, preferring file: String?, in usedFiles: Set<String>, sources: [String: SourceFile]) -> SourceLocation? {
+        let needle = String(scalar)
+        for path in [file].compactMap({ $0 }) + usedFiles.sorted() {
+            guard let source = sources[path], let range = source.text.range(of: needle) else { continue }
+            return source.location(ofUTF8Offset: source.text.utf8.distance(from: source.text.startIndex, to: range.lowerBound))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Mustache
+
+/// Renders clause and recommendation bodies with swift-mustache. Every clause is registered as a
+/// partial under its id, so `{{> closing.coalition}}` includes one clause in another.
+///
+/// Values are escaped for CommonMark, not HTML: `{{name}}` must print "Legal Aid & Defense"
+/// literally in every output, and must not let a `*` or `[` in a value turn into markup.
+/// `{{{name}}}` inserts a value as Markdown on purpose.
+struct TemplateEngine {
+    private static let contentTypeName = "DOCKETKIT_MARKDOWN"
+    private static let registerContentType: Void = MustacheContentTypes.register(MarkdownEscaping(), named: contentTypeName)
+
+    private var library = MustacheLibrary()
+
+    /// `clauses` are the newest version of each clause; pinned versions are rendered by passing
+    /// their own body to `render`.
+    init(partials clauses: [Clause]) {
+        _ = Self.registerContentType
+        for clause in clauses {
+            // Bodies were parsed by `docket check`'s rules already; a body that fails here is
+            // left unregistered and reported as an unknown partial where it is used.
+            try? library.register(Self.pragma + clause.body, named: clause.id)
+        }
+    }
+
+    /// The partial names `body` includes. Partials are the one construct whose target
+    /// swift-mustache resolves silently to nothing, so the composer must name them itself.
+    static func partialNames(in body: String) -> [(name: String, utf8Offset: Int)] {
+        var found: [(String, Int)] = []
+        var searchStart = body.startIndex
+        while let open = body[searchStart...].range(of: "{{>") {
+            var cursor = open.upperBound
+            while cursor < body.endIndex, body[cursor] == " " { cursor = body.index(after: cursor) }
+            let nameStart = cursor
+            while cursor < body.endIndex, partialNameCharacters.contains(body[cursor]) { cursor = body.index(after: cursor) }
+            if cursor > nameStart {
+                found.append((String(body[nameStart..<cursor]), body.utf8.distance(from: body.startIndex, to: nameStart)))
+            }
+            searchStart = cursor > open.upperBound ? cursor : open.upperBound
+        }
+        return found
+    }
+
+    func render(_ body: String, context: TemplateContext) -> String {
+        guard let template = try? MustacheTemplate(string: Self.pragma + body) else { return body }
+        return template.render(context, library: library)
+    }
+
+    /// Set on the first line without a newline, so line numbers in the body stay as written.
+    private static let pragma = "{{% CONTENT_TYPE: \(contentTypeName)}}"
+    private static let partialNameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_")
+}
+
+/// Backslash-escapes the characters that would start CommonMark markup inside a line, and folds
+/// line breaks so a value can never open a new block.
+struct MarkdownEscaping: MustacheContentType {
+    func escapeText(_ text: String) -> String { MarkdownText.escape(text) }
+}
+
+enum MarkdownText {
+    private static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "#", "~"]
+
+    /// Plain text made safe to stand inside a CommonMark paragraph or table cell.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                escaped.append(" ")
+            } else {
+                if special.contains(character) { escaped.append("\\") }
+                escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}
+
+/// The values a body may read: its clause's declared variables, typed, and the names every body
+/// may use (`docket`, `plan`, `ref`, `submitter`, `signatories`, `recommendations`).
+final class TemplateContext: MustacheParent {
+    private let values: [String: Any]
+    private let references: ReferenceTable
+
+    init(values: [String: Any], references: ReferenceTable) {
+        self.values = values
+        self.references = references
+    }
+
+    func child(named name: String) -> Any? {
+        name == "ref" ? references : values[name]
+    }
+}
+
+/// `{{ref.ID}}` → "Recommendation 4". Misses are recorded: an unknown id must be a diagnostic,
+/// not an empty string in a filed comment.
+final class ReferenceTable: MustacheParent {
+    private let labels: [String: String]
+    private(set) var misses: [String] = []
+
+    init(labels: [String: String]) { self.labels = labels }
+
+    func child(named name: String) -> Any? {
+        if let label = labels[name] { return label }
+        if !misses.contains(name) { misses.append(name) }
+        return nil
+    }
+
+    func resetMisses() { misses = [] }
+}
+
+/// A list variable: `{{items}}` reads "a, b and c"; `{{#items}}…{{/items}}` iterates.
+struct ListValue: Sequence, MustacheSequence, MustacheCustomRenderable {
+    var items: [String]
+
+    func makeIterator() -> IndexingIterator<[String]> { items.makeIterator() }
+
+    var renderText: String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+
+    var isNull: Bool { items.isEmpty }
+}
+
+/// A date variable: `{{deadline}}` reads "December 5, 2023"; `{{deadline.iso}}` "2023-12-05".
+struct DateValue: MustacheParent, MustacheCustomRenderable {
+    var date: CalendarDate
+
+    var renderText: String { date.longForm }
+    var isNull: Bool { false }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "iso": date.description
+        case "year": date.year
+        default: nil
+        }
+    }
+}
+
+extension CalendarDate {
+    /// "December 5, 2023", the form US agencies print.
+    public var longForm: String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(months[month - 1]) \(day), \(year)"
+    }
+}
+
+extension VariableValue {
+    /// The value as the template engine sees it.
+    var templateValue: Any {
+        switch self {
+        case .string(let text): text
+        case .integer(let number): number
+        case .date(let date): DateValue(date: date)
+        case .list(let items): ListValue(items: items)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import DocketKit
+import Foundation
+
+extension Docket {
+    struct Compose: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compose a plan into Markdown, HTML and comment-box text.",
+            discussion: """
+                Writes OUT/<plan-name>/ atomically: every file is written in full before any is \
+                replaced, and nothing is written when the plan or a file it uses has an error. \
+                Prints each file with its size, and the draft version (sha256 of the canonical Markdown).
+                """)
+
+        @Argument(help: "The plan file, e.g. Examples/omb-2023-0020/plan.yml.")
+        var plan: String
+
+        @Option(name: .long, help: "Folder that receives <plan-name>/ (default: out).")
+        var out = "out"
+
+        @Option(name: .long, help: "Formats to write, comma-separated: md, html, txt (default: the plan's outputs).")
+        var format: FormatList?
+
+        @Option(name: .long, help: "Print one format to standard output instead of writing files.")
+        var stdout: Composition.Format?
+
+        func run() throws {
+            let formats = stdout.map { [$0] } ?? format?.formats
+            let outcome = Composition.compose(plan: plan, formats: formats)
+            let color = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let report = CheckReport(diagnostics: outcome.diagnostics, files: [], sources: outcome.sources)
+            if !outcome.diagnostics.isEmpty {
+                FileHandle.standardError.write(Data(DiagnosticFormatter.text(report, options: .init(color: color)).utf8))
+            }
+            if outcome.unrelatedErrorCount > 0 {
+                writeStandardError("note: \(outcome.unrelatedErrorCount) error\(outcome.unrelatedErrorCount == 1 ? "" : "s") in library files this plan does not use; run 'docket check'")
+            }
+            guard outcome.succeeded, let draft = outcome.draft else {
+                writeStandardError("nothing written")
+                throw ExitCode.failure
+            }
+            if stdout != nil {
+                writeStandardOutput(outcome.files[0].contents)
+                return
+            }
+            let folder = URL(fileURLWithPath: out).appendingPathComponent(draft.document.planName)
+            do {
+                let urls = try AtomicWriter.write(outcome.files.map { ($0.name, Data($0.contents.utf8)) }, into: folder)
+                for (url, file) in zip(urls, outcome.files) {
+                    writeStandardOutput("wrote \(display(url)) (\(file.contents.utf8.count) bytes)\n")
+                }
+            } catch {
+                writeStandardError("error[DK610]: \(error)")
+                throw ExitCode.failure
+            }
+            let box = draft.box
+            writeStandardOutput("comment box: \(box.form.rawValue) text, \(box.characterCount) characters, \(box.byteCount) bytes (limit \(BoxTextRenderer.limit) each)\n")
+            writeStandardOutput("version \(draft.version)\n")
+        }
+
+        private func display(_ url: URL) -> String {
+            let cwd = FileManager.default.currentDirectoryPath + "/"
+            return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
+        }
+    }
+
+    /// `md,html` → [.md, .html], rejecting unknown names at parse time.
+    struct FormatList: ExpressibleByArgument {
+        var formats: [Composition.Format]
+
+        init?(argument: String) {
+            let parts = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let formats = parts.compactMap(Composition.Format.init(rawValue:))
+            guard !formats.isEmpty, formats.count == parts.count else { return nil }
+            self.formats = formats
+        }
+    }
+}
+
+extension Composition.Format: ExpressibleByArgument {}
