@@ -44,7 +44,11 @@ enum PlanRules {
             }
         }
 
-        let clauses = resolveClauses(plan, index: index, into: &diagnostics)
+        var clauses = resolveClauses(plan, index: index, into: &diagnostics)
+        if let template = plan.template, let clause = index.clause(template.value), clause.role == .document {
+            clauses.insert((ClauseReference(id: clause.id, pinnedVersion: nil, range: template.range), clause), at: 0)
+        }
+        clauses += includedPartials(of: clauses, index: index)
         checkRecommendations(plan, index: index, into: &diagnostics)
         checkVariables(plan, clauses: clauses, into: &diagnostics)
         if let docket { checkQuestions(plan, docket: docket, into: &diagnostics) }
@@ -68,6 +72,22 @@ enum PlanRules {
             }
             return (reference, clause)
         }
+    }
+
+    /// Clauses included as partials, transitively: their variables need values from the plan too,
+    /// and a missing one is reported at the reference that pulled the partial in.
+    private static func includedPartials(of clauses: [(ClauseReference, Clause)], index: LibraryIndex) -> [(ClauseReference, Clause)] {
+        var seen = Set(clauses.map { $0.1.id })
+        var pending = clauses
+        var included: [(ClauseReference, Clause)] = []
+        while let (reference, clause) = pending.popLast() {
+            for (name, _) in TemplateEngine.partialNames(in: clause.body) {
+                guard let partial = index.clause(name), seen.insert(name).inserted else { continue }
+                included.append((reference, partial))
+                pending.append((reference, partial))
+            }
+        }
+        return included
     }
 
     private static func unknownClause(_ id: String, at range: SourceRange, index: LibraryIndex, what: String) -> Diagnostic {

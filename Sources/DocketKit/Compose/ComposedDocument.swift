@@ -37,12 +37,17 @@ public struct Header: Sendable, Hashable {
     public var docketLine: String?
     /// Who files: the submitter's public name. Never an email or phone number.
     public var from: String?
+    /// The docket's title and id, for sentences that name what is answered.
+    public var subject: String?
+    public var docketID: String?
 
-    public init(title: String, addressee: String? = nil, docketLine: String? = nil, from: String? = nil) {
+    public init(title: String, addressee: String? = nil, docketLine: String? = nil, from: String? = nil, subject: String? = nil, docketID: String? = nil) {
         self.title = title
         self.addressee = addressee
         self.docketLine = docketLine
         self.from = from
+        self.subject = subject
+        self.docketID = docketID
     }
 }
 

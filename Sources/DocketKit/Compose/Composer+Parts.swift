@@ -14,7 +14,7 @@ extension Composer {
             parts.append(citation + (docket.publishedOn.map { " (\($0.longForm))" } ?? ""))
         }
         if let rin = docket.rin { parts.append("RIN \(rin)") }
-        return Header(title: title, addressee: addressee, docketLine: parts.joined(separator: " · "), from: submitterName)
+        return Header(title: title, addressee: addressee, docketLine: parts.joined(separator: " · "), from: submitterName, subject: docket.title, docketID: docket.id.value)
     }
 
     /// The submitter's public name: Regulations.gov publishes it; email and phone never.

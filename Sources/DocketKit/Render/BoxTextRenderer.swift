@@ -100,7 +100,11 @@ public enum BoxTextRenderer {
         let header = document.header
         let what = document.kind == .comment ? "comment" : (document.kind == .signOnLetter ? "sign-on letter" : "letter")
         var opening = (header.from ?? "The submitter") + " submits the attached \(what)"
-        opening += header.docketLine.map { " on \(header.title.hasPrefix("Comment on ") ? String(header.title.dropFirst("Comment on ".count)) : header.title) (\($0))" } ?? ": \(header.title)"
+        if let subject = header.subject {
+            opening += " on \u{201C}\(subject)\u{201D}" + (header.docketID.map { " (Docket No. \($0))" } ?? "")
+        } else {
+            opening += ", \u{201C}\(header.title)\u{201D}"
+        }
         if let signatories = document.signatories { opening += ", signed by \(signatories.lines.count) organization\(signatories.lines.count == 1 ? "" : "s")" }
         opening += "."
         var sections: [(String, Provenance?)] = [(opening, nil)]
