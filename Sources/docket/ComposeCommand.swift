@@ -28,7 +28,7 @@ extension Docket {
             let formats = stdout.map { [$0] } ?? format?.formats
             let outcome = Composition.compose(plan: plan, formats: formats)
             let color = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            let report = CheckReport(diagnostics: outcome.diagnostics, files: [], sources: outcome.sources)
+            let report = CheckReport(diagnostics: outcome.diagnostics, files: outcome.files, sources: outcome.sources)
             if !outcome.diagnostics.isEmpty {
                 FileHandle.standardError.write(Data(DiagnosticFormatter.text(report, options: .init(color: color)).utf8))
             }
@@ -40,13 +40,13 @@ extension Docket {
                 throw ExitCode.failure
             }
             if stdout != nil {
-                writeStandardOutput(outcome.files[0].contents)
+                writeStandardOutput(outcome.rendered[0].contents)
                 return
             }
             let folder = URL(fileURLWithPath: out).appendingPathComponent(draft.document.planName)
             do {
-                let urls = try AtomicWriter.write(outcome.files.map { ($0.name, Data($0.contents.utf8)) }, into: folder)
-                for (url, file) in zip(urls, outcome.files) {
+                let urls = try AtomicWriter.write(outcome.rendered.map { ($0.name, Data($0.contents.utf8)) }, into: folder)
+                for (url, file) in zip(urls, outcome.rendered) {
                     writeStandardOutput("wrote \(display(url)) (\(file.contents.utf8.count) bytes)\n")
                 }
             } catch {

@@ -22,6 +22,7 @@ public struct Composer {
     let registry: AuthorityRegistry
     let docket: Docket?
     let signatories: [Signatory]?
+    let sources: [String: SourceFile]
 
     var plan: Plan { planFile.plan }
 
@@ -29,6 +30,7 @@ public struct Composer {
         self.planFile = planFile
         self.index = index
         self.registry = registry
+        self.sources = workspace.sources
         let folder = planFile.url.deletingLastPathComponent()
         self.docket = planFile.plan.docket.flatMap { workspace.docket(at: folder.resolving($0.value)) }
         self.signatories = planFile.plan.signatories.flatMap { workspace.signatories(at: folder.resolving($0.value)) }
@@ -108,7 +110,8 @@ public struct Composer {
         let file = recommendation.source.start.file
         state.usedFiles.insert(file)
         let body = render(recommendation.body, firstLine: recommendation.bodyFirstLine, file: file, values: [:], state: &state)
-        let comparison = render(recommendation.comparison, firstLine: recommendation.source.start.line, file: file, values: [:], state: &state)
+        // The comparison is a front-matter field: its line is found by searching the file.
+        let comparison = render(recommendation.comparison, firstLine: nil, file: file, values: [:], state: &state)
         return ComposedRecommendation(
             number: number, id: recommendation.id, title: recommendation.title, summary: recommendation.summary, body: body,
             authorities: recommendation.authorities.map(entry), eu: recommendation.eu.map { EUEntry(authority: entry($0.authority), requires: $0.requires) },
@@ -132,13 +135,14 @@ public struct Composer {
 
     /// Renders one body and reports what only rendering can tell: references to recommendations
     /// the plan does not list, and partials naming no clause.
-    private func render(_ body: String, firstLine: Int, file: String, values: [String: Any], state: inout State) -> String {
+    /// `firstLine` is where `body` starts in `file`, or nil when unknown.
+    private func render(_ body: String, firstLine: Int?, file: String, values: [String: Any], state: inout State) -> String {
         for (name, offset) in TemplateEngine.partialNames(in: body) where index.clause(name) == nil {
             let suggestion = closestMatch(to: name, in: index.allClauseIDs)
             state.diagnostics.append(
                 .error(
                     .unknownPartial, "'{{> \(name)}}' includes no clause: the library has no clause '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                    at: SourceRange(bodyLocation(ofUTF8Offset: offset, in: body, firstLine: firstLine, file: file), length: name.utf8.count), fixIt: suggestion))
+                    at: SourceRange(locate("{{> \(name)", offset: offset, in: body, firstLine: firstLine, file: file), length: name.utf8.count), fixIt: suggestion))
         }
         state.references.resetMisses()
         let context = TemplateContext(values: builtinValues.merging(values) { _, own in own }, references: state.references)
@@ -146,7 +150,7 @@ public struct Composer {
         for miss in state.references.misses {
             let needle = "ref.\(miss)"
             let offset = body.range(of: needle).map { body.utf8.distance(from: body.startIndex, to: $0.lowerBound) }
-            let location = offset.map { bodyLocation(ofUTF8Offset: $0, in: body, firstLine: firstLine, file: file) } ?? SourceLocation(file: file, line: firstLine, column: 1)
+            let location = locate(needle, offset: offset, in: body, firstLine: firstLine, file: file)
             let listed = index.recommendations[miss] != nil
             let message =
                 listed
@@ -157,11 +161,21 @@ public struct Composer {
         return rendered.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    private func bodyLocation(ofUTF8Offset offset: Int, in body: String, firstLine: Int, file: String) -> SourceLocation {
-        let prefix = body.utf8.prefix(offset)
-        let newlines = prefix.count { $0 == UInt8(ascii: "\n") }
-        let column = prefix.count - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
-        return SourceLocation(file: file, line: firstLine + newlines, column: column)
+    /// Where text at `offset` in `body` stands in `file`: computed from the body's first line when
+    /// known, else found by searching the file for `needle`.
+    private func locate(_ needle: String, offset: Int?, in body: String, firstLine: Int?, file: String) -> SourceLocation {
+        if let firstLine, let offset {
+            let prefix = body.utf8.prefix(offset)
+            let newlines = prefix.count { $0 == UInt8(ascii: "\n") }
+            let column = prefix.count - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
+            return SourceLocation(file: file, line: firstLine + newlines, column: column)
+        }
+        if let source = sources[file], let range = source.text.range(of: needle) {
+            let location = source.location(ofUTF8Offset: source.text.utf8.distance(from: source.text.startIndex, to: range.lowerBound))
+            // Point at the name, past "{{> " when the needle carries it.
+            return needle.hasPrefix("{{> ") ? SourceLocation(file: file, line: location.line, column: location.column + 4) : location
+        }
+        return SourceLocation(file: file, line: firstLine ?? 1, column: 1)
     }
 
     private func provenance(of clause: Clause) -> Provenance {

@@ -17,13 +17,15 @@ public enum Composition {
         /// Problems in the files the plan uses, sorted.
         public var diagnostics: [Diagnostic]
         public var sources: [String: SourceFile]
+        /// The files the plan uses, sorted.
+        public var files: [String]
         /// Errors in library files this plan does not use: not shown, not blocking.
         public var unrelatedErrorCount: Int
         public var draft: Draft?
         /// Empty when there are errors.
-        public var files: [RenderedFile]
+        public var rendered: [RenderedFile]
 
-        public var succeeded: Bool { !files.isEmpty && !diagnostics.hasErrors }
+        public var succeeded: Bool { !rendered.isEmpty && !diagnostics.hasErrors }
     }
 
     /// `formats` nil means the plan's `outputs`, or all three when it names none.
@@ -34,7 +36,7 @@ public enum Composition {
         let analysis = Checker.analyze(paths: [path], now: now, baseDirectory: baseDirectory, registry: registry)
         let diagnostics = analysis.report.diagnostics
         guard let planFile = analysis.workspace.plans.first, let draft = analysis.drafts[planFile.path] else {
-            var outcome = Outcome(diagnostics: diagnostics, sources: analysis.report.sources, unrelatedErrorCount: 0, draft: nil, files: [])
+            var outcome = Outcome(diagnostics: diagnostics, sources: analysis.report.sources, files: analysis.report.files, unrelatedErrorCount: 0, draft: nil, rendered: [])
             if !diagnostics.hasErrors {
                 outcome.diagnostics.append(.error(.outputNotWritten, "not a plan file: compose takes a plan.yml", at: .file(path)))
             }
@@ -42,16 +44,17 @@ public enum Composition {
         }
         let relevant = diagnostics.filter { draft.usedFiles.contains($0.range.start.file) }
         let unrelated = diagnostics.filter { !draft.usedFiles.contains($0.range.start.file) && $0.severity == .error }.count
-        var outcome = Outcome(diagnostics: relevant, sources: analysis.report.sources, unrelatedErrorCount: unrelated, draft: draft, files: [])
+        var outcome = Outcome(
+            diagnostics: relevant, sources: analysis.report.sources, files: draft.usedFiles.sorted(), unrelatedErrorCount: unrelated, draft: draft, rendered: [])
         guard !relevant.hasErrors else { return outcome }
 
         let formats = requested ?? planFormats(planFile.plan)
         let base = planFile.plan.name
         for format in formats {
             switch format {
-            case .md: outcome.files.append(RenderedFile(name: "\(base).md", format: .md, contents: draft.markdown))
-            case .html: outcome.files.append(RenderedFile(name: "\(base).html", format: .html, contents: HTMLRenderer.render(draft.document, version: draft.version)))
-            case .txt: outcome.files.append(RenderedFile(name: "comment-box.txt", format: .txt, contents: draft.box.text))
+            case .md: outcome.rendered.append(RenderedFile(name: "\(base).md", format: .md, contents: draft.markdown))
+            case .html: outcome.rendered.append(RenderedFile(name: "\(base).html", format: .html, contents: HTMLRenderer.render(draft.document, version: draft.version)))
+            case .txt: outcome.rendered.append(RenderedFile(name: "comment-box.txt", format: .txt, contents: draft.box.text))
             }
         }
         return outcome

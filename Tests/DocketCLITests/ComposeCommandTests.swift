@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// `docket compose` end to end, on the bundled example and on a copy of it that is broken.
+@Suite struct ComposeCommandTests {
+    let cli = CLITests()
+
+    func scratchFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docket-compose-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func composingTheExampleWritesThreeFilesAndPrintsSizesAndVersion() throws {
+        let out = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try cli.docket("compose", "Examples/omb-2023-0020/plan.yml", "--out", out.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let folder = out.appendingPathComponent("omb-2023-0020")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == ["comment-box.txt", "omb-2023-0020.html", "omb-2023-0020.md"])
+        for name in names {
+            let size = try Data(contentsOf: folder.appendingPathComponent(name)).count
+            #expect(run.stdout.contains("\(name) (\(size) bytes)"), "\(run.stdout)")
+        }
+        let golden = CLITests.packageRoot.appendingPathComponent("Examples/omb-2023-0020/expected/omb-2023-0020.md")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("omb-2023-0020.md")) == Data(contentsOf: golden))
+        #expect(run.stdout.range(of: #"version sha256:[0-9a-f]{64}\n"#, options: .regularExpression) != nil)
+    }
+
+    @Test func stdoutPrintsOneFormatAndWritesNothing() throws {
+        let out = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try cli.docket("compose", "Examples/omb-2023-0020/plan.yml", "--out", out.path, "--stdout", "txt")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasSuffix("See attached file(s).\n\nDraft version sha256:" + run.stdout.suffix(65)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
+    @Test func formatOptionLimitsTheFilesAndRejectsUnknownNames() throws {
+        let out = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try cli.docket("compose", "Examples/omb-2023-0020/plan.yml", "--out", out.path, "--format", "md")
+        #expect(run.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("omb-2023-0020").path) == ["omb-2023-0020.md"])
+        let bad = try cli.docket("compose", "Examples/omb-2023-0020/plan.yml", "--format", "md,pdfx")
+        #expect(bad.status == 2)
+    }
+
+    /// The plan loses a required value. The error names the plan line, and the files a previous
+    /// run wrote are left exactly as they were.
+    @Test func missingVariableFailsLocatedAndLeavesTheOutputFolderUntouched() throws {
+        let work = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let root = CLITests.packageRoot
+        for folder in ["Recommendations", "Templates"] {
+            try FileManager.default.copyItem(at: root.appendingPathComponent(folder), to: work.appendingPathComponent(folder))
+        }
+        let example = work.appendingPathComponent("Examples/omb-2023-0020")
+        try FileManager.default.createDirectory(at: example.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Examples/omb-2023-0020"), to: example)
+
+        let first = try cli.docket("compose", "Examples/omb-2023-0020/plan.yml", in: work)
+        #expect(first.status == 0, "\(first.stderr)")
+        let output = work.appendingPathComponent("out/omb-2023-0020")
+        let before = try snapshot(output)
+        #expect(before.count == 3)
+
+        let plan = example.appendingPathComponent("plan.yml")
+        let text = try String(contentsOf: plan, encoding: .utf8)
+        try text.replacingOccurrences(of: "  coalition_name: The Coalition for Accountable Immigration Technology\n", with: "").write(to: plan, atomically: true, encoding: .utf8)
+
+        let second = try cli.docket("compose", "Examples/omb-2023-0020/plan.yml", in: work)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("Examples/omb-2023-0020/plan.yml:18:13: error[DK305]: clause 'intro.coalition' needs a value for 'coalition_name'"), "\(second.stderr)")
+        #expect(second.stderr.contains("nothing written"))
+        #expect(try snapshot(output) == before)
+    }
+
+    private func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return files
+    }
+}
