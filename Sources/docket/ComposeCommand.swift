@@ -33,7 +33,8 @@ extension Docket {
                 FileHandle.standardError.write(Data(DiagnosticFormatter.text(report, options: .init(color: color)).utf8))
             }
             if outcome.unrelatedErrorCount > 0 {
-                writeStandardError("note: \(outcome.unrelatedErrorCount) error\(outcome.unrelatedErrorCount == 1 ? "" : "s") in library files this plan does not use; run 'docket check'")
+                writeStandardError(
+                    "note: \(outcome.unrelatedErrorCount) error\(outcome.unrelatedErrorCount == 1 ? "" : "s") in library files this plan does not use; run 'docket check'")
             }
             guard outcome.succeeded, let draft = outcome.draft else {
                 writeStandardError("nothing written")

@@ -104,7 +104,8 @@ extension Composer {
         var entries: [AuthorityGroup.Kind: [String: AuthorityGroup.Entry]] = [:]
         for recommendation in recommendations {
             for cited in recommendation.authorities + recommendation.eu.map(\.authority) + recommendation.systems {
-                var existing = entries[cited.group, default: [:]][cited.citation] ?? AuthorityGroup.Entry(citation: cited.citation, title: cited.title, verified: cited.verified, citedBy: [])
+                var existing =
+                    entries[cited.group, default: [:]][cited.citation] ?? AuthorityGroup.Entry(citation: cited.citation, title: cited.title, verified: cited.verified, citedBy: [])
                 if existing.citedBy.last != recommendation.number { existing.citedBy.append(recommendation.number) }
                 entries[cited.group, default: [:]][cited.citation] = existing
             }

@@ -43,7 +43,11 @@ public struct Composer {
         if let signatories, let first = signatories.first { state.usedFiles.insert(first.source.start.file) }
 
         if let template = plan.template, let clause = index.clause(template.value), clause.role == .document {
-            state.blocks.append(.prose(Prose(markdown: render(clause, state: &state), provenance: Provenance(.documentTemplate(id: clause.id, version: clause.version), file: clause.source.start.file, line: clause.bodyFirstLine))))
+            state.blocks.append(
+                .prose(
+                    Prose(
+                        markdown: render(clause, state: &state),
+                        provenance: Provenance(.documentTemplate(id: clause.id, version: clause.version), file: clause.source.start.file, line: clause.bodyFirstLine))))
         }
         let placed = Set(plan.sections.compactMap { if case .generated(let part) = $0 { part.value } else { nil } })
         let firstRecommendations = plan.sections.firstIndex { if case .recommendations = $0 { true } else { false } }

@@ -41,7 +41,8 @@ public struct Draft: Sendable {
             diagnostics.append(
                 .note(
                     .commentBoxNearLimit,
-                    "the comment-box text is \(box.characterCount) characters and \(box.byteCount) bytes, within \(BoxTextRenderer.warningMargin) of the \(BoxTextRenderer.limit) limit", at: owner))
+                    "the comment-box text is \(box.characterCount) characters and \(box.byteCount) bytes, within \(BoxTextRenderer.warningMargin) of the \(BoxTextRenderer.limit) limit",
+                    at: owner))
         }
         return diagnostics
     }

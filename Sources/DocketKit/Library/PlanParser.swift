@@ -46,7 +46,8 @@ public enum PlanParser {
 
         guard let kind, let submitter, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
         let plan = Plan(
-            name: name, title: title, kind: kind, docket: docket, template: template, library: library, submitter: submitter, variables: variables, sections: sections, signatories: signatories,
+            name: name, title: title, kind: kind, docket: docket, template: template, library: library, submitter: submitter, variables: variables, sections: sections,
+            signatories: signatories,
             outputs: outputs, source: owner)
         return (plan, reader.diagnostics)
     }
@@ -130,7 +131,10 @@ public enum PlanParser {
             return []
         }
         return sequence.compactMap { item in
-            guard let entry = reader.mapping(item, expected: "a section: '- clause: ID', '- heading: TEXT', '- recommendations: [ID, …]', '- insert: PART' or '- answer: N' with 'clause: ID'") else {
+            guard
+                let entry = reader.mapping(
+                    item, expected: "a section: '- clause: ID', '- heading: TEXT', '- recommendations: [ID, …]', '- insert: PART' or '- answer: N' with 'clause: ID'")
+            else {
                 return nil
             }
             let range = reader.range(of: item)

@@ -25,7 +25,8 @@ public struct Plan: Sendable {
     public var source: SourceRange
 
     public init(
-        name: String, title: String? = nil, kind: Kind, docket: Located<String>?, template: Located<String>?, library: Located<String>?, submitter: Submitter, variables: [PlanVariable],
+        name: String, title: String? = nil, kind: Kind, docket: Located<String>?, template: Located<String>?, library: Located<String>?, submitter: Submitter,
+        variables: [PlanVariable],
         sections: [PlanSection], signatories: Located<String>?, outputs: [Located<String>], source: SourceRange
     ) {
         self.name = name

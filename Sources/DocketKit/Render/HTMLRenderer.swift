@@ -49,11 +49,14 @@ public enum HTMLRenderer {
             let list = items.map { "<li value=\"\($0.number)\"><a href=\"#recommendation-\($0.number)\"><strong>\(escape($0.title)).</strong></a> \(escape($0.summary))</li>\n" }
             return "<ol class=\"summary\">\n" + list.joined() + "</ol>\n"
         case .answer(let answer):
-            return "<section class=\"answer\">\n<p class=\"question\"><strong>Question \(answer.question).</strong> <em>\(escape(answer.questionText))</em></p>\n\(markdown(answer.markdown))</section>\n"
+            return
+                "<section class=\"answer\">\n<p class=\"question\"><strong>Question \(answer.question).</strong> <em>\(escape(answer.questionText))</em></p>\n\(markdown(answer.markdown))</section>\n"
         case .comparisonTable(let rows):
-            var html = "<table class=\"comparison\">\n<thead><tr><th scope=\"col\">Recommendation</th><th scope=\"col\">US provisions</th><th scope=\"col\">EU AI Act</th><th scope=\"col\">What differs</th></tr></thead>\n<tbody>\n"
+            var html =
+                "<table class=\"comparison\">\n<thead><tr><th scope=\"col\">Recommendation</th><th scope=\"col\">US provisions</th><th scope=\"col\">EU AI Act</th><th scope=\"col\">What differs</th></tr></thead>\n<tbody>\n"
             for row in rows {
-                html += "<tr><td>\(row.recommendation). \(escape(row.title))</td><td>\(lines(row.usProvisions))</td><td>\(lines(row.euProvisions))</td><td>\(inlineMarkdown(row.difference))</td></tr>\n"
+                html +=
+                    "<tr><td>\(row.recommendation). \(escape(row.title))</td><td>\(lines(row.usProvisions))</td><td>\(lines(row.euProvisions))</td><td>\(inlineMarkdown(row.difference))</td></tr>\n"
             }
             return html + "</tbody>\n</table>\n"
         case .authoritiesIndex(let groups):
