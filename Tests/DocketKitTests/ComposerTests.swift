@@ -56,7 +56,8 @@ extension Composition.Outcome {
     @Test func typedValuesDefaultsPartialsAndBuiltinsRender() throws {
         let markdown = try compose("full").file(.md)
         // Plan values are escaped for Markdown: the asterisks stay literal text.
-        #expect(markdown.contains("Legal Aid \\& \\*Defense\\* and 2 organizations comment by December 5, 2023 (2023-12-05)."))
+        // The plan's deadline overrides the clause default of 2023-12-05.
+        #expect(markdown.contains("Legal Aid \\& \\*Defense\\* and 2 organizations comment by January 31, 2024 (2024-01-31)."))
         #expect(markdown.contains("Members: One, Two and Three. Agency: Office of Management and Budget."))
         // The partial renders with its own default.
         #expect(markdown.contains("Signed for the coalition."))
@@ -85,6 +86,27 @@ extension Composition.Outcome {
         let diagnostic = try #require(outcome.diagnostics.first { $0.code == .missingVariable })
         #expect(diagnostic.range.start == SourceLocation(file: "compose/plans/missing-variable/plan.yml", line: 8, column: 13))
         #expect(diagnostic.message.contains("'coalition_name'"))
+    }
+
+    @Test(arguments: [
+        ("wrong-type", "DK304", "compose/plans/wrong-type/plan.yml", 7, 20),
+        ("undeclared", "DK202", "compose/Templates/clauses/undeclared.md", 6, 9),
+        ("unknown-clause", "DK301", "compose/plans/unknown-clause/plan.yml", 6, 13),
+        ("unknown-recommendation", "DK302", "compose/plans/unknown-recommendation/plan.yml", 6, 31),
+    ])
+    func planErrorsStopCompositionWithALocatedDiagnostic(plan: String, code: String, file: String, line: Int, column: Int) {
+        let outcome = compose(plan)
+        #expect(outcome.rendered.isEmpty)
+        let errors = outcome.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map { "\($0.code) \($0.range.start)" } == ["\(code) \(file):\(line):\(column)"])
+    }
+
+    @Test func errorsInFilesThePlanDoesNotUseAreCountedNotBlocking() {
+        let outcome = compose("full")
+        #expect(outcome.succeeded)
+        // undeclared.md reads a variable it does not declare; "full" does not use it.
+        #expect(outcome.unrelatedErrorCount == 1)
+        #expect(!outcome.files.contains("compose/Recommendations/dangling.md"))
     }
 
     @Test func composingTwiceGivesIdenticalBytes() throws {
