@@ -132,7 +132,7 @@ import Testing
 
         let tagged = try docket("library", "list", "--tag", "closing", "--format", "json")
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(tagged.stdout.utf8)) as? [[String: Any]])
-        #expect(entries.map { $0["id"] as? String } == ["closing.coalition"])
+        #expect(entries.map { $0["id"] as? String } == ["closing.coalition", "closing.letter", "closing.organization"])
 
         let show = try docket("library", "show", "public-impact-assessment")
         #expect(show.status == 0)

@@ -7,13 +7,13 @@ import Testing
 /// `Examples/<name>/expected/`. After an intended change, re-record with `RECORD=1 swift test`
 /// and review the diff before committing it.
 @Suite struct ExampleGoldenTests {
-    static let examples = ["omb-2023-0020"]
+    static let examples = ["omb-2023-0020", "dhs-ai-compliance-2024", "clearview-2021"]
 
     @Test(arguments: examples) func composedOutputMatchesTheCommittedFiles(example: String) throws {
         let folder = BundledLibraryTests.packageRoot.appendingPathComponent("Examples/\(example)")
         let outcome = Composition.compose(plan: "Examples/\(example)/plan.yml", now: fixedNow, baseDirectory: BundledLibraryTests.packageRoot)
         #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics.filter { $0.severity == .error })")
-        #expect(outcome.rendered.count == 3)
+        #expect(outcome.rendered.count == (example == "omb-2023-0020" ? 3 : 2))
         let expected = folder.appendingPathComponent("expected")
         if ProcessInfo.processInfo.environment["RECORD"] == "1" {
             try AtomicWriter.write(outcome.rendered.map { ($0.name, Data($0.contents.utf8)) }, into: expected)
@@ -33,6 +33,41 @@ import Testing
         #expect(document.recommendations.allSatisfy { !$0.eu.isEmpty && !$0.comparison.isEmpty })
         #expect(document.signatories?.lines.count == 35)
         #expect(outcome.draft?.box.fits == true)
+    }
+
+    @Test(arguments: [("dhs-ai-compliance-2024", 142, 8), ("clearview-2021", 69, 3)])
+    func signOnLettersCountTheirSignatoriesFromTheList(example: String, signatories: Int, recommendations: Int) throws {
+        let outcome = Composition.compose(plan: "Examples/\(example)/plan.yml", now: fixedNow, baseDirectory: BundledLibraryTests.packageRoot)
+        let draft = try #require(outcome.draft)
+        #expect(draft.document.signatories?.lines.count == signatories)
+        #expect(draft.document.recommendations.count == recommendations)
+        #expect(draft.markdown.contains("We, the \(signatories) undersigned"))
+    }
+
+    /// Every recommendation in the library renders, with its EU comparison, in one plan.
+    @Test func everyRecommendationRendersWithItsEUComparison() throws {
+        let workspace = Workspace(loading: ["Recommendations"], baseDirectory: BundledLibraryTests.packageRoot)
+        let ids = workspace.recommendations.map(\.id).sorted()
+        #expect(ids.count >= 14)
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "plan.yml",
+            """
+            kind: letter
+            library: \(BundledLibraryTests.packageRoot.path)
+            submitter: { type: anonymous }
+            sections:
+              - recommendations: [\(ids.joined(separator: ", "))]
+            """)
+        let outcome = Composition.compose(plan: folder.url.appendingPathComponent("plan.yml").path, now: fixedNow)
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics.filter { $0.severity == .error })")
+        let html = try #require(outcome.rendered.first { $0.format == .html }).contents
+        for (number, recommendation) in try #require(outcome.draft).document.recommendations.enumerated() {
+            #expect(recommendation.number == number + 1)
+            #expect(!recommendation.eu.isEmpty && !recommendation.comparison.isEmpty, "\(recommendation.id)")
+            #expect(html.contains("<article class=\"recommendation\" id=\"recommendation-\(number + 1)\">"))
+        }
+        #expect(html.components(separatedBy: "<h4>How the EU and US rules differ</h4>").count == ids.count + 1)
     }
 
     private func firstDifference(_ actual: String, _ expected: String) -> String {
