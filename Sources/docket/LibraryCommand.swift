@@ -6,8 +6,8 @@ extension Docket {
     struct LibraryCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "library",
-            abstract: "List and show the recommendations, clauses and templates of a library.",
-            subcommands: [List.self, Show.self])
+            abstract: "List, show, search and track the recommendations, clauses and templates of a library.",
+            subcommands: [List.self, Show.self, Search.self, WhereUsed.self, Outdated.self, Lock.self])
     }
 }
 
@@ -69,3 +69,108 @@ extension Docket.LibraryCommand {
 }
 
 extension LibraryCatalog.Kind: ExpressibleByArgument {}
+
+extension Docket.LibraryCommand {
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find recommendations, clauses and templates whose title, tags, text or citations contain every word given (case and accents ignored).")
+
+        @OptionGroup var root: LibraryRootOption
+        @OptionGroup var output: OutputFormatOption
+
+        @Argument(help: "Words to find, e.g. \"appeal DHS-2408\".")
+        var words: [String]
+
+        func run() throws {
+            let hits = LibraryUsage(root: root.library).search(words.joined(separator: " "))
+            switch output.format {
+            case .json: writeStandardOutput(try encodeJSON(hits) + "\n")
+            case .text:
+                for hit in hits {
+                    let version = hit.version.map { "@\($0)" } ?? ""
+                    writeStandardOutput("\(hit.file):\(hit.line): \(hit.kind) \(hit.id)\(version): \(hit.excerpt)\n")
+                }
+                writeStandardOutput("\(plural(hits.count, "match", "matches"))\n")
+            }
+        }
+    }
+
+    struct WhereUsed: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "where-used", abstract: "List the plans that use a clause, template or recommendation, and at which version.")
+
+        @OptionGroup var root: LibraryRootOption
+        @OptionGroup var output: OutputFormatOption
+
+        @Argument(help: "The id of a clause, template or recommendation.")
+        var id: String
+
+        @Argument(help: "Folders or plan files to search besides the library folder.")
+        var paths: [String] = []
+
+        func run() throws {
+            let usage = LibraryUsage(root: root.library, paths: paths)
+            guard usage.knows(id) else {
+                writeStandardError("error: no recommendation, clause or template '\(id)' in \(root.library)")
+                throw ExitCode.failure
+            }
+            let uses = usage.uses(of: id)
+            switch output.format {
+            case .json: writeStandardOutput(try encodeJSON(uses) + "\n")
+            case .text:
+                for use in uses {
+                    var what = use.how
+                    if let version = use.version { what += " version \(version)\(use.pinned ? " (pinned)" : "")" }
+                    if let via = use.via { what += " via \(via)" }
+                    writeStandardOutput("\(use.plan):\(use.line):\(use.column): \(what)\n")
+                }
+                writeStandardOutput("\(id) is used \(plural(uses.count, "time", "times"))\n")
+            }
+        }
+    }
+
+    struct Outdated: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List plans that pin a clause version the library has moved past, or whose pinned text changed since it was recorded.",
+            discussion: "Exits 0 whether or not plans lag: lagging is for review, not an error.")
+
+        @OptionGroup var root: LibraryRootOption
+        @OptionGroup var output: OutputFormatOption
+
+        @Argument(help: "Folders or plan files to look at besides the library folder.")
+        var paths: [String] = []
+
+        func run() throws {
+            let lags = LibraryUsage(root: root.library, paths: paths).outdated()
+            switch output.format {
+            case .json: writeStandardOutput(try encodeJSON(lags) + "\n")
+            case .text:
+                for lag in lags {
+                    writeStandardOutput("\(lag.plan):\(lag.line):\(lag.column): \(lag.clause)@\(lag.pinned): \(lag.reason) (newest \(lag.newest))\n")
+                }
+                writeStandardOutput(lags.isEmpty ? "every pinned clause is current\n" : "\(plural(lags.count, "pinned clause lags", "pinned clauses lag"))\n")
+            }
+        }
+    }
+
+    struct Lock: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the content hash of every clause version in Templates/clause-versions.json.",
+            discussion: "docket check then warns when a recorded version's text changes without a new version number.")
+
+        @OptionGroup var root: LibraryRootOption
+
+        func run() throws {
+            let usage = LibraryUsage(root: root.library)
+            let clauses = usage.workspace.clauses
+            let url = ClauseLock.url(inLibrary: URL(fileURLWithPath: root.library))
+            do {
+                try AtomicWriter.write([(ClauseLock.fileName, try ClauseLock(recording: clauses).encoded())], into: url.deletingLastPathComponent())
+            } catch {
+                writeStandardError("error[DK610]: \(error)")
+                throw ExitCode.failure
+            }
+            writeStandardOutput("recorded \(plural(clauses.count, "clause version", "clause versions")) in \(url.path)\n")
+        }
+    }
+}

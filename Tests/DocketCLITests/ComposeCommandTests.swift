@@ -85,3 +85,25 @@ import Testing
         return files
     }
 }
+
+/// The library commands a coalition lead uses to reuse text across dockets.
+@Suite struct LibraryReuseCommandTests {
+    let cli = CLITests()
+
+    @Test func whereUsedSearchAndOutdatedSpeakTextAndJSON() throws {
+        let whereUsed = try cli.docket("library", "where-used", "intro.coalition")
+        #expect(whereUsed.status == 0)
+        #expect(whereUsed.stdout == "Examples/omb-2023-0020/plan.yml:19:13: section version 1 (pinned)\nintro.coalition is used 1 time\n")
+
+        let search = try cli.docket("library", "search", "clearview", "--format", "json")
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [[String: Any]])
+        #expect(hits.contains { $0["id"] as? String == "ban-untargeted-face-scraping" && $0["kind"] as? String == "recommendation" })
+
+        let outdated = try cli.docket("library", "outdated")
+        #expect(outdated.status == 0)
+        #expect(outdated.stdout.contains("Examples/omb-2023-0020/plan.yml:19:13: intro.coalition@1: newer version (newest 2)"))
+
+        let unknown = try cli.docket("library", "where-used", "no-such-thing")
+        #expect(unknown.status == 1)
+    }
+}

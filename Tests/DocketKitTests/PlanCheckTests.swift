@@ -22,6 +22,7 @@ import Testing
                 Found("DK304", 7, 20), Found("DK304", 8, 13), Found("DK304", 9, 12), Found("DK306", 10, 11),
                 Found("DK301", 12, 13), Found("DK305", 13, 13), Found("DK307", 14, 13), Found("DK302", 15, 31),
                 Found("DK013", 15, 39), Found("DK308", 16, 13), Found("DK305", 17, 13), Found("DK303", 18, 14),
+                Found("DK312", 13, 13),
             ])
     }
 

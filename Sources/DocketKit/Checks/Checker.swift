@@ -52,6 +52,7 @@ public enum Checker {
         for clause in workspace.clauses {
             diagnostics += TemplateRules.check(clause, source: workspace.sources[clause.source.start.file])
         }
+        diagnostics += ClauseLockRules.check(workspace.clauses, baseDirectory: baseDirectory)
         for planFile in workspace.plans {
             diagnostics += PlanRules.check(planFile, workspace: &workspace, index: index, now: now)
         }

@@ -70,6 +70,12 @@ enum PlanRules {
                         at: reference.range, fixIt: "\(reference.id)@\(versions.last!.version)"))
                 return nil
             }
+            if let pinned = reference.pinnedVersion, let newest = versions.last, newest.version > pinned {
+                diagnostics.append(
+                    .warning(
+                        .newerClauseVersion, "'\(reference.id)@\(pinned)' is pinned, and the library has version \(newest.version) (\(newest.title)); review it and move the pin",
+                        at: reference.range, fixIt: "\(reference.id)@\(newest.version)"))
+            }
             return (reference, clause)
         }
     }

@@ -46,6 +46,9 @@ extension DiagnosticCode {
     public static let defaultTypeMismatch = Self(rawValue: "DK205")
     public static let unknownPartial = Self(rawValue: "DK206")
     public static let unknownReference = Self(rawValue: "DK207")
+    public static let clauseTextChanged = Self(rawValue: "DK208")
+    public static let clauseNotRecorded = Self(rawValue: "DK209")
+    public static let malformedClauseLock = Self(rawValue: "DK210")
 
     // Plans
     public static let unknownClause = Self(rawValue: "DK301")
@@ -59,6 +62,7 @@ extension DiagnosticCode {
     public static let submitterFields = Self(rawValue: "DK309")
     public static let noLibrary = Self(rawValue: "DK310")
     public static let questionCoverage = Self(rawValue: "DK311")
+    public static let newerClauseVersion = Self(rawValue: "DK312")
 
     // Dockets
     public static let commentPeriodClosed = Self(rawValue: "DK401")

@@ -7,14 +7,17 @@ public struct DraftVersion: Sendable, Hashable, Codable, CustomStringConvertible
     public var hex: String
 
     public init(canonicalMarkdown: String) {
-        hex = SHA256.hash(data: Array(canonicalMarkdown.utf8)).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
-        }.joined()
+        hex = sha256Hex(canonicalMarkdown)
     }
 
     /// `sha256:` and the full hash, as every footer prints it.
     public var description: String { "sha256:\(hex)" }
     /// The first 12 digits, enough to tell drafts apart in conversation.
     public var short: String { String(hex.prefix(12)) }
+}
+
+/// Lowercase hex SHA-256 of the text's UTF-8 bytes.
+func sha256Hex(_ text: String) -> String {
+    let digits = Array("0123456789abcdef")
+    return SHA256.hash(data: Array(text.utf8)).map { String([digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]]) }.joined()
 }
