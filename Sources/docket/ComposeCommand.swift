@@ -18,7 +18,7 @@ extension Docket {
         @Option(name: .long, help: "Folder that receives <plan-name>/ (default: out).")
         var out = "out"
 
-        @Option(name: .long, help: "Formats to write, comma-separated: md, html, txt (default: the plan's outputs).")
+        @Option(name: .long, help: "Formats to write, comma-separated: md, html, txt, docx (default: the plan's outputs).")
         var format: FormatList?
 
         @Option(name: .long, help: "Print one format to standard output instead of writing files.")
@@ -41,14 +41,14 @@ extension Docket {
                 throw ExitCode.failure
             }
             if stdout != nil {
-                writeStandardOutput(outcome.rendered[0].contents)
+                FileHandle.standardOutput.write(outcome.rendered[0].data)
                 return
             }
             let folder = URL(fileURLWithPath: out).appendingPathComponent(draft.document.planName)
             do {
-                let urls = try AtomicWriter.write(outcome.rendered.map { ($0.name, Data($0.contents.utf8)) }, into: folder)
+                let urls = try AtomicWriter.write(outcome.rendered.map { ($0.name, $0.data) }, into: folder)
                 for (url, file) in zip(urls, outcome.rendered) {
-                    writeStandardOutput("wrote \(display(url)) (\(file.contents.utf8.count) bytes)\n")
+                    writeStandardOutput("wrote \(display(url)) (\(file.data.count) bytes)\n")
                 }
             } catch {
                 writeStandardError("error[DK610]: \(error)")

@@ -16,7 +16,7 @@ import Testing
         #expect(outcome.rendered.count == (example == "omb-2023-0020" ? 3 : 2))
         let expected = folder.appendingPathComponent("expected")
         if ProcessInfo.processInfo.environment["RECORD"] == "1" {
-            try AtomicWriter.write(outcome.rendered.map { ($0.name, Data($0.contents.utf8)) }, into: expected)
+            try AtomicWriter.write(outcome.rendered.map { ($0.name, $0.data) }, into: expected)
             return
         }
         for file in outcome.rendered {

@@ -70,7 +70,7 @@ import Testing
         #expect(html.contains(".recommendation, tr, .filing { break-inside: avoid;"))
         #expect(html.contains("<h2 class=\"starts-page\">Comparison with the EU AI Act</h2>"))
         #expect(html.contains("<article class=\"recommendation\" id=\"recommendation-2\">"))
-        #expect(html.contains("<li>to a person</li>"))
+        #expect(html.contains("<li>to a person\n<ul>\n<li>with reasons given</li>"))
         #expect(html.contains("<td>1. Publish impact assessments</td>"))
         #expect(html.contains("First &amp; Best Org (Austin, TX)"))
     }

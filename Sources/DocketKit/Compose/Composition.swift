@@ -4,13 +4,16 @@ import Foundation
 /// rendered for writing while any file the plan uses has an error.
 public enum Composition {
     public enum Format: String, Sendable, CaseIterable, Codable {
-        case md, html, txt
+        case md, html, txt, docx
     }
 
     public struct RenderedFile: Sendable {
         public var name: String
         public var format: Format
-        public var contents: String
+        public var data: Data
+
+        /// The text of a text format.
+        public var contents: String { String(decoding: data, as: UTF8.self) }
     }
 
     public struct Outcome: Sendable {
@@ -52,9 +55,18 @@ public enum Composition {
         let base = planFile.plan.name
         for format in formats {
             switch format {
-            case .md: outcome.rendered.append(RenderedFile(name: "\(base).md", format: .md, contents: draft.markdown))
-            case .html: outcome.rendered.append(RenderedFile(name: "\(base).html", format: .html, contents: HTMLRenderer.render(draft.document, version: draft.version)))
-            case .txt: outcome.rendered.append(RenderedFile(name: "comment-box.txt", format: .txt, contents: draft.box.text))
+            case .md: outcome.rendered.append(RenderedFile(name: "\(base).md", format: .md, data: Data(draft.markdown.utf8)))
+            case .html:
+                outcome.rendered.append(RenderedFile(name: "\(base).html", format: .html, data: Data(HTMLRenderer.render(draft.document, version: draft.version).utf8)))
+            case .txt: outcome.rendered.append(RenderedFile(name: "comment-box.txt", format: .txt, data: Data(draft.box.text.utf8)))
+            case .docx:
+                do {
+                    outcome.rendered.append(RenderedFile(name: "\(base).docx", format: .docx, data: try DOCXRenderer.render(draft.document, version: draft.version)))
+                } catch {
+                    outcome.diagnostics.append(.error(.outputNotWritten, "could not build the DOCX file: \(error)", at: .file(planFile.path)))
+                    outcome.rendered = []
+                    return outcome
+                }
             }
         }
         return outcome
@@ -62,6 +74,6 @@ public enum Composition {
 
     private static func planFormats(_ plan: Plan) -> [Format] {
         let named = plan.outputs.compactMap { Format(rawValue: $0.value) }
-        return named.isEmpty ? Format.allCases : named
+        return named.isEmpty ? [.md, .html, .txt] : named
     }
 }
