@@ -174,8 +174,7 @@ public struct Composer {
             let column = prefix.count - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
             return SourceLocation(file: file, line: firstLine + newlines, column: column)
         }
-        if let source = sources[file], let range = source.text.range(of: needle) {
-            let location = source.location(ofUTF8Offset: source.text.utf8.distance(from: source.text.startIndex, to: range.lowerBound))
+        if let location = sources[file]?.location(ofFirst: needle) {
             // Point at the name, past "{{> " when the needle carries it.
             return needle.hasPrefix("{{> ") ? SourceLocation(file: file, line: location.line, column: location.column + 4) : location
         }

@@ -49,11 +49,6 @@ public struct Draft: Sendable {
 
     /// The first place a used file contains the character, the block's own file first.
     private static func locate(_ scalar: Unicode.Scalar, preferring file: String?, in usedFiles: Set<String>, sources: [String: SourceFile]) -> SourceLocation? {
-        let needle = String(scalar)
-        for path in [file].compactMap({ $0 }) + usedFiles.sorted() {
-            guard let source = sources[path], let range = source.text.range(of: needle) else { continue }
-            return source.location(ofUTF8Offset: source.text.utf8.distance(from: source.text.startIndex, to: range.lowerBound))
-        }
-        return nil
+        ([file].compactMap { $0 } + usedFiles.sorted()).lazy.compactMap { sources[$0]?.location(ofFirst: String(scalar)) }.first
     }
 }

@@ -31,6 +31,12 @@ public struct SourceFile: Sendable {
     }
 
     /// The text of a 1-based line, without its line break.
+    /// Where `needle` first appears in the file, if it does.
+    public func location(ofFirst needle: String) -> SourceLocation? {
+        guard let range = text.range(of: needle) else { return nil }
+        return location(ofUTF8Offset: text.utf8.distance(from: text.startIndex, to: range.lowerBound))
+    }
+
     public func lineText(_ line: Int) -> Substring {
         guard line >= 1, line <= lineStarts.count else { return "" }
         let utf8 = text.utf8

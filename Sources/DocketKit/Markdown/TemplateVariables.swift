@@ -5,7 +5,7 @@ import Mustache
 /// sections, inverted sections and dotted names are seen exactly as the composer will see them.
 public enum TemplateVariables {
     /// Names every template may read without declaring them: the composer supplies them.
-    public static let builtins: Set<String> = ["docket", "plan", "ref", "submitter", "signatories", "recommendations", "version"]
+    public static let builtins: Set<String> = ["docket", "plan", "ref", "submitter", "signatories", "recommendations"]
 
     public struct SyntaxError: Error, Sendable {
         public var message: String

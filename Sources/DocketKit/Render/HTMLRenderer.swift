@@ -112,18 +112,6 @@ public enum HTMLRenderer {
 
     private static func lines(_ items: [String]) -> String { items.map(escape).joined(separator: "<br>") }
 
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    /// HTML text and attribute values; the characters XML forbids are invalid in HTML too.
+    static func escape(_ text: String) -> String { XML.escape(text) }
 }
