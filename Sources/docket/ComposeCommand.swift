@@ -27,15 +27,7 @@ extension Docket {
         func run() throws {
             let formats = stdout.map { [$0] } ?? format?.formats
             let outcome = Composition.compose(plan: plan, formats: formats)
-            let color = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            let report = CheckReport(diagnostics: outcome.diagnostics, files: outcome.files, sources: outcome.sources)
-            if !outcome.diagnostics.isEmpty {
-                FileHandle.standardError.write(Data(DiagnosticFormatter.text(report, options: .init(color: color)).utf8))
-            }
-            if outcome.unrelatedErrorCount > 0 {
-                writeStandardError(
-                    "note: \(outcome.unrelatedErrorCount) error\(outcome.unrelatedErrorCount == 1 ? "" : "s") in library files this plan does not use; run 'docket check'")
-            }
+            report(outcome.diagnostics, files: outcome.files, sources: outcome.sources, unrelatedErrors: outcome.unrelatedErrorCount)
             guard outcome.succeeded, let draft = outcome.draft else {
                 writeStandardError("nothing written")
                 throw ExitCode.failure
@@ -48,7 +40,7 @@ extension Docket {
             do {
                 let urls = try AtomicWriter.write(outcome.rendered.map { ($0.name, $0.data) }, into: folder)
                 for (url, file) in zip(urls, outcome.rendered) {
-                    writeStandardOutput("wrote \(display(url)) (\(file.data.count) bytes)\n")
+                    writeStandardOutput("wrote \(displayPath(url)) (\(file.data.count) bytes)\n")
                 }
             } catch {
                 writeStandardError("error[DK610]: \(error)")
@@ -57,11 +49,6 @@ extension Docket {
             let box = draft.box
             writeStandardOutput("comment box: \(box.form.rawValue) text, \(box.characterCount) characters, \(box.byteCount) bytes (limit \(BoxTextRenderer.limit) each)\n")
             writeStandardOutput("version \(draft.version)\n")
-        }
-
-        private func display(_ url: URL) -> String {
-            let cwd = FileManager.default.currentDirectoryPath + "/"
-            return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
         }
     }
 

@@ -8,13 +8,23 @@ enum DocketRules {
         for authority in [identifier, docket.federalRegisterCitation, docket.federalRegisterDocument].compactMap({ $0 }) {
             _ = CitationRules.check(authority, field: .docket, registry: registry, into: &diagnostics)
         }
-        if let close = docket.commentsClose, now > close.value {
-            diagnostics.append(
-                .warning(
-                    .commentPeriodClosed,
-                    "the comment period for \(docket.id.value) closed at \(docket.commentsCloseText ?? "\(close.value)"); Regulations.gov takes late comments only where the agency allows them",
-                    at: close.range))
+        if let document = docket.documentID, IdentifierPatterns.isDocumentID(document.value), case .success(let resolution) = registry.resolve(document.value) {
+            // Document IDs are per notice, and the registry holds few: an unknown one is a
+            // reason to look it up before filing, not an error.
+            switch resolution.outcome {
+            case .verified: break
+            case .unverified, .unknown:
+                diagnostics.append(
+                    .warning(
+                        .unverifiedCitation,
+                        "unverified document ID \"\(document.value)\": not among the identifiers the registry confirms; open \(commentPage(document.value)) and check it is the notice before filing",
+                        at: document.range))
+            }
         }
+        diagnostics += CommentPeriod.diagnostics(for: docket, now: now, use: .review)
         return diagnostics
     }
+
+    /// Where Regulations.gov takes comments on a document (FederalRegister.gov's `comment_url`).
+    static func commentPage(_ documentID: String) -> String { "https://www.regulations.gov/commenton/\(documentID)" }
 }

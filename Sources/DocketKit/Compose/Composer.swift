@@ -15,6 +15,10 @@ public struct Composer {
         public var diagnostics: [Diagnostic]
         /// Display paths of every file whose text the document uses.
         public var usedFiles: Set<String>
+        /// Contact data the document must not contain.
+        public var privateFields: PrivateFields
+        public var plan: Plan
+        public var docket: Docket?
     }
 
     let planFile: Workspace.PlanFile
@@ -87,7 +91,9 @@ public struct Composer {
             appendGenerated(part, state: &state)
         }
         let document = ComposedDocument(planName: plan.name, kind: plan.kind, header: header, blocks: state.blocks)
-        return Result(document: document, planPath: planFile.path, diagnostics: state.diagnostics, usedFiles: state.usedFiles)
+        let privateFields = PrivateFields(signatories: signatories ?? [], submitter: plan.submitter, submitterRange: plan.submitterRange)
+        return Result(
+            document: document, planPath: planFile.path, diagnostics: state.diagnostics, usedFiles: state.usedFiles, privateFields: privateFields, plan: plan, docket: docket)
     }
 
     struct State {

@@ -8,13 +8,22 @@ public struct Draft: Sendable {
     /// Display paths of the files whose text the draft uses.
     public var usedFiles: Set<String>
     public var diagnostics: [Diagnostic]
+    public var privateFields: PrivateFields
+    public var plan: Plan
+    public var docket: Docket?
 
     init(_ composed: Composer.Result, sources: [String: SourceFile]) {
         document = composed.document
         usedFiles = composed.usedFiles
         (markdown, version) = MarkdownRenderer.render(composed.document)
         box = BoxTextRenderer.render(composed.document, version: version)
+        privateFields = composed.privateFields
+        plan = composed.plan
+        docket = composed.docket
         diagnostics = composed.diagnostics + Self.boxDiagnostics(box, planFile: composed.planPath, usedFiles: composed.usedFiles, sources: sources)
+        // The box text, HTML and DOCX are all rendered from the same document as the Markdown.
+        diagnostics += privateFields.diagnostics(
+            forPublicText: markdown, describedAs: "the composed text", searching: composed.usedFiles.sorted(), sources: sources, fallback: .file(composed.planPath))
     }
 
     /// Errors here stop `docket compose` from writing: Regulations.gov would refuse the text.

@@ -67,6 +67,9 @@ extension DiagnosticCode {
     // Dockets
     public static let commentPeriodClosed = Self(rawValue: "DK401")
     public static let documentNotInDocket = Self(rawValue: "DK402")
+    public static let docketIDForDocument = Self(rawValue: "DK403")
+    public static let commentPeriodClosing = Self(rawValue: "DK404")
+    public static let missingDocumentID = Self(rawValue: "DK405")
 
     // Signatories
     public static let malformedCSV = Self(rawValue: "DK501")
@@ -79,5 +82,15 @@ extension DiagnosticCode {
     public static let characterOutsideBMP = Self(rawValue: "DK601")
     public static let commentBoxTooLong = Self(rawValue: "DK602")
     public static let commentBoxNearLimit = Self(rawValue: "DK603")
+    public static let emptyComment = Self(rawValue: "DK604")
+    public static let tooManyAttachments = Self(rawValue: "DK605")
+    public static let attachmentTooLarge = Self(rawValue: "DK606")
+    public static let emptyAttachment = Self(rawValue: "DK607")
+    public static let attachmentTypeNotAccepted = Self(rawValue: "DK608")
+    public static let duplicateAttachmentName = Self(rawValue: "DK609")
     public static let outputNotWritten = Self(rawValue: "DK610")
+    public static let submitterFieldTooLong = Self(rawValue: "DK611")
+    public static let receiptWithoutEmail = Self(rawValue: "DK612")
+    public static let privateFieldInPublicText = Self(rawValue: "DK613")
+    public static let pdfNotConverted = Self(rawValue: "DK614")
 }

@@ -21,7 +21,13 @@ public enum DocketParser {
         }
         let document = reader.string("document", in: mapping, required: false, context: context, at: owner)
         if let document, let id {
-            if !IdentifierPatterns.isDocumentID(document.value) {
+            if IdentifierPatterns.isDocketID(document.value) {
+                reader.add(
+                    .error(
+                        .docketIDForDocument,
+                        "'\(document.value)' is a docket ID; 'document' takes the ID of the document the comment is filed on (commentOnDocumentId), a docket ID followed by '-NNNN' such as '\(document.value)-0001'",
+                        at: document.range))
+            } else if !IdentifierPatterns.isDocumentID(document.value) {
                 reader.add(
                     .warning(
                         .identifierPatternMismatch,

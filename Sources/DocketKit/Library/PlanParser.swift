@@ -4,7 +4,7 @@ import Yams
 /// Reads `plan.yml`.
 public enum PlanParser {
     static let keys = ["name", "title", "kind", "docket", "template", "library", "submitter", "variables", "sections", "signatories", "outputs"]
-    static let submitterKeys = ["type", "firstName", "lastName", "organization", "organizationType", "city", "state", "zip", "country", "email", "phone"]
+    static let submitterKeys = ["type", "firstName", "lastName", "organization", "organizationType", "city", "state", "zip", "country", "email", "phone", "receipt"]
     static let outputFormats = ["md", "html", "txt", "docx", "pdf"]
 
     public static func parse(_ file: SourceFile) -> (Plan?, [Diagnostic]) {
@@ -48,7 +48,8 @@ public enum PlanParser {
         let plan = Plan(
             name: name, title: title, kind: kind, docket: docket, template: template, library: library, submitter: submitter, variables: variables, sections: sections,
             signatories: signatories,
-            outputs: outputs, source: owner)
+            outputs: outputs, sendEmailReceipt: mapping["submitter"]?.mapping?["receipt"]?.bool ?? false, submitterRange: submitterRange(mapping, reader: reader),
+            source: owner)
         return (plan, reader.diagnostics)
     }
 
@@ -61,6 +62,7 @@ public enum PlanParser {
         reader.checkKeys(of: fields, allowed: submitterKeys, in: "submitter")
         let range = reader.range(of: node)
         guard let type = reader.string("type", in: fields, required: true, context: "submitter", at: range) else { return nil }
+        checkSubmitterLimits(fields, reader: reader)
         let field = { (key: String) in reader.string(key, in: fields, required: false, context: "submitter", at: range)?.value }
         // Regulations.gov takes either a person's name or an organization, never both; sending
         // both is a known way of getting a comment misattributed.
@@ -105,6 +107,33 @@ public enum PlanParser {
                     .invalidValue, "unknown submitter type '\(type.value)'; use one of \(names.joined(separator: ", "))", at: type.range,
                     fixIt: closestMatch(to: type.value, in: names)))
             return nil
+        }
+    }
+
+    /// From the `submitter:` key to its last value, so a scan for private data can tell the
+    /// submitter's own email from a copy of it elsewhere in the plan.
+    private static func submitterRange(_ mapping: Node.Mapping, reader: YAMLReader) -> SourceRange? {
+        guard let key = reader.range(ofKey: "submitter", in: mapping), let fields = mapping["submitter"]?.mapping else { return nil }
+        let last = fields.map { reader.range(of: $0.value).end }.max() ?? key.end
+        return SourceRange(start: key.start, end: last)
+    }
+
+    /// Lengths and the receipt email are checked here, where each value's position is known,
+    /// so `docket check` reports them long before anyone files.
+    private static func checkSubmitterLimits(_ fields: Node.Mapping, reader: YAMLReader) {
+        for field in RegulationsGovLimits.fields {
+            guard let node = fields[field.planKey], let value = node.scalar?.string else { continue }
+            if let problem = RegulationsGovLimits.lengthProblem(value, limit: field.maxLength) {
+                reader.add(
+                    .error(
+                        .submitterFieldTooLong, "submitter '\(field.planKey)' is \(problem); Regulations.gov refuses longer values", at: reader.range(of: node)))
+            }
+        }
+        if let receipt = reader.bool("receipt", in: fields), receipt.value, fields["email"] == nil {
+            reader.add(
+                .error(
+                    .receiptWithoutEmail, "a receipt is requested but the submitter has no 'email'; Regulations.gov sends the receipt to that address",
+                    at: receipt.range))
         }
     }
 

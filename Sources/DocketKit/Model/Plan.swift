@@ -22,13 +22,19 @@ public struct Plan: Sendable {
     public var sections: [PlanSection]
     public var signatories: Located<String>?
     public var outputs: [Located<String>]
+    /// Whether Regulations.gov should email the submitter a receipt (`sendEmailReceipt`).
+    public var sendEmailReceipt: Bool
+    /// The `submitter:` block, where the submitter's own contact data belongs.
+    public var submitterRange: SourceRange?
     public var source: SourceRange
 
     public init(
         name: String, title: String? = nil, kind: Kind, docket: Located<String>?, template: Located<String>?, library: Located<String>?, submitter: Submitter,
         variables: [PlanVariable],
-        sections: [PlanSection], signatories: Located<String>?, outputs: [Located<String>], source: SourceRange
+        sections: [PlanSection], signatories: Located<String>?, outputs: [Located<String>], sendEmailReceipt: Bool = false, submitterRange: SourceRange? = nil, source: SourceRange
     ) {
+        self.submitterRange = submitterRange
+        self.sendEmailReceipt = sendEmailReceipt
         self.name = name
         self.title = title
         self.kind = kind

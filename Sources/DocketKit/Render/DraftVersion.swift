@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// Identifies a draft: the SHA-256 of its canonical Markdown (the Markdown rendering without its
 /// footer). Approvals bind to it; any change to the words, order or signatories changes it.
@@ -18,6 +19,11 @@ public struct DraftVersion: Sendable, Hashable, Codable, CustomStringConvertible
 
 /// Lowercase hex SHA-256 of the text's UTF-8 bytes.
 func sha256Hex(_ text: String) -> String {
+    sha256Hex(Data(text.utf8))
+}
+
+/// Lowercase hex SHA-256 of the bytes.
+func sha256Hex(_ data: Data) -> String {
     let digits = Array("0123456789abcdef")
-    return SHA256.hash(data: Array(text.utf8)).map { String([digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]]) }.joined()
+    return SHA256.hash(data: data).map { String([digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]]) }.joined()
 }

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Converts a DOCX to a tagged PDF with LibreOffice, when it is installed. Regulations.gov
+/// prefers PDF attachments; LibreOffice's export keeps the headings, lists and tables of the
+/// DOCX as PDF structure tags, so screen readers can navigate the comment.
+public struct PDFConverter: Sendable {
+    public var executable: URL
+
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// `soffice` (or `libreoffice`) on the PATH; nil when neither is installed.
+    public static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> PDFConverter? {
+        let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        for name in ["soffice", "libreoffice"] {
+            for folder in folders {
+                let candidate = URL(fileURLWithPath: folder).appendingPathComponent(name)
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return PDFConverter(executable: candidate) }
+            }
+        }
+        return nil
+    }
+
+    public init(executable: URL) {
+        self.executable = executable
+    }
+
+    /// The export filter's options: tagged PDF and PDF/UA structure. The document title comes
+    /// from the DOCX's core properties, which the DOCX renderer sets.
+    static let filter = #"pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"PDFUACompliance":{"type":"boolean","value":"true"}}"#
+
+    /// Converts in a private scratch folder with a private LibreOffice profile, so a running
+    /// LibreOffice or a second conversion cannot interfere.
+    public func convert(docx: Data, name: String, timeout: TimeInterval = 180) throws(Failure) -> Data {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("docket-pdf-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let input = scratch.appendingPathComponent(name + ".docx")
+        let output = scratch.appendingPathComponent("pdf")
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            try docx.write(to: input)
+        } catch {
+            throw Failure(description: "cannot prepare the conversion: \(error.localizedDescription)")
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = [
+            "-env:UserInstallation=\(scratch.appendingPathComponent("profile").absoluteString)", "--headless", "--norestore", "--convert-to", Self.filter, "--outdir", output.path,
+            input.path,
+        ]
+        let log = Pipe()
+        process.standardOutput = log
+        process.standardError = log
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "cannot run \(executable.path): \(error.localizedDescription)")
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning {
+            process.terminate()
+            throw Failure(description: "\(executable.lastPathComponent) did not finish within \(Int(timeout)) s")
+        }
+        let pdf = output.appendingPathComponent(name + ".pdf")
+        guard process.terminationStatus == 0, let data = try? Data(contentsOf: pdf), data.starts(with: Array("%PDF".utf8)) else {
+            let said = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure(description: "\(executable.lastPathComponent) exited with status \(process.terminationStatus) and no PDF: \(said.suffix(300))")
+        }
+        return data
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// `manifest.json`: what the package holds, so anyone can confirm later that the files
+/// uploaded are the files that were checked, and which draft version they carry.
+struct SubmissionManifest: Codable, Sendable {
+    struct File: Codable, Sendable {
+        var name: String
+        var role: String
+        var bytes: Int
+        var sha256: String
+        /// Whether Regulations.gov may publish it.
+        var `public`: Bool
+    }
+
+    var plan: String
+    var docket: String?
+    var document: String?
+    var version: String
+    var files: [File]
+
+    init(files: [SubmissionPackager.PackagedFile], draft: Draft) {
+        plan = draft.plan.name
+        docket = draft.docket?.id.value
+        document = draft.docket?.documentID?.value
+        version = draft.version.description
+        self.files = files.map { File(name: $0.name, role: $0.role.rawValue, bytes: $0.data.count, sha256: sha256Hex($0.data), public: $0.isPublic) }
+    }
+
+    func encoded() throws -> Data {
+        Data((try encodeJSON(self) + "\n").utf8)
+    }
+
+    /// The file names an existing manifest lists; none if it is missing or unreadable.
+    static func fileNames(in url: URL) -> [String] {
+        guard let data = try? Data(contentsOf: url), let manifest = try? JSONDecoder().decode(Self.self, from: data) else { return [] }
+        return manifest.files.map(\.name)
+    }
+}

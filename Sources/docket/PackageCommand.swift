@@ -1,0 +1,82 @@
+import ArgumentParser
+import DocketKit
+import Foundation
+
+extension Docket {
+    struct Package: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Prepare a plan for filing on Regulations.gov: comment text, attachments, API payload, checklist.",
+            discussion: """
+                Writes OUT/<plan-name>/submission/: comment-box.txt, the attachment (a tagged PDF \
+                when LibreOffice is installed, and the DOCX), submission.json (the body of POST \
+                /v4/comments), checklist.md (filing through the web form by hand) and \
+                manifest.json (sizes and sha256 of every file, and the draft version). Nothing is \
+                written while anything would be refused by Regulations.gov.
+                """)
+
+        @Argument(help: "The plan file, e.g. Examples/omb-2023-0020/plan.yml.")
+        var plan: String
+
+        @Option(name: .long, help: "Folder that receives <plan-name>/submission/ (default: out).")
+        var out = "out"
+
+        @Flag(name: .long, help: "Package even though the comment period has closed (for agencies that accept late comments).")
+        var allowLate = false
+
+        @Option(name: .long, help: "Attachment formats, comma-separated: pdf, docx (default: pdf,docx; pdf needs LibreOffice).")
+        var attach: AttachmentList?
+
+        func run() throws {
+            var options = SubmissionPackager.Options()
+            options.allowLate = allowLate
+            if let attach { options.formats = attach.formats }
+            options.outputRoot = out
+            let outcome = SubmissionPackager.package(plan: plan, options: options)
+            report(outcome.diagnostics, files: outcome.files, sources: outcome.sources, unrelatedErrors: outcome.unrelatedErrorCount)
+            for note in outcome.notes { writeStandardError("note: \(note)") }
+            guard outcome.succeeded, let draft = outcome.draft, let folder = outcome.folder.map(URL.init(fileURLWithPath:)) else {
+                writeStandardError("nothing written")
+                throw ExitCode.failure
+            }
+            do {
+                let urls = try SubmissionPackager.write(outcome.packaged, into: folder)
+                for (url, file) in zip(urls, outcome.packaged) {
+                    writeStandardOutput("wrote \(displayPath(url)) (\(file.data.count) bytes, \(file.role.rawValue)\(file.isPublic ? ", public" : ""))\n")
+                }
+            } catch {
+                writeStandardError("error[DK610]: \(error)")
+                throw ExitCode.failure
+            }
+            writeStandardOutput("version \(draft.version)\n")
+        }
+    }
+
+    struct AttachmentList: ExpressibleByArgument {
+        var formats: [SubmissionPackager.AttachmentFormat]
+
+        init?(argument: String) {
+            let parts = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let formats = parts.compactMap(SubmissionPackager.AttachmentFormat.init(rawValue:))
+            guard !formats.isEmpty, formats.count == parts.count else { return nil }
+            self.formats = formats
+        }
+    }
+}
+
+/// Prints diagnostics the way `docket check` does, colour only on a terminal.
+func report(_ diagnostics: [Diagnostic], files: [String], sources: [String: SourceFile], unrelatedErrors: Int) {
+    let color = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    if !diagnostics.isEmpty {
+        let report = CheckReport(diagnostics: diagnostics, files: files, sources: sources)
+        FileHandle.standardError.write(Data(DiagnosticFormatter.text(report, options: .init(color: color)).utf8))
+    }
+    if unrelatedErrors > 0 {
+        writeStandardError("note: \(plural(unrelatedErrors, "error")) in library files this plan does not use; run 'docket check'")
+    }
+}
+
+/// A path relative to the working directory when it is inside it.
+func displayPath(_ url: URL) -> String {
+    let cwd = FileManager.default.currentDirectoryPath + "/"
+    return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
+}
