@@ -27,6 +27,9 @@ public struct Composer {
     let docket: Docket?
     let signatories: [Signatory]?
     let sources: [String: SourceFile]
+    /// Display paths of the docket and signatory files the plan names, parsed or not: their
+    /// problems belong to this plan even when they kept the file from loading.
+    let referencedFiles: [String]
 
     var plan: Plan { planFile.plan }
 
@@ -38,13 +41,13 @@ public struct Composer {
         let folder = planFile.url.deletingLastPathComponent()
         self.docket = planFile.plan.docket.flatMap { workspace.docket(at: folder.resolving($0.value)) }
         self.signatories = planFile.plan.signatories.flatMap { workspace.signatories(at: folder.resolving($0.value)) }
+        self.referencedFiles = [planFile.plan.docket, planFile.plan.signatories].compactMap { $0.map { workspace.displayPath(folder.resolving($0.value)) } }
     }
 
     public func compose() -> Result {
         var state = State(engine: TemplateEngine(partials: index.allClauseIDs.compactMap { index.clause($0) }), references: ReferenceTable(labels: referenceLabels))
         state.usedFiles.insert(planFile.path)
-        if let docket { state.usedFiles.insert(docket.source.start.file) }
-        if let signatories, let first = signatories.first { state.usedFiles.insert(first.source.start.file) }
+        state.usedFiles.formUnion(referencedFiles)
 
         if let template = plan.template, let clause = index.clause(template.value), clause.role == .document {
             state.blocks.append(
