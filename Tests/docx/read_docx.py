@@ -18,6 +18,8 @@ parser.add_argument("--list-item", action="append", default=[])
 parser.add_argument("--link", action="append", default=[])
 parser.add_argument("--cell", action="append", default=[])
 parser.add_argument("--tables", type=int)
+parser.add_argument("--headings-of", help="a Markdown rendering of the same document: every ATX heading in it must be a heading here")
+parser.add_argument("--table-header", action="append", default=[], help="a cell text the first row of some table must hold")
 args = parser.parse_args()
 
 document = docx.Document(args.file)
@@ -37,6 +39,19 @@ headings = [p.text for p in document.paragraphs if p.style.name.startswith("Head
 for heading in args.heading:
     expect(heading in headings, f"no heading {heading!r}; headings: {headings[:12]}")
 
+if args.headings_of:
+    # Only heading lines are read, outside fenced code; the renderer writes plain heading text.
+    wanted, fenced = [], False
+    with open(args.headings_of, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("```") or line.startswith("~~~"):
+                fenced = not fenced
+            elif not fenced and line.startswith("#"):
+                wanted.append(line.lstrip("#").strip().replace("\\", ""))
+    titled = headings + [p.text for p in document.paragraphs if p.style.name == "Title"]
+    missing = [w for w in wanted if w not in titled]
+    expect(not missing, f"{len(missing)} of {len(wanted)} headings missing: {missing[:5]}")
+
 texts = [p.text for p in document.paragraphs]
 for text in args.paragraph:
     expect(any(text in t for t in texts), f"no paragraph containing {text!r}")
@@ -54,6 +69,9 @@ for link in args.link:
 cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
 for text in args.cell:
     expect(any(text in c for c in cells), f"no table cell containing {text!r}")
+header_cells = [cell.text for table in document.tables for cell in table.rows[0].cells]
+for text in args.table_header:
+    expect(text in header_cells, f"no table header cell {text!r}; header cells: {header_cells}")
 if args.tables is not None:
     expect(len(document.tables) == args.tables, f"{len(document.tables)} tables")
 
