@@ -86,6 +86,35 @@ public enum Block: Sendable, Hashable {
     case comparisonTable([ComparisonRow])
     case authoritiesIndex([AuthorityGroup])
     case signatories(SignatoryBlock)
+
+    /// "clause intro.coalition v2 (Templates/clauses/intro-coalition.md:9)": where a reviewer
+    /// goes to change this text.
+    public var sourceDescription: String {
+        switch self {
+        case .heading(let heading): heading.provenance.description
+        case .prose(let prose): prose.provenance.description
+        case .recommendation(let recommendation): recommendation.provenance.description
+        case .answer(let answer): answer.provenance.description
+        case .summary: "the summary, built from the recommendations"
+        case .comparisonTable: "the EU comparison table, built from the recommendations"
+        case .authoritiesIndex: "the authorities index, built from the recommendations"
+        case .signatories: "the signatory list"
+        }
+    }
+}
+
+extension Provenance: CustomStringConvertible {
+    public var description: String {
+        let place = "\(file):\(line)"
+        return switch origin {
+        case .clause(let id, let version): "clause \(id) v\(version) (\(place))"
+        case .documentTemplate(let id, let version): "template \(id) v\(version) (\(place))"
+        case .recommendation(let id): "recommendation \(id) (\(place))"
+        case .plan: "the plan (\(place))"
+        case .signatories: "the signatory list (\(place))"
+        case .generated(let part): "the generated \(part.rawValue) (\(place))"
+        }
+    }
 }
 
 public struct Heading: Sendable, Hashable {
@@ -200,4 +229,20 @@ public struct SignatoryBlock: Sendable, Hashable {
     public var lead: String
     /// Public lines only: organization, city and state.
     public var lines: [String]
+
+    /// The block listing `signers`, by their public lines.
+    public static func listing(_ signers: [Signatory]) -> SignatoryBlock {
+        guard !signers.isEmpty else { return SignatoryBlock(lead: "No organization has approved this version yet.", lines: []) }
+        let noun = signers.count == 1 ? "organization" : "organizations"
+        return SignatoryBlock(lead: "Signed by the following \(signers.count) \(noun):", lines: signers.map(\.publicLine))
+    }
+}
+
+extension ComposedDocument {
+    /// The same document signed by `signers` instead.
+    func signed(by signers: [Signatory]) -> ComposedDocument {
+        var copy = self
+        copy.blocks = blocks.map { if case .signatories = $0 { .signatories(.listing(signers)) } else { $0 } }
+        return copy
+    }
 }

@@ -81,8 +81,7 @@ extension Composer {
         case .signatures:
             guard let signatories, !signatories.isEmpty else { return }
             heading("Signatories", startsPage: signatories.count > 12)
-            let noun = signatories.count == 1 ? "organization" : "organizations"
-            state.blocks.append(.signatories(SignatoryBlock(lead: "Signed by the following \(signatories.count) \(noun):", lines: signatories.map(\.publicLine))))
+            state.blocks.append(.signatories(.listing(signatories)))
         case .comparison:
             let rows = recommendations.filter { !$0.eu.isEmpty }.map {
                 ComparisonRow(

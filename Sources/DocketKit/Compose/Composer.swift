@@ -19,6 +19,9 @@ public struct Composer {
         public var privateFields: PrivateFields
         public var plan: Plan
         public var docket: Docket?
+        public var signatories: [Signatory]?
+        /// The approvals log beside the signatories, when there is one.
+        public var approvals: ApprovalLog?
     }
 
     let planFile: Workspace.PlanFile
@@ -30,6 +33,7 @@ public struct Composer {
     /// Display paths of the docket and signatory files the plan names, parsed or not: their
     /// problems belong to this plan even when they kept the file from loading.
     let referencedFiles: [String]
+    let approvals: ApprovalLog?
 
     var plan: Plan { planFile.plan }
 
@@ -41,7 +45,19 @@ public struct Composer {
         let folder = planFile.url.deletingLastPathComponent()
         self.docket = planFile.plan.docket.flatMap { workspace.docket(at: folder.resolving($0.value)) }
         self.signatories = planFile.plan.signatories.flatMap { workspace.signatories(at: folder.resolving($0.value)) }
-        self.referencedFiles = [planFile.plan.docket, planFile.plan.signatories].compactMap { $0.map { workspace.displayPath(folder.resolving($0.value)) } }
+        var referenced = [planFile.plan.docket, planFile.plan.signatories].compactMap { $0.map { workspace.displayPath(folder.resolving($0.value)) } }
+        if let signatoriesPath = planFile.plan.signatories {
+            let url = ApprovalLog.url(besideSignatories: folder.resolving(signatoriesPath.value))
+            if FileManager.default.fileExists(atPath: url.path) {
+                referenced.append(workspace.displayPath(url))
+                self.approvals = ApprovalLog.load(url, displayPath: workspace.displayPath(url))
+            } else {
+                self.approvals = nil
+            }
+        } else {
+            self.approvals = nil
+        }
+        self.referencedFiles = referenced
     }
 
     public func compose() -> Result {
@@ -96,7 +112,9 @@ public struct Composer {
         let document = ComposedDocument(planName: plan.name, kind: plan.kind, header: header, blocks: state.blocks)
         let privateFields = PrivateFields(signatories: signatories ?? [], submitter: plan.submitter, submitterRange: plan.submitterRange)
         return Result(
-            document: document, planPath: planFile.path, diagnostics: state.diagnostics, usedFiles: state.usedFiles, privateFields: privateFields, plan: plan, docket: docket)
+            document: document, planPath: planFile.path, diagnostics: state.diagnostics, usedFiles: state.usedFiles, privateFields: privateFields, plan: plan, docket: docket,
+            signatories: signatories,
+            approvals: approvals)
     }
 
     struct State {

@@ -13,14 +13,23 @@ public struct Draft: Sendable {
     public var docket: Docket?
 
     init(_ composed: Composer.Result, sources: [String: SourceFile]) {
-        document = composed.document
         usedFiles = composed.usedFiles
-        (markdown, version) = MarkdownRenderer.render(composed.document)
-        box = BoxTextRenderer.render(composed.document, version: version)
+        version = DraftVersion(canonicalMarkdown: MarkdownRenderer.canonicalBody(composed.document))
+        var document = composed.document
+        var signerDiagnostics: [Diagnostic] = []
+        // With an approvals log, a letter is signed only by those who approved this very text.
+        if let log = composed.approvals, let signers = composed.signatories {
+            let report = SignerReport(signatories: signers, approvals: log, version: version)
+            document = document.signed(by: report.approvers)
+            signerDiagnostics = log.diagnostics + report.diagnostics(at: composed.plan.signatories?.range ?? composed.plan.source, log: log, signers: signers)
+        }
+        self.document = document
+        markdown = MarkdownRenderer.render(document, version: version)
+        box = BoxTextRenderer.render(document, version: version)
         privateFields = composed.privateFields
         plan = composed.plan
         docket = composed.docket
-        diagnostics = composed.diagnostics + Self.boxDiagnostics(box, planFile: composed.planPath, usedFiles: composed.usedFiles, sources: sources)
+        diagnostics = composed.diagnostics + signerDiagnostics + Self.boxDiagnostics(box, planFile: composed.planPath, usedFiles: composed.usedFiles, sources: sources)
         // The box text, HTML and DOCX are all rendered from the same document as the Markdown.
         diagnostics += privateFields.diagnostics(
             forPublicText: markdown, describedAs: "the composed text", searching: composed.usedFiles.sorted(), sources: sources, fallback: .file(composed.planPath))

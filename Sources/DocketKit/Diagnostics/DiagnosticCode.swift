@@ -77,6 +77,10 @@ extension DiagnosticCode {
     public static let missingOrganization = Self(rawValue: "DK503")
     public static let duplicateSignatory = Self(rawValue: "DK504")
     public static let malformedEmail = Self(rawValue: "DK505")
+    public static let malformedApproval = Self(rawValue: "DK506")
+    public static let approvedOlderVersion = Self(rawValue: "DK507")
+    public static let approvalUnknownSigner = Self(rawValue: "DK508")
+    public static let signersOutstanding = Self(rawValue: "DK509")
 
     // Regulations.gov limits and output
     public static let characterOutsideBMP = Self(rawValue: "DK601")

@@ -86,8 +86,8 @@ public struct Workspace: Sendable {
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return }
         var urls: [URL] = []
         for case let url as URL in enumerator {
-            // Golden outputs and build products are not library input.
-            if ["expected", "out", ".build"].contains(url.lastPathComponent) {
+            // Golden outputs, build products and stored draft versions are not library input.
+            if ["expected", "out", ".build", "versions"].contains(url.lastPathComponent) {
                 enumerator.skipDescendants()
                 continue
             }

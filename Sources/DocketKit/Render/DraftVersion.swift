@@ -11,6 +11,13 @@ public struct DraftVersion: Sendable, Hashable, Codable, CustomStringConvertible
         hex = sha256Hex(canonicalMarkdown)
     }
 
+    /// `sha256:` and 64 lowercase hex digits, as footers and logs write it.
+    public init?(parsing text: String) {
+        let hex = text.hasPrefix("sha256:") ? String(text.dropFirst(7)) : text
+        guard hex.count == 64, hex.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { return nil }
+        self.hex = hex
+    }
+
     /// `sha256:` and the full hash, as every footer prints it.
     public var description: String { "sha256:\(hex)" }
     /// The first 12 digits, enough to tell drafts apart in conversation.

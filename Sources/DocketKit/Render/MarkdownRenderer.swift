@@ -1,18 +1,39 @@
 /// CommonMark for the composed document. Byte-identical for the same document: no dates, no
-/// environment, one blank line between blocks, a final newline. Its text without the footer is
-/// the canonical form the draft version hashes.
+/// environment, one blank line between blocks, a final newline.
+///
+/// The draft version hashes the canonical form: this Markdown without its footer and without
+/// the list of signers. Signers approve the words; which of them have approved is not part of
+/// what they approve, so an approval never changes the version it approves.
 public enum MarkdownRenderer {
+    /// The Markdown and the version of a document whose text (not signer list) is `document`'s.
     public static func render(_ document: ComposedDocument) -> (markdown: String, version: DraftVersion) {
-        let body = canonicalBody(document)
-        let version = DraftVersion(canonicalMarkdown: body)
-        return (body + "\n---\n\nDraft version `\(version)`\n", version)
+        let version = DraftVersion(canonicalMarkdown: canonicalBody(document))
+        return (render(document, version: version), version)
+    }
+
+    /// The full Markdown, signers included, with the footer naming `version`.
+    public static func render(_ document: ComposedDocument, version: DraftVersion) -> String {
+        parts(document, signers: true).map(\.text).joined(separator: "\n\n") + "\n\n---\n\nDraft version `\(version)`\n"
     }
 
     /// The Markdown the version is computed from.
     public static func canonicalBody(_ document: ComposedDocument) -> String {
-        var parts = [header(document.header)]
-        for block in document.blocks { parts.append(render(block)) }
-        return parts.filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
+        parts(document, signers: false).map(\.text).joined(separator: "\n\n") + "\n"
+    }
+
+    /// The canonical body's paragraphs (runs of text between blank lines) in order, each with
+    /// the source of the block it belongs to. A redline uses it to say where a change came from.
+    public static func paragraphs(_ document: ComposedDocument) -> [(text: String, source: String)] {
+        parts(document, signers: false).flatMap { part in Redline.paragraphs(of: part.text).map { ($0, part.source) } }
+    }
+
+    private static func parts(_ document: ComposedDocument, signers: Bool) -> [(text: String, source: String)] {
+        var parts = [(header(document.header), "the plan's title and docket")]
+        for block in document.blocks {
+            if case .signatories = block, !signers { continue }
+            parts.append((render(block), block.sourceDescription))
+        }
+        return parts.filter { !$0.0.isEmpty }
     }
 
     private static func header(_ header: Header) -> String {
