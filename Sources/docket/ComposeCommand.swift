@@ -46,6 +46,13 @@ extension Docket {
                 writeStandardError("error[DK610]: \(error)")
                 throw ExitCode.failure
             }
+            // Every composed version is kept, so signers' approvals can be compared with it later.
+            let store = VersionStore(planURL: URL(fileURLWithPath: plan))
+            do {
+                if try store.store(draft) { writeStandardOutput("stored version \(draft.version.short) in \(displayPath(store.folder))\n") }
+            } catch {
+                writeStandardError("warning: the version was not stored in \(displayPath(store.folder)): \(error)")
+            }
             let box = draft.box
             writeStandardOutput("comment box: \(box.form.rawValue) text, \(box.characterCount) characters, \(box.byteCount) bytes (limit \(BoxTextRenderer.limit) each)\n")
             writeStandardOutput("version \(draft.version)\n")

@@ -11,6 +11,9 @@ public struct Draft: Sendable {
     public var privateFields: PrivateFields
     public var plan: Plan
     public var docket: Docket?
+    /// Everyone asked to sign, approved or not.
+    public var signatories: [Signatory]?
+    public var approvals: ApprovalLog?
 
     init(_ composed: Composer.Result, sources: [String: SourceFile]) {
         usedFiles = composed.usedFiles
@@ -29,6 +32,8 @@ public struct Draft: Sendable {
         privateFields = composed.privateFields
         plan = composed.plan
         docket = composed.docket
+        signatories = composed.signatories
+        approvals = composed.approvals
         diagnostics = composed.diagnostics + signerDiagnostics + Self.boxDiagnostics(box, planFile: composed.planPath, usedFiles: composed.usedFiles, sources: sources)
         // The box text, HTML and DOCX are all rendered from the same document as the Markdown.
         diagnostics += privateFields.diagnostics(

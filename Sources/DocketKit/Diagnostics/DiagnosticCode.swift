@@ -81,6 +81,7 @@ extension DiagnosticCode {
     public static let approvedOlderVersion = Self(rawValue: "DK507")
     public static let approvalUnknownSigner = Self(rawValue: "DK508")
     public static let signersOutstanding = Self(rawValue: "DK509")
+    public static let approvalUnknownVersion = Self(rawValue: "DK510")
 
     // Regulations.gov limits and output
     public static let characterOutsideBMP = Self(rawValue: "DK601")

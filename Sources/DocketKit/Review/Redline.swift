@@ -111,7 +111,38 @@ public struct Redline: Sendable {
                 j += 1
             }
         }
-        return segments
+        return coalesced(segments)
+    }
+
+    /// Reads "[-it is tested.-]{+an independent lab has tested it.+}" rather than alternating
+    /// one-word changes: a space between two changes joins them into one.
+    static func coalesced(_ segments: [Segment]) -> [Segment] {
+        var result: [Segment] = []
+        var deleted = ""
+        var inserted = ""
+        func flush() {
+            if !deleted.isEmpty { result.append(.deleted(deleted)) }
+            if !inserted.isEmpty { result.append(.inserted(inserted)) }
+            deleted = ""
+            inserted = ""
+        }
+        for (index, segment) in segments.enumerated() {
+            switch segment {
+            case .deleted(let text): deleted += text
+            case .inserted(let text): inserted += text
+            case .same(let text):
+                // Runs of unchanged text are already merged, so what follows this one is a change.
+                if !(deleted.isEmpty && inserted.isEmpty), index + 1 < segments.count, text.allSatisfy(\.isWhitespace) {
+                    deleted += text
+                    inserted += text
+                    continue
+                }
+                flush()
+                result.append(segment)
+            }
+        }
+        flush()
+        return result
     }
 
     /// Offsets removed from the old collection and inserted into the new one.

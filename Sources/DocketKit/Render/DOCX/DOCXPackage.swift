@@ -20,6 +20,31 @@ enum DOCXPackage {
         return data
     }
 
+    /// A whole package around a body of WordprocessingML paragraphs and tables: US Letter with
+    /// one-inch margins and a page-numbered footer naming the version.
+    static func document(
+        body: String, title: String, subject: String?, creator: String?, language: String, links: [String], orderedStarts: [Int], version: DraftVersion
+    ) throws -> Data {
+        let documentXML = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="\(wordNamespace)" xmlns:r="\(relationshipNamespace)"><w:body>
+            \(body)<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="12240" w:h="15840"/>\
+            <w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>
+
+            """
+        return try zip([
+            ("[Content_Types].xml", contentTypes),
+            ("_rels/.rels", packageRelationships),
+            ("docProps/core.xml", coreProperties(title: title, subject: subject, creator: creator, language: language)),
+            ("docProps/app.xml", appProperties),
+            ("word/document.xml", documentXML),
+            ("word/_rels/document.xml.rels", documentRelationships(links: links)),
+            ("word/styles.xml", styles),
+            ("word/numbering.xml", numbering(orderedStarts: orderedStarts)),
+            ("word/footer1.xml", footer(version: version)),
+        ])
+    }
+
     static let contentTypes = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">

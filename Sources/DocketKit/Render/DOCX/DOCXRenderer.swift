@@ -14,24 +14,9 @@ public enum DOCXRenderer {
         for block in document.blocks { body.write(block) }
         body.paragraph(style: "Footer", [.text("Draft version \(version)")])
 
-        let documentXML = """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <w:document xmlns:w="\(DOCXPackage.wordNamespace)" xmlns:r="\(DOCXPackage.relationshipNamespace)"><w:body>
-            \(body.xml)<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="12240" w:h="15840"/>\
-            <w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>
-
-            """
-        return try DOCXPackage.zip([
-            ("[Content_Types].xml", DOCXPackage.contentTypes),
-            ("_rels/.rels", DOCXPackage.packageRelationships),
-            ("docProps/core.xml", DOCXPackage.coreProperties(title: header.title, subject: header.docketID, creator: header.from, language: document.language)),
-            ("docProps/app.xml", DOCXPackage.appProperties),
-            ("word/document.xml", documentXML),
-            ("word/_rels/document.xml.rels", DOCXPackage.documentRelationships(links: body.links)),
-            ("word/styles.xml", DOCXPackage.styles),
-            ("word/numbering.xml", DOCXPackage.numbering(orderedStarts: body.orderedStarts)),
-            ("word/footer1.xml", DOCXPackage.footer(version: version)),
-        ])
+        return try DOCXPackage.document(
+            body: body.xml, title: header.title, subject: header.docketID, creator: header.from, language: document.language, links: body.links,
+            orderedStarts: body.orderedStarts, version: version)
     }
 }
 

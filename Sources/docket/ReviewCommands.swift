@@ -1,0 +1,191 @@
+import ArgumentParser
+import DocketKit
+import Foundation
+
+/// Opens a plan for review, printing its diagnostics and exiting 1 when it cannot be composed.
+private func openSignOff(_ plan: String) throws -> SignOff {
+    do {
+        return try SignOff(plan: plan)
+    } catch {
+        report(error.diagnostics, files: [], sources: [:], unrelatedErrors: 0)
+        throw ExitCode.failure
+    }
+}
+
+private func failing<T>(_ body: () throws(SignOff.Failure) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        report(error.diagnostics, files: [], sources: [:], unrelatedErrors: 0)
+        throw ExitCode.failure
+    }
+}
+
+extension Docket {
+    struct Sign: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a signer's decision on a version of the letter.",
+            discussion: "Appends one line to approvals.jsonl beside the plan's signatories.csv; earlier lines are never rewritten.")
+
+        @Argument(help: "The plan file.")
+        var plan: String
+
+        @Option(name: .long, help: "The signer's id in signatories.csv.")
+        var signer: String
+
+        @Flag(help: "The decision.")
+        var decision: Approval.Decision
+
+        @Option(name: .long, help: "The version decided on: full or a unique prefix (default: the current draft).")
+        var version: String?
+
+        @Option(name: .long, help: "What the signer said.")
+        var comment: String?
+
+        func run() throws {
+            let signOff = try openSignOff(plan)
+            let approval = try failing { () throws(SignOff.Failure) in try signOff.sign(signer: signer, decision: decision, version: version, comment: comment) }
+            writeStandardOutput("recorded: \(approval.signer) \(approval.decision.rawValue) \(approval.version) at \(approval.at)\n")
+        }
+    }
+
+    struct Signers: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show where every signer stands on the current version.")
+
+        @Argument(help: "The plan file.")
+        var plan: String
+
+        @OptionGroup var output: OutputFormatOption
+
+        func run() throws {
+            let signOff = try openSignOff(plan)
+            let report = signOff.report()
+            switch output.format {
+            case .json:
+                writeStandardOutput(try encodeJSON(SignerStatusJSON(report)) + "\n")
+            case .text:
+                writeStandardOutput(SignerStatusJSON.table(report))
+            }
+        }
+    }
+
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show what changed between two versions: in the terminal, as HTML, or as a DOCX with tracked changes.")
+
+        @Argument(help: "The plan file.")
+        var plan: String
+
+        @Option(name: .long, help: "The older version (default: the one composed before --to).")
+        var from: String?
+
+        @Option(name: .long, help: "The newer version (default: the current draft).")
+        var to: String?
+
+        @Option(name: .long, help: "Write a standalone HTML redline to this file.")
+        var html: String?
+
+        @Option(name: .long, help: "Write a DOCX with Word tracked changes to this file.")
+        var docx: String?
+
+        func run() throws {
+            let signOff = try openSignOff(plan)
+            let (redline, old, new) = try failing { () throws(SignOff.Failure) in try signOff.diff(from: from, to: to) }
+            let title = signOff.draft.document.header.title
+            var files: [(URL, Data)] = []
+            if let html { files.append((URL(fileURLWithPath: html), Data(RedlineRenderer.html(redline, title: title, from: old.description, to: new.description).utf8))) }
+            if let docx { files.append((URL(fileURLWithPath: docx), try RedlineRenderer.docx(redline, title: title, author: signOff.author, date: Date(), version: new))) }
+            for (url, data) in files {
+                do {
+                    try AtomicWriter.write([(url.lastPathComponent, data)], into: url.deletingLastPathComponent())
+                } catch {
+                    writeStandardError("error[DK610]: \(error)")
+                    throw ExitCode.failure
+                }
+                writeStandardOutput("wrote \(displayPath(url)) (\(data.count) bytes)\n")
+            }
+            if files.isEmpty {
+                let color = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+                writeStandardOutput("from \(old)\nto   \(new)\n\n" + RedlineRenderer.terminal(redline, color: color))
+            }
+        }
+    }
+
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build one signer's review packet: what they are asked to do, the changes since they approved, and the draft.")
+
+        @Argument(help: "The plan file.")
+        var plan: String
+
+        @Option(name: .long, help: "The signer's id in signatories.csv.")
+        var signer: String
+
+        @Option(name: .long, help: "Folder that receives <plan-name>/review/<signer>/ (default: out).")
+        var out = "out"
+
+        func run() throws {
+            let signOff = try openSignOff(plan)
+            let files = try failing { () throws(SignOff.Failure) in try signOff.packet(for: signer) }
+            let folder = URL(fileURLWithPath: out).appendingPathComponent(signOff.draft.plan.name).appendingPathComponent("review").appendingPathComponent(signer)
+            do {
+                for (url, file) in zip(try AtomicWriter.write(files, into: folder), files) {
+                    writeStandardOutput("wrote \(displayPath(url)) (\(file.data.count) bytes)\n")
+                }
+            } catch {
+                writeStandardError("error[DK610]: \(error)")
+                throw ExitCode.failure
+            }
+        }
+    }
+}
+
+extension Approval.Decision: EnumerableFlag {
+    public static func name(for value: Self) -> NameSpecification { .customLong(value.rawValue) }
+}
+
+/// `docket signers --format json`: one object per signer, and the counts.
+struct SignerStatusJSON: Encodable {
+    struct Row: Encodable {
+        var id: String
+        var organization: String
+        var status: String
+        var version: String?
+        var changedParagraphs: Int?
+        var decidedAt: String?
+        var comment: String?
+    }
+
+    var version: String
+    var signers: [Row]
+    var counts: [String: Int]
+
+    init(_ report: SignerReport) {
+        version = report.version.description
+        signers = report.rows.map { row in
+            var changed: Int?
+            if case .approvedOlder(_, let count) = row.status { changed = count }
+            return Row(
+                id: row.signer.id, organization: row.signer.organization, status: row.status.name, version: row.decision?.version, changedParagraphs: changed,
+                decidedAt: row.decision?.at, comment: row.decision?.comment)
+        }
+        counts = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.status, $0.count) })
+    }
+
+    static func table(_ report: SignerReport) -> String {
+        let width = min(report.rows.map(\.signer.id.count).max() ?? 2, 28)
+        var out = "current version \(report.version.short)\n"
+        for row in report.rows {
+            var status = row.status.name
+            switch row.status {
+            case .approvedOlder(let version, let changed):
+                status += " \(DraftVersion(parsing: version)?.short ?? version)" + (changed.map { " (\(plural($0, "paragraph")) changed since)" } ?? "")
+            case .requestedChanges(let version), .declined(let version):
+                status += " on \(DraftVersion(parsing: version)?.short ?? version)" + (row.decision?.comment.map { ": \($0)" } ?? "")
+            case .approvedCurrent, .pending: break
+            }
+            out += row.signer.id.padding(toLength: max(width, row.signer.id.count), withPad: " ", startingAt: 0) + "  " + status + "\n"
+        }
+        return out + report.counts.map { "\($0.count) \($0.status)" }.joined(separator: ", ") + "\n"
+    }
+}
