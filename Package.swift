@@ -39,6 +39,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "docket-bench",
+            dependencies: ["DocketKit", "CCmark"],
+            path: "Benchmarks",
+            exclude: ["RESULTS.md"]
+        ),
         .testTarget(
             name: "DocketKitTests",
             dependencies: ["DocketKit"],

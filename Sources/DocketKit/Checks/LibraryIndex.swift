@@ -5,6 +5,8 @@ public struct LibraryIndex: Sendable {
     /// Every version of each clause, oldest first.
     public private(set) var clauseVersions: [String: [Clause]] = [:]
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Shared by every plan composed from this library.
+    let templates: TemplateEngine
 
     public init(recommendations: [Recommendation], clauses: [Clause]) {
         for recommendation in recommendations {
@@ -28,6 +30,8 @@ public struct LibraryIndex: Sendable {
         for id in clauseVersions.keys {
             clauseVersions[id]!.sort { $0.version < $1.version }
         }
+        let versions = clauseVersions
+        templates = TemplateEngine(partials: versions.keys.sorted().compactMap { versions[$0]?.last })
     }
 
     /// The pinned version, or the newest when unpinned.

@@ -124,12 +124,24 @@ public struct Heading: Sendable, Hashable {
     /// Print starts a major section on a new page.
     public var startsPage: Bool
     public var provenance: Provenance
+
+    public init(text: String, level: Int, startsPage: Bool, provenance: Provenance) {
+        self.text = text
+        self.level = level
+        self.startsPage = startsPage
+        self.provenance = provenance
+    }
 }
 
 /// CommonMark text after Mustache rendering.
 public struct Prose: Sendable, Hashable {
     public var markdown: String
     public var provenance: Provenance
+
+    public init(markdown: String, provenance: Provenance) {
+        self.markdown = markdown
+        self.provenance = provenance
+    }
 }
 
 public struct ComposedRecommendation: Sendable, Hashable {

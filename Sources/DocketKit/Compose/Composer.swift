@@ -61,7 +61,7 @@ public struct Composer {
     }
 
     public func compose() -> Result {
-        var state = State(engine: TemplateEngine(partials: index.allClauseIDs.compactMap { index.clause($0) }), references: ReferenceTable(labels: referenceLabels))
+        var state = State(engine: index.templates, references: ReferenceTable(labels: referenceLabels))
         state.usedFiles.insert(planFile.path)
         state.usedFiles.formUnion(referencedFiles)
 

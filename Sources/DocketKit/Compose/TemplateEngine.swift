@@ -7,21 +7,49 @@ import Mustache
 /// Values are escaped for CommonMark, not HTML: `{{name}}` must print "Legal Aid & Defense"
 /// literally in every output, and must not let a `*` or `[` in a value turn into markup.
 /// `{{{name}}}` inserts a value as Markdown on purpose.
-struct TemplateEngine {
+///
+/// One engine serves every plan composed from a library: clauses are parsed into partials once,
+/// on first use, and each body once, so composing ten thousand personalized drafts parses each
+/// template once rather than ten thousand times.
+final class TemplateEngine: @unchecked Sendable {
     private static let contentTypeName = "DOCKETKIT_MARKDOWN"
     private static let registerContentType: Void = MustacheContentTypes.register(MarkdownEscaping(), named: contentTypeName)
 
-    private var library = MustacheLibrary()
+    private let clauses: [Clause]
+    /// Guards `built` and `templates`; rendering itself only reads them.
+    private let lock = NSLock()
+    private var built: MustacheLibrary?
+    private var templates: [String: MustacheTemplate] = [:]
 
     /// `clauses` are the newest version of each clause; pinned versions are rendered by passing
     /// their own body to `render`.
     init(partials clauses: [Clause]) {
+        self.clauses = clauses
+    }
+
+    private var library: MustacheLibrary {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
         _ = Self.registerContentType
+        var library = MustacheLibrary()
         for clause in clauses {
             // Bodies were parsed by `docket check`'s rules already; a body that fails here is
             // left unregistered and reported as an unknown partial where it is used.
             try? library.register(Self.pragma + clause.body, named: clause.id)
         }
+        built = library
+        return library
+    }
+
+    private func template(_ body: String) -> MustacheTemplate? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = templates[body] { return cached }
+        _ = Self.registerContentType
+        guard let template = try? MustacheTemplate(string: Self.pragma + body) else { return nil }
+        templates[body] = template
+        return template
     }
 
     /// The partial names `body` includes. Partials are the one construct whose target
@@ -43,7 +71,8 @@ struct TemplateEngine {
     }
 
     func render(_ body: String, context: TemplateContext) -> String {
-        guard let template = try? MustacheTemplate(string: Self.pragma + body) else { return body }
+        let library = self.library
+        guard let template = template(body) else { return body }
         return template.render(context, library: library)
     }
 

@@ -7,6 +7,12 @@ public struct Workspace: Sendable {
         public var path: String
         public var url: URL
         public var plan: Plan
+
+        public init(path: String, url: URL, plan: Plan) {
+            self.path = path
+            self.url = url
+            self.plan = plan
+        }
     }
 
     public private(set) var recommendations: [Recommendation] = []

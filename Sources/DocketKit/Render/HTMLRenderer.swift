@@ -101,7 +101,8 @@ public enum HTMLRenderer {
         return html + "</article>\n"
     }
 
-    private static func markdown(_ text: String) -> String { CommonMarkDocument(text).html(safe: true) }
+    /// CommonMark to an HTML fragment, as every prose block is rendered: libcmark in safe mode.
+    public static func markdown(_ text: String) -> String { CommonMarkDocument(text).html(safe: true) }
 
     /// One paragraph of Markdown as inline HTML, for a table cell.
     private static func inlineMarkdown(_ text: String) -> String {

@@ -1,0 +1,279 @@
+import CCmark
+import DocketKit
+import Foundation
+
+// docket-bench: DocketKit against references measured in the same process, on corpora generated
+// deterministically. `--quick` shrinks every corpus so CI can prove the benchmark still runs.
+
+let quick = CommandLine.arguments.contains("--quick")
+let scale = quick ? 0.02 : 1.0
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("docket-bench-\(getpid())")
+try? FileManager.default.removeItem(at: scratch)
+try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: scratch) }
+
+/// Peak resident memory since the last reset, from /proc (Linux); 0 elsewhere.
+func peakKilobytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return 0 }
+    return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+}
+
+/// Resets the peak so each scenario reports its own (Linux 4.0+: write 5 to clear_refs).
+func resetPeak() { try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8) }
+
+struct Measurement {
+    var seconds: Double
+    var peakMB: Double
+}
+
+func measure(_ body: () throws -> Void) rethrows -> Measurement {
+    resetPeak()
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return Measurement(seconds: seconds, peakMB: Double(peakKilobytes()) / 1024)
+}
+
+func line(_ name: String, _ m: Measurement, _ throughput: String) -> String {
+    "  \(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%8.3f s", m.seconds))  \(throughput.padding(toLength: 22, withPad: " ", startingAt: 0)) peak \(String(format: "%6.1f MB", m.peakMB))"
+}
+
+func ratio(_ m: Measurement, against reference: Measurement) -> String {
+    String(format: "%.2f×", reference.seconds / max(m.seconds, 1e-9))
+}
+
+/// A fixed pseudo-random sequence, so every run renders the same corpus.
+struct Generator {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
+    }
+    static let words = [
+        "agency", "immigration", "assessment", "biometric", "oversight", "notice", "appeal", "inventory", "risk", "testing", "public", "rights", "data",
+        "safeguard", "review", "human", "model", "deployment", "monitoring", "disparity", "waiver", "procurement", "privacy", "record",
+    ]
+    mutating func sentence(_ count: Int) -> String {
+        (0..<count).map { index in
+            let word = Self.words[next(Self.words.count)]
+            switch next(12) {
+            case 0: return "*\(word)*"
+            case 1: return "**\(word)**"
+            case 2: return "[\(word)](https://example.org/\(word)/\(index))"
+            default: return word
+            }
+        }.joined(separator: " ").capitalizedFirst + "."
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+print("docket-bench\(quick ? " --quick (corpora at 2%)" : "") on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+
+// MARK: 1. Render
+
+do {
+    var generator = Generator()
+    var corpus = ""
+    let target = Int(5_000_000 * scale)
+    var section = 0
+    while corpus.utf8.count < target {
+        section += 1
+        corpus += "## Section \(section)\n\n\(generator.sentence(40)) \(generator.sentence(30))\n\n"
+        corpus += "- \(generator.sentence(8))\n  - \(generator.sentence(6))\n  - \(generator.sentence(6))\n- \(generator.sentence(8))\n\n"
+        corpus += "1. \(generator.sentence(10))\n2. \(generator.sentence(10))\n\n> \(generator.sentence(20))\n\n"
+    }
+    let megabytes = Double(corpus.utf8.count) / 1_000_000
+    var referenceBytes = 0
+    let reference = measure {
+        corpus.withCString { pointer in
+            let html = cmark_markdown_to_html(pointer, strlen(pointer), CMARK_OPT_DEFAULT | CMARK_OPT_SAFE)!
+            referenceBytes = strlen(html)
+            free(html)
+        }
+    }
+    var docketBytes = 0
+    let docket = measure { docketBytes = HTMLRenderer.markdown(corpus).utf8.count }
+    print("\n1. Render: \(String(format: "%.1f", megabytes)) MB of CommonMark to HTML")
+    print(line("cmark_markdown_to_html (reference)", reference, String(format: "%.1f MB/s", megabytes / reference.seconds)))
+    print(line("DocketKit HTMLRenderer.markdown", docket, String(format: "%.1f MB/s", megabytes / docket.seconds)) + "  \(ratio(docket, against: reference)) of cmark")
+    if docketBytes != referenceBytes { print("  note: output sizes differ (\(docketBytes) vs \(referenceBytes) bytes)") }
+    if let pandoc = ["/usr/bin/pandoc", "/usr/local/bin/pandoc"].first(where: FileManager.default.isExecutableFile(atPath:)) {
+        let input = scratch.appendingPathComponent("corpus.md")
+        try corpus.write(to: input, atomically: true, encoding: .utf8)
+        let run = try measure {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: pandoc)
+            process.arguments = ["-f", "commonmark", "-t", "html", "-o", scratch.appendingPathComponent("pandoc.html").path, input.path]
+            try process.run()
+            process.waitUntilExit()
+        }
+        print(
+            line("pandoc -f commonmark -t html", run, String(format: "%.1f MB/s", megabytes / run.seconds))
+                + "  \(ratio(run, against: reference)) of cmark (peak is this process, not pandoc)")
+    } else {
+        print("  pandoc: not installed, skipped")
+    }
+}
+
+// MARK: Generated library
+
+/// A library of `clauses` clauses and `recommendations` recommendations citing real authorities.
+func writeLibrary(at root: URL, clauses: Int, recommendations: Int) throws {
+    var generator = Generator()
+    let clauseFolder = root.appendingPathComponent("Templates/clauses")
+    let recommendationFolder = root.appendingPathComponent("Recommendations")
+    try FileManager.default.createDirectory(at: clauseFolder, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: recommendationFolder, withIntermediateDirectories: true)
+    for index in 0..<clauses {
+        let text = """
+            ---
+            id: clause-\(index)
+            version: 1
+            title: Clause \(index)
+            variables:
+              supporter: { type: string, required: true }
+              city: { type: string, required: true }
+              years: { type: integer, default: 1 }
+            ---
+            {{supporter}} of {{city}}, a member for {{years}} years, writes: \(generator.sentence(30))
+
+            \(generator.sentence(40))
+
+            """
+        try text.write(to: clauseFolder.appendingPathComponent("clause-\(index).md"), atomically: false, encoding: .utf8)
+    }
+    for index in 0..<recommendations {
+        let text = """
+            ---
+            id: rec-\(index)
+            title: Recommendation \(index) on \(Generator.words[index % Generator.words.count])
+            summary: \(generator.sentence(12).replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "](", with: " ").replacingOccurrences(of: ")", with: ""))
+            authorities:
+              - cite: OMB M-25-21
+            eu:
+              - cite: EU AI Act Art. 27(1)
+                requires: A fundamental rights impact assessment before deployment.
+            comparison: The EU requires an assessment before use; the US relies on agency practice.
+            ---
+            \(generator.sentence(50))
+
+            \(generator.sentence(40))
+
+            """
+        try text.write(to: recommendationFolder.appendingPathComponent("rec-\(index).md"), atomically: false, encoding: .utf8)
+    }
+}
+
+// MARK: 2. Compose at scale
+
+do {
+    let drafts = max(Int(10_000 * scale), 20)
+    let root = scratch.appendingPathComponent("compose")
+    try writeLibrary(at: root, clauses: 200, recommendations: 50)
+    let planText = """
+        name: supporter
+        kind: letter
+        library: ..
+        submitter: { type: anonymous }
+        variables:
+          supporter: Placeholder
+          city: Placeholder
+          years: 1
+        sections:
+        \((0..<10).map { "  - clause: clause-\($0 * 17)" }.joined(separator: "\n"))
+          - heading: Recommendations
+          - recommendations: [\((0..<5).map { "rec-\($0 * 7)" }.joined(separator: ", "))]
+        """
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("campaign"), withIntermediateDirectories: true)
+    try planText.write(to: root.appendingPathComponent("campaign/plan.yml"), atomically: false, encoding: .utf8)
+    let workspace = Workspace(loading: ["campaign/plan.yml"], baseDirectory: root)
+    let index = LibraryIndex(recommendations: workspace.recommendations, clauses: workspace.clauses)
+    guard let base = workspace.plans.first else {
+        print("the generated plan did not load: \(workspace.diagnostics)")
+        exit(1)
+    }
+    let out = root.appendingPathComponent("drafts")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    var generator = Generator()
+    let cities = ["Austin", "Oakland", "Miami", "Chicago", "El Paso", "Newark", "Tucson"]
+
+    /// One personalized draft per supporter, each written to disk as soon as it is composed.
+    func composeDrafts(_ count: Int, render: Bool) throws -> Int {
+        var bytes = 0
+        for number in 0..<count {
+            var plan = base.plan
+            plan.variables = [
+                PlanVariable(name: "supporter", value: .scalar("Supporter \(number)"), range: plan.source),
+                PlanVariable(name: "city", value: .scalar(cities[generator.next(cities.count)]), range: plan.source),
+                PlanVariable(name: "years", value: .scalar(String(1 + generator.next(30))), range: plan.source),
+            ]
+            let composed = Composer(planFile: Workspace.PlanFile(path: base.path, url: base.url, plan: plan), workspace: workspace, index: index).compose()
+            guard render else { continue }
+            let markdown = Data(MarkdownRenderer.render(composed.document).markdown.utf8)
+            bytes += markdown.count
+            FileManager.default.createFile(atPath: out.appendingPathComponent("draft-\(number).md").path, contents: markdown)
+        }
+        return bytes
+    }
+    let fewer = drafts / 10
+    var bytes = 0
+    let tenth = try measure { _ = try composeDrafts(fewer, render: true) }
+    let full = try measure { bytes = try composeDrafts(drafts, render: true) }
+    print("\n2. Compose at scale: \(drafts) personalized drafts (10 clauses, 5 recommendations each) from 200 clauses and 50 recommendations")
+    print(line("\(fewer) drafts (reference)", tenth, String(format: "%.0f drafts/s", Double(fewer) / tenth.seconds)))
+    print(
+        line("\(drafts) drafts, streamed to disk", full, String(format: "%.0f drafts/s", Double(drafts) / full.seconds))
+            + "  \(String(format: "%.2f×", full.seconds / max(tenth.seconds, 1e-9))) the time for 10× the drafts; \(bytes / 1_000_000) MB written")
+}
+
+// MARK: 3. Check at scale
+
+do {
+    let files = max(Int(5_000 * scale), 100)
+    let root = scratch.appendingPathComponent("check")
+    try writeLibrary(at: root, clauses: files / 2, recommendations: files - files / 2)
+    let paths = ["Recommendations", "Templates"]
+    var readBytes = 0
+    let reference = measure {
+        for folder in paths {
+            let url = root.appendingPathComponent(folder)
+            for case let file as URL in FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)! where file.pathExtension == "md" {
+                readBytes += (try? Data(contentsOf: file))?.count ?? 0
+            }
+        }
+    }
+    var report: CheckReport?
+    let check = measure { report = Checker.check(paths: paths, baseDirectory: root) }
+    print("\n3. Check at scale: docket check over \(files) generated library files")
+    print(line("read every file (reference)", reference, String(format: "%.0f files/s", Double(files) / reference.seconds)))
+    print(
+        line("Checker.check", check, String(format: "%.0f files/s", Double(files) / check.seconds))
+            + "  \(String(format: "%.1f×", check.seconds / max(reference.seconds, 1e-9))) the time to read; \(report?.errorCount ?? -1) errors")
+}
+
+// MARK: 4. DOCX
+
+do {
+    let pages = max(Int(200 * scale), 4)
+    var generator = Generator()
+    // About 500 words a page: a heading and two paragraphs per page.
+    var blocks: [Block] = []
+    for page in 1...pages {
+        let provenance = Provenance(.plan, file: "bench", line: page)
+        blocks.append(.heading(Heading(text: "Part \(page)", level: 2, startsPage: false, provenance: provenance)))
+        blocks.append(.prose(Prose(markdown: generator.sentence(230) + "\n\n" + generator.sentence(230) + "\n\n- " + generator.sentence(20), provenance: provenance)))
+    }
+    let document = ComposedDocument(planName: "bench", kind: .comment, header: Header(title: "A long comment", docketID: "OMB-2023-0020"), blocks: blocks)
+    let version = DraftVersion(canonicalMarkdown: MarkdownRenderer.canonicalBody(document))
+    var size = 0
+    let html = measure { size = HTMLRenderer.render(document, version: version).utf8.count }
+    let docx = try measure { size = try DOCXRenderer.render(document, version: version).count }
+    print("\n4. DOCX: a \(pages)-page comment (about 500 words a page)")
+    print(line("HTMLRenderer (reference)", html, String(format: "%.0f pages/s", Double(pages) / html.seconds)))
+    print(line("DOCXRenderer", docx, String(format: "%.0f pages/s", Double(pages) / docx.seconds)) + "  \(ratio(docx, against: html)) of HTML; \(size / 1000) kB")
+}
