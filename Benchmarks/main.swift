@@ -6,6 +6,9 @@ import Foundation
 // deterministically. `--quick` shrinks every corpus so CI can prove the benchmark still runs.
 
 let quick = CommandLine.arguments.contains("--quick")
+/// `--only 2` runs one scenario, for profiling it alone.
+let only = CommandLine.arguments.firstIndex(of: "--only").flatMap { CommandLine.arguments.indices.contains($0 + 1) ? Int(CommandLine.arguments[$0 + 1]) : nil }
+func runs(_ scenario: Int) -> Bool { only == nil || only == scenario }
 let scale = quick ? 0.02 : 1.0
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("docket-bench-\(getpid())")
 try? FileManager.default.removeItem(at: scratch)
@@ -21,7 +24,29 @@ func peakKilobytes() -> Int {
 }
 
 /// Resets the peak so each scenario reports its own (Linux 4.0+: write 5 to clear_refs).
-func resetPeak() { try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8) }
+func resetPeak() {
+    guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return }
+    handle.write(Data("5".utf8))
+    try? handle.close()
+}
+
+/// Bytes written by concurrent workers.
+final class ByteCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add(_ bytes: Int) {
+        lock.lock()
+        count += bytes
+        lock.unlock()
+    }
+
+    var total: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+}
 
 struct Measurement {
     var seconds: Double
@@ -76,7 +101,7 @@ print("docket-bench\(quick ? " --quick (corpora at 2%)" : "") on \(ProcessInfo.p
 
 // MARK: 1. Render
 
-do {
+if runs(1) {
     var generator = Generator()
     var corpus = ""
     let target = Int(5_000_000 * scale)
@@ -171,7 +196,7 @@ func writeLibrary(at root: URL, clauses: Int, recommendations: Int) throws {
 
 // MARK: 2. Compose at scale
 
-do {
+if runs(2) {
     let drafts = max(Int(10_000 * scale), 20)
     let root = scratch.appendingPathComponent("compose")
     try writeLibrary(at: root, clauses: 200, recommendations: 50)
@@ -199,31 +224,34 @@ do {
     }
     let out = root.appendingPathComponent("drafts")
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-    var generator = Generator()
     let cities = ["Austin", "Oakland", "Miami", "Chicago", "El Paso", "Newark", "Tucson"]
 
-    /// One personalized draft per supporter, each written to disk as soon as it is composed.
-    func composeDrafts(_ count: Int, render: Bool) throws -> Int {
-        var bytes = 0
-        for number in 0..<count {
-            var plan = base.plan
-            plan.variables = [
-                PlanVariable(name: "supporter", value: .scalar("Supporter \(number)"), range: plan.source),
-                PlanVariable(name: "city", value: .scalar(cities[generator.next(cities.count)]), range: plan.source),
-                PlanVariable(name: "years", value: .scalar(String(1 + generator.next(30))), range: plan.source),
-            ]
-            let composed = Composer(planFile: Workspace.PlanFile(path: base.path, url: base.url, plan: plan), workspace: workspace, index: index).compose()
-            guard render else { continue }
-            let markdown = Data(MarkdownRenderer.render(composed.document).markdown.utf8)
-            bytes += markdown.count
-            FileManager.default.createFile(atPath: out.appendingPathComponent("draft-\(number).md").path, contents: markdown)
+    /// One personalized draft per supporter, each written to disk as soon as it is composed, on
+    /// every core: drafts are independent, and the library is shared read-only.
+    func composeDrafts(_ count: Int) -> Int {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let written = ByteCount()
+        DispatchQueue.concurrentPerform(iterations: cores) { worker in
+            var generator = Generator(state: UInt64(worker + 1) &* 0x9E37_79B9_7F4A_7C15)
+            for number in stride(from: worker, to: count, by: cores) {
+                var plan = base.plan
+                plan.variables = [
+                    PlanVariable(name: "supporter", value: .scalar("Supporter \(number)"), range: plan.source),
+                    PlanVariable(name: "city", value: .scalar(cities[generator.next(cities.count)]), range: plan.source),
+                    PlanVariable(name: "years", value: .scalar(String(1 + generator.next(30))), range: plan.source),
+                ]
+                let composed = Composer(planFile: Workspace.PlanFile(path: base.path, url: base.url, plan: plan), workspace: workspace, index: index).compose()
+                let markdown = Data(MarkdownRenderer.render(composed.document).markdown.utf8)
+                written.add(markdown.count)
+                FileManager.default.createFile(atPath: out.appendingPathComponent("draft-\(number).md").path, contents: markdown)
+            }
         }
-        return bytes
+        return written.total
     }
     let fewer = drafts / 10
     var bytes = 0
-    let tenth = try measure { _ = try composeDrafts(fewer, render: true) }
-    let full = try measure { bytes = try composeDrafts(drafts, render: true) }
+    let tenth = measure { _ = composeDrafts(fewer) }
+    let full = measure { bytes = composeDrafts(drafts) }
     print("\n2. Compose at scale: \(drafts) personalized drafts (10 clauses, 5 recommendations each) from 200 clauses and 50 recommendations")
     print(line("\(fewer) drafts (reference)", tenth, String(format: "%.0f drafts/s", Double(fewer) / tenth.seconds)))
     print(
@@ -233,7 +261,7 @@ do {
 
 // MARK: 3. Check at scale
 
-do {
+if runs(3) {
     let files = max(Int(5_000 * scale), 100)
     let root = scratch.appendingPathComponent("check")
     try writeLibrary(at: root, clauses: files / 2, recommendations: files - files / 2)
@@ -258,7 +286,7 @@ do {
 
 // MARK: 4. DOCX
 
-do {
+if runs(4) {
     let pages = max(Int(200 * scale), 4)
     var generator = Generator()
     // About 500 words a page: a heading and two paragraphs per page.

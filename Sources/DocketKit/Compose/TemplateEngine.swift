@@ -55,17 +55,21 @@ final class TemplateEngine: @unchecked Sendable {
     /// The partial names `body` includes. Partials are the one construct whose target
     /// swift-mustache resolves silently to nothing, so the composer must name them itself.
     static func partialNames(in body: String) -> [(name: String, utf8Offset: Int)] {
+        // A byte scan: this runs for every clause of every draft composed.
+        let bytes = Array(body.utf8)
         var found: [(String, Int)] = []
-        var searchStart = body.startIndex
-        while let open = body[searchStart...].range(of: "{{>") {
-            var cursor = open.upperBound
-            while cursor < body.endIndex, body[cursor] == " " { cursor = body.index(after: cursor) }
-            let nameStart = cursor
-            while cursor < body.endIndex, partialNameCharacters.contains(body[cursor]) { cursor = body.index(after: cursor) }
-            if cursor > nameStart {
-                found.append((String(body[nameStart..<cursor]), body.utf8.distance(from: body.startIndex, to: nameStart)))
+        var index = 0
+        while index + 2 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{"), bytes[index + 2] == UInt8(ascii: ">") else {
+                index += 1
+                continue
             }
-            searchStart = cursor > open.upperBound ? cursor : open.upperBound
+            var cursor = index + 3
+            while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
+            let nameStart = cursor
+            while cursor < bytes.count, partialNameBytes.contains(bytes[cursor]) { cursor += 1 }
+            if cursor > nameStart { found.append((String(decoding: bytes[nameStart..<cursor], as: UTF8.self), nameStart)) }
+            index = max(cursor, index + 3)
         }
         return found
     }
@@ -78,7 +82,7 @@ final class TemplateEngine: @unchecked Sendable {
 
     /// Set on the first line without a newline, so line numbers in the body stay as written.
     private static let pragma = "{{% CONTENT_TYPE: \(contentTypeName)}}"
-    private static let partialNameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_")
+    private static let partialNameBytes = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_".utf8)
 }
 
 /// Backslash-escapes the characters that would start CommonMark markup inside a line, and folds
