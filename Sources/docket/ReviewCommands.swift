@@ -4,14 +4,10 @@ import Foundation
 
 /// Opens a plan for review, printing its diagnostics and exiting 1 when it cannot be composed.
 private func openSignOff(_ plan: String) throws -> SignOff {
-    do {
-        return try SignOff(plan: plan)
-    } catch {
-        report(error.diagnostics, files: [], sources: [:], unrelatedErrors: 0)
-        throw ExitCode.failure
-    }
+    try failing { () throws(SignOff.Failure) in try SignOff(plan: plan) }
 }
 
+/// Runs a review step, printing its diagnostics and exiting 1 when it fails.
 private func failing<T>(_ body: () throws(SignOff.Failure) -> T) throws -> T {
     do {
         return try body()
