@@ -4,15 +4,15 @@ import Foundation
 
 /// Opens a plan for review, printing its diagnostics and exiting 1 when it cannot be composed.
 private func openSignOff(_ plan: String) throws -> SignOff {
-    try failing { () throws(SignOff.Failure) in try SignOff(plan: plan) }
+    try failing(plan) { () throws(SignOff.Failure) in try SignOff(plan: plan) }
 }
 
 /// Runs a review step, printing its diagnostics and exiting 1 when it fails.
-private func failing<T>(_ body: () throws(SignOff.Failure) -> T) throws -> T {
+private func failing<T>(_ plan: String, _ body: () throws(SignOff.Failure) -> T) throws -> T {
     do {
         return try body()
     } catch {
-        report(error.diagnostics, files: [], sources: [:], unrelatedErrors: 0)
+        report(error.diagnostics, files: Array(Set([plan] + error.diagnostics.map(\.range.start.file))), sources: [:], unrelatedErrors: 0)
         throw ExitCode.failure
     }
 }
@@ -40,7 +40,7 @@ extension Docket {
 
         func run() throws {
             let signOff = try openSignOff(plan)
-            let approval = try failing { () throws(SignOff.Failure) in try signOff.sign(signer: signer, decision: decision, version: version, comment: comment) }
+            let approval = try failing(plan) { () throws(SignOff.Failure) in try signOff.sign(signer: signer, decision: decision, version: version, comment: comment) }
             writeStandardOutput("recorded: \(approval.signer) \(approval.decision.rawValue) \(approval.version) at \(approval.at)\n")
         }
     }
@@ -86,7 +86,7 @@ extension Docket {
 
         func run() throws {
             let signOff = try openSignOff(plan)
-            let (redline, old, new) = try failing { () throws(SignOff.Failure) in try signOff.diff(from: from, to: to) }
+            let (redline, old, new) = try failing(plan) { () throws(SignOff.Failure) in try signOff.diff(from: from, to: to) }
             let title = signOff.draft.document.header.title
             var files: [(URL, Data)] = []
             if let html { files.append((URL(fileURLWithPath: html), Data(RedlineRenderer.html(redline, title: title, from: old.description, to: new.description).utf8))) }
@@ -122,7 +122,7 @@ extension Docket {
 
         func run() throws {
             let signOff = try openSignOff(plan)
-            let files = try failing { () throws(SignOff.Failure) in try signOff.packet(for: signer) }
+            let files = try failing(plan) { () throws(SignOff.Failure) in try signOff.packet(for: signer) }
             let folder = URL(fileURLWithPath: out).appendingPathComponent(signOff.draft.plan.name).appendingPathComponent("review").appendingPathComponent(signer)
             do {
                 for (url, file) in zip(try AtomicWriter.write(files, into: folder), files) {

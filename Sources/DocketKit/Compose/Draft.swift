@@ -17,17 +17,17 @@ public struct Draft: Sendable {
 
     init(_ composed: Composer.Result, sources: [String: SourceFile]) {
         usedFiles = composed.usedFiles
-        version = DraftVersion(canonicalMarkdown: MarkdownRenderer.canonicalBody(composed.document))
         var document = composed.document
+        (markdown, version) = MarkdownRenderer.render(document)
         var signerDiagnostics: [Diagnostic] = []
         // With an approvals log, a letter is signed only by those who approved this very text.
         if let log = composed.approvals, let signers = composed.signatories {
             let report = SignerReport(signatories: signers, approvals: log, version: version)
             document = document.signed(by: report.approvers)
+            markdown = MarkdownRenderer.render(document, version: version)
             signerDiagnostics = log.diagnostics + report.diagnostics(at: composed.plan.signatories?.range ?? composed.plan.source, log: log, signers: signers)
         }
         self.document = document
-        markdown = MarkdownRenderer.render(document, version: version)
         box = BoxTextRenderer.render(document, version: version)
         privateFields = composed.privateFields
         plan = composed.plan

@@ -6,19 +6,26 @@
 /// what they approve, so an approval never changes the version it approves.
 public enum MarkdownRenderer {
     /// The Markdown and the version of a document whose text (not signer list) is `document`'s.
+    /// One pass over the blocks gives both the canonical body and the full text: this runs
+    /// once for every draft composed.
     public static func render(_ document: ComposedDocument) -> (markdown: String, version: DraftVersion) {
-        let version = DraftVersion(canonicalMarkdown: canonicalBody(document))
-        return (render(document, version: version), version)
+        let all = parts(document, signers: true)
+        let version = DraftVersion(canonicalMarkdown: all.filter { !$0.isSignerList }.map(\.text).joined(separator: "\n\n") + "\n")
+        return (full(all, version: version), version)
     }
 
     /// The full Markdown, signers included, with the footer naming `version`.
     public static func render(_ document: ComposedDocument, version: DraftVersion) -> String {
-        parts(document, signers: true).map(\.text).joined(separator: "\n\n") + "\n\n---\n\nDraft version `\(version)`\n"
+        full(parts(document, signers: true), version: version)
     }
 
     /// The Markdown the version is computed from.
     public static func canonicalBody(_ document: ComposedDocument) -> String {
         parts(document, signers: false).map(\.text).joined(separator: "\n\n") + "\n"
+    }
+
+    private static func full(_ parts: [Part], version: DraftVersion) -> String {
+        parts.map(\.text).joined(separator: "\n\n") + "\n\n---\n\nDraft version `\(version)`\n"
     }
 
     /// The canonical body's paragraphs (runs of text between blank lines) in order, each with
@@ -27,13 +34,20 @@ public enum MarkdownRenderer {
         parts(document, signers: false).flatMap { part in Redline.paragraphs(of: part.text).map { ($0, part.source) } }
     }
 
-    private static func parts(_ document: ComposedDocument, signers: Bool) -> [(text: String, source: String)] {
-        var parts = [(header(document.header), "the plan's title and docket")]
+    private struct Part {
+        var text: String
+        var source: String
+        var isSignerList = false
+    }
+
+    private static func parts(_ document: ComposedDocument, signers: Bool) -> [Part] {
+        var parts = [Part(text: header(document.header), source: "the plan's title and docket")]
         for block in document.blocks {
-            if case .signatories = block, !signers { continue }
-            parts.append((render(block), block.sourceDescription))
+            let isSignerList = { if case .signatories = block { true } else { false } }()
+            if isSignerList && !signers { continue }
+            parts.append(Part(text: render(block), source: block.sourceDescription, isSignerList: isSignerList))
         }
-        return parts.filter { !$0.0.isEmpty }
+        return parts.filter { !$0.text.isEmpty }
     }
 
     private static func header(_ header: Header) -> String {
