@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// One target per stage; each depends only on the stages before it, so the compiler enforces the
+// one-way flow the README's architecture section describes:
+// Support → Markdown, Citations → Model → Library → Compose → Render → Review → Submission →
+// DocketKit (the workflows that touch disk, clock and processes) → docket (the CLI).
 let package = Package(
     name: "DocketKit",
     platforms: [.macOS(.v13)],
@@ -22,15 +26,45 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(
-            name: "DocketKit",
-            dependencies: [
-                "CCmark",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
+            name: "DocketSupport",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "DocketMarkdown",
+            dependencies: ["DocketSupport", "CCmark", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "DocketCitations",
+            dependencies: ["DocketSupport", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/authorities.yml")]
+        ),
+        .target(
+            name: "DocketModel",
+            dependencies: ["DocketSupport", "DocketCitations"]
+        ),
+        .target(
+            name: "DocketLibrary",
+            dependencies: ["DocketModel", "DocketMarkdown", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "DocketCompose",
+            dependencies: ["DocketLibrary", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "DocketRender",
+            dependencies: ["DocketCompose", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
+            name: "DocketReview",
+            dependencies: ["DocketRender"]
+        ),
+        .target(
+            name: "DocketSubmission",
+            dependencies: ["DocketReview", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
+            name: "DocketKit",
+            dependencies: ["DocketSubmission"]
         ),
         .executableTarget(
             name: "docket",

@@ -217,7 +217,7 @@ if runs(2) {
     try FileManager.default.createDirectory(at: root.appendingPathComponent("campaign"), withIntermediateDirectories: true)
     try planText.write(to: root.appendingPathComponent("campaign/plan.yml"), atomically: false, encoding: .utf8)
     let workspace = Workspace(loading: ["campaign/plan.yml"], baseDirectory: root)
-    let index = LibraryIndex(recommendations: workspace.recommendations, clauses: workspace.clauses)
+    let library = Library(recommendations: workspace.recommendations, clauses: workspace.clauses)
     guard let base = workspace.plans.first else {
         print("the generated plan did not load: \(workspace.diagnostics)")
         exit(1)
@@ -240,8 +240,9 @@ if runs(2) {
                     PlanVariable(name: "city", value: .scalar(cities[generator.next(cities.count)]), range: plan.source),
                     PlanVariable(name: "years", value: .scalar(String(1 + generator.next(30))), range: plan.source),
                 ]
-                let composed = Composer(planFile: Workspace.PlanFile(path: base.path, url: base.url, plan: plan), workspace: workspace, index: index).compose()
-                let markdown = Data(MarkdownRenderer.render(composed.document).markdown.utf8)
+                var diagnostics = DiagnosticCollector()
+                let draft = Draft(composing: PlanInput(plan: plan, planPath: base.path, library: library, sources: workspace.sources), diagnostics: &diagnostics)
+                let markdown = Data(draft.markdown.utf8)
                 written.add(markdown.count)
                 FileManager.default.createFile(atPath: out.appendingPathComponent("draft-\(number).md").path, contents: markdown)
             }

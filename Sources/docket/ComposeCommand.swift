@@ -28,7 +28,7 @@ extension Docket {
             let formats = stdout.map { [$0] } ?? format?.formats
             let outcome = Composition.compose(plan: plan, formats: formats)
             report(outcome.diagnostics, files: outcome.files, sources: outcome.sources, unrelatedErrors: outcome.unrelatedErrorCount)
-            guard outcome.succeeded, let draft = outcome.draft else {
+            guard outcome.succeeded, let composed = outcome.value else {
                 writeStandardError("nothing written")
                 throw ExitCode.failure
             }
@@ -36,6 +36,7 @@ extension Docket {
                 FileHandle.standardOutput.write(outcome.rendered[0].data)
                 return
             }
+            let draft = composed.draft
             let folder = URL(fileURLWithPath: out).appendingPathComponent(draft.document.planName)
             do {
                 let urls = try AtomicWriter.write(outcome.rendered.map { ($0.name, $0.data) }, into: folder)
@@ -53,7 +54,7 @@ extension Docket {
             } catch {
                 writeStandardError("warning: the version was not stored in \(displayPath(store.folder)): \(error)")
             }
-            let box = draft.box
+            let box = composed.box
             writeStandardOutput("comment box: \(box.form.rawValue) text, \(box.characterCount) characters, \(box.byteCount) bytes (limit \(BoxTextRenderer.limit) each)\n")
             writeStandardOutput("version \(draft.version)\n")
         }

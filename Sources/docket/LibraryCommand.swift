@@ -84,13 +84,13 @@ extension Docket.LibraryCommand {
         func run() throws {
             let hits = LibraryUsage(root: root.library).search(words.joined(separator: " "))
             switch output.format {
-            case .json: writeStandardOutput(try encodeJSON(hits) + "\n")
+            case .json: writeStandardOutput(try StableJSON.string(hits) + "\n")
             case .text:
                 for hit in hits {
                     let version = hit.version.map { "@\($0)" } ?? ""
                     writeStandardOutput("\(hit.file):\(hit.line): \(hit.kind) \(hit.id)\(version): \(hit.excerpt)\n")
                 }
-                writeStandardOutput("\(plural(hits.count, "match", "matches"))\n")
+                writeStandardOutput("\(Wording.count(hits.count, "match", "matches"))\n")
             }
         }
     }
@@ -116,15 +116,15 @@ extension Docket.LibraryCommand {
             }
             let uses = usage.uses(of: id)
             switch output.format {
-            case .json: writeStandardOutput(try encodeJSON(uses) + "\n")
+            case .json: writeStandardOutput(try StableJSON.string(uses) + "\n")
             case .text:
                 for use in uses {
-                    var what = use.how
+                    var what = use.how.rawValue
                     if let version = use.version { what += " version \(version)\(use.pinned ? " (pinned)" : "")" }
                     if let via = use.via { what += " via \(via)" }
                     writeStandardOutput("\(use.plan):\(use.line):\(use.column): \(what)\n")
                 }
-                writeStandardOutput("\(id) is used \(plural(uses.count, "time", "times"))\n")
+                writeStandardOutput("\(id) is used \(Wording.count(uses.count, "time", "times"))\n")
             }
         }
     }
@@ -143,12 +143,12 @@ extension Docket.LibraryCommand {
         func run() throws {
             let lags = LibraryUsage(root: root.library, paths: paths).outdated()
             switch output.format {
-            case .json: writeStandardOutput(try encodeJSON(lags) + "\n")
+            case .json: writeStandardOutput(try StableJSON.string(lags) + "\n")
             case .text:
                 for lag in lags {
-                    writeStandardOutput("\(lag.plan):\(lag.line):\(lag.column): \(lag.clause)@\(lag.pinned): \(lag.reason) (newest \(lag.newest))\n")
+                    writeStandardOutput("\(lag.plan):\(lag.line):\(lag.column): \(lag.clause)@\(lag.pinned): \(lag.reason.rawValue) (newest \(lag.newest))\n")
                 }
-                writeStandardOutput(lags.isEmpty ? "every pinned clause is current\n" : "\(plural(lags.count, "pinned clause lags", "pinned clauses lag"))\n")
+                writeStandardOutput(lags.isEmpty ? "every pinned clause is current\n" : "\(Wording.count(lags.count, "pinned clause lags", "pinned clauses lag"))\n")
             }
         }
     }
@@ -163,14 +163,14 @@ extension Docket.LibraryCommand {
         func run() throws {
             let usage = LibraryUsage(root: root.library)
             let clauses = usage.workspace.clauses
-            let url = ClauseLock.url(inLibrary: URL(fileURLWithPath: root.library))
+            let url = URL(fileURLWithPath: root.library).appendingPathComponent("Templates").appendingPathComponent(ClauseLock.fileName)
             do {
                 try AtomicWriter.write([(ClauseLock.fileName, try ClauseLock(recording: clauses).encoded())], into: url.deletingLastPathComponent())
             } catch {
                 writeStandardError("error[DK610]: \(error)")
                 throw ExitCode.failure
             }
-            writeStandardOutput("recorded \(plural(clauses.count, "clause version", "clause versions")) in \(url.path)\n")
+            writeStandardOutput("recorded \(Wording.count(clauses.count, "clause version", "clause versions")) in \(url.path)\n")
         }
     }
 }

@@ -27,27 +27,27 @@ extension Docket {
         var attach: AttachmentList?
 
         func run() throws {
-            var options = SubmissionPackager.Options()
+            var options = Filing.Options()
             options.allowLate = allowLate
             if let attach { options.formats = attach.formats }
             options.outputRoot = out
-            let outcome = SubmissionPackager.package(plan: plan, options: options)
+            let outcome = Filing.package(plan: plan, options: options)
             report(outcome.diagnostics, files: outcome.files, sources: outcome.sources, unrelatedErrors: outcome.unrelatedErrorCount)
             for note in outcome.notes { writeStandardError("note: \(note)") }
-            guard outcome.succeeded, let draft = outcome.draft, let folder = outcome.folder.map(URL.init(fileURLWithPath:)) else {
+            guard outcome.succeeded, let package = outcome.value, !package.files.isEmpty else {
                 writeStandardError("nothing written")
                 throw ExitCode.failure
             }
             do {
-                let urls = try SubmissionPackager.write(outcome.packaged, into: folder)
-                for (url, file) in zip(urls, outcome.packaged) {
+                let urls = try Filing.write(package.files, into: URL(fileURLWithPath: package.folder))
+                for (url, file) in zip(urls, package.files) {
                     writeStandardOutput("wrote \(displayPath(url)) (\(file.data.count) bytes, \(file.role.rawValue)\(file.isPublic ? ", public" : ""))\n")
                 }
             } catch {
                 writeStandardError("error[DK610]: \(error)")
                 throw ExitCode.failure
             }
-            writeStandardOutput("version \(draft.version)\n")
+            writeStandardOutput("version \(package.draft.version)\n")
         }
     }
 
@@ -67,11 +67,11 @@ extension Docket {
 func report(_ diagnostics: [Diagnostic], files: [String], sources: [String: SourceFile], unrelatedErrors: Int) {
     let color = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     if !diagnostics.isEmpty {
-        let report = CheckReport(diagnostics: diagnostics, files: files, sources: sources)
+        let report = Outcome<Never>(DiagnosticCollector(diagnostics), files: files, sources: sources)
         FileHandle.standardError.write(Data(DiagnosticFormatter.text(report, options: .init(color: color)).utf8))
     }
     if unrelatedErrors > 0 {
-        writeStandardError("note: \(plural(unrelatedErrors, "error")) in library files this plan does not use; run 'docket check'")
+        writeStandardError("note: \(Wording.count(unrelatedErrors, "error")) in library files this plan does not use; run 'docket check'")
     }
 }
 

@@ -41,7 +41,7 @@ extension Docket {
         func run() throws {
             let signOff = try openSignOff(plan)
             let approval = try failing(plan) { () throws(SignOff.Failure) in try signOff.sign(signer: signer, decision: decision, version: version, comment: comment) }
-            writeStandardOutput("recorded: \(approval.signer) \(approval.decision.rawValue) \(approval.version) at \(approval.at)\n")
+            writeStandardOutput("recorded: \(approval.signer) \(approval.decision.rawValue) \(approval.version) at \(Timestamp.string(from: approval.at))\n")
         }
     }
 
@@ -58,7 +58,7 @@ extension Docket {
             let report = signOff.report()
             switch output.format {
             case .json:
-                writeStandardOutput(try encodeJSON(SignerStatusJSON(report)) + "\n")
+                writeStandardOutput(try StableJSON.string(SignerStatusJSON(report)) + "\n")
             case .text:
                 writeStandardOutput(SignerStatusJSON.table(report))
             }
@@ -145,8 +145,8 @@ struct SignerStatusJSON: Encodable {
     struct Row: Encodable {
         var id: String
         var organization: String
-        var status: String
-        var version: String?
+        var status: SignerReport.Kind
+        var version: DraftVersion?
         var changedParagraphs: Int?
         var decidedAt: String?
         var comment: String?
@@ -162,26 +162,26 @@ struct SignerStatusJSON: Encodable {
             var changed: Int?
             if case .approvedOlder(_, let count) = row.status { changed = count }
             return Row(
-                id: row.signer.id, organization: row.signer.organization, status: row.status.name, version: row.decision?.version, changedParagraphs: changed,
-                decidedAt: row.decision?.at, comment: row.decision?.comment)
+                id: row.signer.id, organization: row.signer.organization, status: row.status.kind, version: row.decision?.version, changedParagraphs: changed,
+                decidedAt: row.decision.map { Timestamp.string(from: $0.at) }, comment: row.decision?.comment)
         }
-        counts = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.status, $0.count) })
+        counts = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.kind.rawValue, $0.count) })
     }
 
     static func table(_ report: SignerReport) -> String {
         let width = min(report.rows.map(\.signer.id.count).max() ?? 2, 28)
         var out = "current version \(report.version.short)\n"
         for row in report.rows {
-            var status = row.status.name
+            var status = row.status.kind.rawValue
             switch row.status {
             case .approvedOlder(let version, let changed):
-                status += " \(DraftVersion(parsing: version)?.short ?? version)" + (changed.map { " (\(plural($0, "paragraph")) changed since)" } ?? "")
+                status += " \(version.short)" + (changed.map { " (\(Wording.count($0, "paragraph")) changed since)" } ?? "")
             case .requestedChanges(let version), .declined(let version):
-                status += " on \(DraftVersion(parsing: version)?.short ?? version)" + (row.decision?.comment.map { ": \($0)" } ?? "")
+                status += " on \(version.short)" + (row.decision?.comment.map { ": \($0)" } ?? "")
             case .approvedCurrent, .pending: break
             }
             out += row.signer.id.padding(toLength: max(width, row.signer.id.count), withPad: " ", startingAt: 0) + "  " + status + "\n"
         }
-        return out + report.counts.map { "\($0.count) \($0.status)" }.joined(separator: ", ") + "\n"
+        return out + report.counts.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ") + "\n"
     }
 }

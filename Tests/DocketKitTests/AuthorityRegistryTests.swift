@@ -1,6 +1,15 @@
 import Testing
 
 @testable import DocketKit
+@testable import DocketCitations
+@testable import DocketCompose
+@testable import DocketLibrary
+@testable import DocketMarkdown
+@testable import DocketModel
+@testable import DocketRender
+@testable import DocketReview
+@testable import DocketSubmission
+@testable import DocketSupport
 
 /// The registry against the research's identifier table: what is verified, what only warns,
 /// and what is wrong, with messages that say what is right.

@@ -2,6 +2,15 @@ import Foundation
 import Testing
 
 @testable import DocketKit
+@testable import DocketCitations
+@testable import DocketCompose
+@testable import DocketLibrary
+@testable import DocketMarkdown
+@testable import DocketModel
+@testable import DocketRender
+@testable import DocketReview
+@testable import DocketSubmission
+@testable import DocketSupport
 
 /// The library and examples shipped in this repository are what coalition leads paste into real
 /// filings: every citation must resolve and no known-wrong form may appear anywhere.

@@ -1,6 +1,15 @@
 import Testing
 
 @testable import DocketKit
+@testable import DocketCitations
+@testable import DocketCompose
+@testable import DocketLibrary
+@testable import DocketMarkdown
+@testable import DocketModel
+@testable import DocketRender
+@testable import DocketReview
+@testable import DocketSubmission
+@testable import DocketSupport
 
 /// The citation grammar against the forms of the research's identifier table.
 @Suite struct CitationParserTests {

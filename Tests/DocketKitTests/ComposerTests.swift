@@ -2,20 +2,25 @@ import Foundation
 import Testing
 
 @testable import DocketKit
+@testable import DocketCitations
+@testable import DocketCompose
+@testable import DocketLibrary
+@testable import DocketMarkdown
+@testable import DocketModel
+@testable import DocketRender
+@testable import DocketReview
+@testable import DocketSubmission
+@testable import DocketSupport
 
 /// Composes the plans under `Fixtures/compose/plans`.
-func compose(_ plan: String, formats: [Composition.Format]? = nil) -> Composition.Outcome {
+func compose(_ plan: String, formats: [Composition.Format]? = nil) -> Outcome<Composition.Result> {
     Composition.compose(plan: "compose/plans/\(plan)/plan.yml", formats: formats, now: fixedNow, baseDirectory: fixtures)
 }
 
 /// The formats a plan gets when it names none.
 let textFormats: [Composition.Format] = [.md, .html, .txt]
 
-extension Composition.Outcome {
-    func found(_ code: DiagnosticCode) -> [Found] {
-        diagnostics.filter { $0.code == code }.map { Found($0.code.rawValue, $0.range.start.line, $0.range.start.column) }
-    }
-
+extension Outcome where Value == Composition.Result {
     func file(_ format: Composition.Format) throws -> String {
         try #require(rendered.first { $0.format == format }).contents
     }
@@ -131,7 +136,7 @@ extension Composition.Outcome {
         // A one-word change to a value is a new version.
         var changed = draft.document
         changed.header.title += "."
-        #expect(MarkdownRenderer.render(changed).version != draft.version)
+        #expect(MarkdownRenderer.version(of: changed) != draft.version)
     }
 
     @Test func publicOutputsNeverCarryContactDetails() throws {

@@ -4,6 +4,15 @@ import Testing
 import ZIPFoundation
 
 @testable import DocketKit
+@testable import DocketCitations
+@testable import DocketCompose
+@testable import DocketLibrary
+@testable import DocketMarkdown
+@testable import DocketModel
+@testable import DocketRender
+@testable import DocketReview
+@testable import DocketSubmission
+@testable import DocketSupport
 
 /// Structure checks on the package DocketKit writes; CI also reads the files back with
 /// python-docx (`Tests/docx/read_docx.py`), a reader that shares no code with the writer.

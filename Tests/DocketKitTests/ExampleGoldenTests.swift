@@ -2,6 +2,15 @@ import Foundation
 import Testing
 
 @testable import DocketKit
+@testable import DocketCitations
+@testable import DocketCompose
+@testable import DocketLibrary
+@testable import DocketMarkdown
+@testable import DocketModel
+@testable import DocketRender
+@testable import DocketReview
+@testable import DocketSubmission
+@testable import DocketSupport
 
 /// The bundled example composed and compared byte for byte with its committed outputs in
 /// `Examples/<name>/expected/`. After an intended change, re-record with `RECORD=1 swift test`
@@ -32,7 +41,7 @@ import Testing
         #expect(document.recommendations.count == 9)
         #expect(document.recommendations.allSatisfy { !$0.eu.isEmpty && !$0.comparison.isEmpty })
         #expect(document.signatories?.lines.count == 35)
-        #expect(outcome.draft?.box.fits == true)
+        #expect(outcome.value?.box.fits == true)
     }
 
     @Test(arguments: [("dhs-ai-compliance-2024", 142, 8), ("clearview-2021", 69, 3)])

@@ -2,6 +2,15 @@ import Foundation
 import Testing
 
 @testable import DocketKit
+@testable import DocketCitations
+@testable import DocketCompose
+@testable import DocketLibrary
+@testable import DocketMarkdown
+@testable import DocketModel
+@testable import DocketRender
+@testable import DocketReview
+@testable import DocketSubmission
+@testable import DocketSupport
 
 /// Library files, good and broken: every problem a located diagnostic with a stable code.
 @Suite struct LibraryLoaderTests {
@@ -105,8 +114,8 @@ import Testing
     @Test func docketIsOpenUntilItsCloseInstant() throws {
         let source = SourceFile(path: "docket.yml", text: try String(contentsOf: fixtures.appendingPathComponent("files/docket-valid.yml"), encoding: .utf8))
         let docket = try #require(DocketParser.parse(source).0)
-        #expect(docket.isOpen(at: DocketParser.parseInstant("2023-12-05T23:58:59-05:00")!))
-        #expect(!docket.isOpen(at: DocketParser.parseInstant("2023-12-06T05:00:01Z")!))
+        #expect(docket.isOpen(at: Timestamp.date(from: "2023-12-05T23:58:59-05:00")!))
+        #expect(!docket.isOpen(at: Timestamp.date(from: "2023-12-06T05:00:01Z")!))
         #expect(docket.questions.map(\.number) == [1, 2])
         #expect(docket.federalRegisterDocument?.citation?.canonical == "FR Doc. 2023-24269")
     }

@@ -2,24 +2,33 @@ import Foundation
 import Testing
 
 @testable import DocketKit
+@testable import DocketCitations
+@testable import DocketCompose
+@testable import DocketLibrary
+@testable import DocketMarkdown
+@testable import DocketModel
+@testable import DocketRender
+@testable import DocketReview
+@testable import DocketSubmission
+@testable import DocketSupport
 
 @Suite struct LibraryUsageTests {
     let bundled = LibraryUsage(root: ".", baseDirectory: BundledLibraryTests.packageRoot)
 
     @Test func whereUsedNamesPlanLineAndVersion() {
         let uses = bundled.uses(of: "intro.coalition")
-        #expect(uses == [.init(plan: "Examples/omb-2023-0020/plan.yml", line: 19, column: 13, how: "section", version: 1, pinned: true, via: nil)])
+        #expect(uses == [.init(plan: "Examples/omb-2023-0020/plan.yml", line: 19, column: 13, how: .section, version: 1, pinned: true, via: nil)])
         let recommendation = bundled.uses(of: "ban-untargeted-face-scraping")
         #expect(Set(recommendation.map(\.plan)) == ["Examples/omb-2023-0020/plan.yml", "Examples/clearview-2021/plan.yml"])
-        #expect(recommendation.allSatisfy { $0.how == "recommendation" && $0.version == nil })
+        #expect(recommendation.allSatisfy { $0.how == .recommendation && $0.version == nil })
     }
 
     @Test func whereUsedFollowsPartialsAndTemplates() {
         let usage = LibraryUsage(root: "compose", paths: ["compose/plans/full"], baseDirectory: fixtures)
         let uses = usage.uses(of: "signoff")
-        #expect(uses.contains(.init(plan: "compose/plans/full/plan.yml", line: 17, column: 13, how: "partial", version: 1, pinned: false, via: "intro@1")))
-        #expect(uses.contains { $0.how == "answer" })
-        #expect(usage.uses(of: "letter").map(\.how) == ["template"])
+        #expect(uses.contains(.init(plan: "compose/plans/full/plan.yml", line: 17, column: 13, how: .partial, version: 1, pinned: false, via: "intro@1")))
+        #expect(uses.contains { $0.how == .answer })
+        #expect(usage.uses(of: "letter").map(\.how) == [.template])
     }
 
     @Test func searchMatchesEveryWordIgnoringCaseAndAccents() throws {
@@ -30,13 +39,13 @@ import Testing
         let usage = LibraryUsage(root: "compose", baseDirectory: fixtures)
         let hit = try #require(usage.search("zurich sao").first)
         #expect(hit.id == "multibyte-fits")
-        #expect(hit.kind == "clause")
+        #expect(hit.kind == .clause)
         #expect(hit.line == 6)
     }
 
     @Test func outdatedListsPlansPinnedBehindTheLibrary() {
         #expect(
-            bundled.outdated() == [.init(plan: "Examples/omb-2023-0020/plan.yml", line: 19, column: 13, clause: "intro.coalition", pinned: 1, newest: 2, reason: "newer version")])
+            bundled.outdated() == [.init(plan: "Examples/omb-2023-0020/plan.yml", line: 19, column: 13, clause: "intro.coalition", pinned: 1, newest: 2, reason: .newerVersion)])
     }
 
     @Test func pinningAnOlderVersionWarnsWithTheNewerOneAsFixIt() throws {

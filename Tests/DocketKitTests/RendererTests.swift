@@ -2,11 +2,20 @@ import Foundation
 import Testing
 
 @testable import DocketKit
+@testable import DocketCitations
+@testable import DocketCompose
+@testable import DocketLibrary
+@testable import DocketMarkdown
+@testable import DocketModel
+@testable import DocketRender
+@testable import DocketReview
+@testable import DocketSubmission
+@testable import DocketSupport
 
 @Suite struct BoxTextTests {
     @Test func multibyteTextThatFitsIsCarriedInFull() throws {
         let outcome = compose("multibyte-fits")
-        let box = try #require(outcome.draft?.box)
+        let box = try #require(outcome.value?.box)
         #expect(box.form == .full)
         #expect(box.text.contains("Ça été déjà très élégant"))
         #expect(box.text.contains("Москва"))
@@ -19,7 +28,7 @@ import Testing
     /// short form, which is whole sentences, never a cut.
     @Test func textOverTheByteLimitFallsBackToTheShortFormNeverATruncation() throws {
         let outcome = compose("multibyte-over")
-        let box = try #require(outcome.draft?.box)
+        let box = try #require(outcome.value?.box)
         let markdown = try outcome.file(.md)
         #expect(markdown.unicodeScalars.count < 10_000)
         #expect(box.form == .short)
@@ -31,7 +40,7 @@ import Testing
     }
 
     @Test func lineBreaksCountTwiceBecauseTheFormSubmitsCRLF() throws {
-        let box = try #require(compose("multibyte-fits").draft?.box)
+        let box = try #require(compose("multibyte-fits").value?.box)
         let newlines = box.text.filter { $0 == "\n" }.count
         #expect(box.characterCount == box.text.unicodeScalars.count + newlines)
         #expect(box.byteCount == box.text.utf8.count + newlines)

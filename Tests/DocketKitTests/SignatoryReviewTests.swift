@@ -3,6 +3,15 @@ import Testing
 import ZIPFoundation
 
 @testable import DocketKit
+@testable import DocketCitations
+@testable import DocketCompose
+@testable import DocketLibrary
+@testable import DocketMarkdown
+@testable import DocketModel
+@testable import DocketRender
+@testable import DocketReview
+@testable import DocketSubmission
+@testable import DocketSupport
 
 /// A sign-on letter with its own small library and four signers, in a scratch folder.
 struct LetterWorkspace: ~Copyable {
@@ -80,16 +89,16 @@ struct LetterWorkspace: ~Copyable {
         let report = current.report()
         let statuses = Dictionary(uniqueKeysWithValues: report.rows.map { ($0.signer.id, $0.status) })
         #expect(statuses["alpha"] == .approvedCurrent)
-        #expect(statuses["beta"] == .requestedChanges(version: v2.draft.version.description))
-        #expect(statuses["gamma"] == .approvedOlder(version: v1.draft.version.description, changedParagraphs: 2))
-        #expect(statuses["delta"] == .declined(version: v2.draft.version.description))
+        #expect(statuses["beta"] == .requestedChanges(version: v2.draft.version))
+        #expect(statuses["gamma"] == .approvedOlder(version: v1.draft.version, changedParagraphs: 2))
+        #expect(statuses["delta"] == .declined(version: v2.draft.version))
         #expect(report.counts.map(\.count) == [1, 1, 1, 1, 0])
 
         // The letter lists exactly the signers who approved the current version.
         #expect(current.draft.document.signatories?.lines == ["Alpha Rights Project (Austin, TX)"])
         #expect(current.draft.markdown.contains("Signed by the following 1 organization:"))
         #expect(!current.draft.markdown.contains("Gamma Justice Center"))
-        #expect(current.draft.diagnostics.map(\.code).contains(.approvedOlderVersion))
+        #expect(current.composition.diagnostics.map(\.code).contains(.approvedOlderVersion))
 
         // The redline from the previous version: one paragraph added, with its source.
         let (redline, from, to) = try current.diff(from: nil, to: nil)

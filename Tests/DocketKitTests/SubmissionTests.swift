@@ -3,6 +3,15 @@ import Testing
 import ZIPFoundation
 
 @testable import DocketKit
+@testable import DocketCitations
+@testable import DocketCompose
+@testable import DocketLibrary
+@testable import DocketMarkdown
+@testable import DocketModel
+@testable import DocketRender
+@testable import DocketReview
+@testable import DocketSubmission
+@testable import DocketSupport
 
 /// A docket and a plan written to a scratch folder, composed from the compose fixtures'
 /// library, and packaged without a PDF converter so results do not depend on the machine.
@@ -52,23 +61,23 @@ struct PackageScenario {
         """
     }
 
-    func package() throws -> SubmissionPackager.Outcome {
+    func package() throws -> Outcome<Filing.Package> {
         let folder = try TemporaryFolder()
         try folder.write("docket.yml", docket)
         try folder.write("p/plan.yml", plan(library: fixtures.appendingPathComponent("compose").path))
-        var options = SubmissionPackager.Options()
+        var options = Filing.Options()
         options.allowLate = allowLate
         options.now = now
         options.converter = nil
         options.formats = [.docx]
-        return SubmissionPackager.package(plan: "p/plan.yml", options: options, baseDirectory: folder.url)
+        return Filing.package(plan: "p/plan.yml", options: options, baseDirectory: folder.url)
     }
 }
 
-extension SubmissionPackager.Outcome {
-    func found(_ code: DiagnosticCode) -> [Found] {
-        diagnostics.filter { $0.code == code }.map { Found($0.code.rawValue, $0.range.start.line, $0.range.start.column) }
-    }
+extension Outcome where Value == Filing.Package {
+    var packaged: [SubmissionPackager.PackagedFile] { value?.files ?? [] }
+    var folder: String? { value?.folder }
+    var draft: Draft? { value?.draft }
 
     func file(_ name: String) throws -> Data {
         try #require(packaged.first { $0.name == name }).data
@@ -145,7 +154,7 @@ extension SubmissionPackager.Outcome {
         #expect(listed.map { $0["name"] as? String } == outcome.packaged.dropLast().map(\.name))
         for (entry, file) in zip(listed, outcome.packaged) {
             #expect(entry["bytes"] as? Int == file.data.count)
-            #expect(entry["sha256"] as? String == sha256Hex(file.data))
+            #expect(entry["sha256"] as? String == ContentHash.sha256Hex(file.data))
         }
         #expect(listed.filter { $0["public"] as? Bool == true }.count == 2)
     }
@@ -283,10 +292,10 @@ extension SubmissionPackager.Outcome {
         ]
         let draft = try #require(try PackageScenario().package().draft)
         let manifest = SubmissionPackager.PackagedFile(name: "manifest.json", data: try SubmissionManifest(files: first, draft: draft).encoded(), role: .manifest)
-        try SubmissionPackager.write(first + [manifest], into: folder.url)
+        try Filing.write(first + [manifest], into: folder.url)
         try folder.write("notes.txt", "mine")
         let second = [first[1], SubmissionPackager.PackagedFile(name: "manifest.json", data: try SubmissionManifest(files: [first[1]], draft: draft).encoded(), role: .manifest)]
-        try SubmissionPackager.write(second, into: folder.url)
+        try Filing.write(second, into: folder.url)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["a.docx", "manifest.json", "notes.txt"])
     }
 

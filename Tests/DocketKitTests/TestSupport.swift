@@ -2,12 +2,21 @@ import Foundation
 import Testing
 
 @testable import DocketKit
+@testable import DocketCitations
+@testable import DocketCompose
+@testable import DocketLibrary
+@testable import DocketMarkdown
+@testable import DocketModel
+@testable import DocketRender
+@testable import DocketReview
+@testable import DocketSubmission
+@testable import DocketSupport
 
 /// The fixture folder bundled with the tests.
 let fixtures: URL = Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
 
 /// A fixed "now" after every fixture docket closed, so results never depend on the clock.
-let fixedNow = DocketParser.parseInstant("2026-01-15T12:00:00-05:00")!
+let fixedNow = Timestamp.date(from: "2026-01-15T12:00:00-05:00")!
 
 /// Runs every check over fixture paths, reporting paths relative to the fixture folder.
 func check(_ paths: String...) -> CheckReport {
@@ -29,9 +38,13 @@ struct Found: Hashable, CustomStringConvertible {
     var description: String { "\(code)@\(line):\(column)" }
 }
 
-extension CheckReport {
+extension Outcome {
     func found(severity: Diagnostic.Severity? = nil) -> Set<Found> {
         Set(diagnostics.filter { severity == nil || $0.severity == severity }.map { Found($0.code.rawValue, $0.range.start.line, $0.range.start.column) })
+    }
+
+    func found(_ code: DiagnosticCode) -> [Found] {
+        diagnostics.filter { $0.code == code }.map { Found($0.code.rawValue, $0.range.start.line, $0.range.start.column) }
     }
 
     func messages(_ code: DiagnosticCode) -> [String] {

@@ -1,0 +1,264 @@
+import DocketLibrary
+import DocketMarkdown
+import DocketModel
+import DocketSupport
+/// A comment or letter as the composer built it: typed blocks in reading order, each knowing
+/// where its text came from. Renderers are pure functions of this value, so every output format
+/// says the same thing.
+public struct ComposedDocument: Sendable, Hashable {
+    public var planName: String
+    public var kind: Plan.Kind
+    /// BCP 47 language of the text, for HTML `lang` and DOCX.
+    public var language: String
+    public var header: Header
+    public var blocks: [Block]
+
+    public init(planName: String, kind: Plan.Kind, language: String = "en", header: Header, blocks: [Block]) {
+        self.planName = planName
+        self.kind = kind
+        self.language = language
+        self.header = header
+        self.blocks = blocks
+    }
+
+    /// Every recommendation, in the order numbered.
+    public var recommendations: [ComposedRecommendation] {
+        blocks.compactMap { if case .recommendation(let recommendation) = $0 { recommendation } else { nil } }
+    }
+
+    public var signatories: SignatoryBlock? {
+        blocks.lazy.compactMap { if case .signatories(let block) = $0 { block } else { nil } }.first
+    }
+}
+
+/// The title and the lines that say what is answered and by whom: agencies require the agency
+/// name and the docket number on every comment.
+public struct Header: Sendable, Hashable {
+    public var title: String
+    /// The agency addressed, e.g. "Office of Management and Budget (OMB)".
+    public var addressee: String?
+    /// Docket, Federal Register document and citation, joined for one line.
+    public var docketLine: String?
+    /// Who files: the submitter's public name. Never an email or phone number.
+    public var from: String?
+    /// The docket's title and id, for sentences that name what is answered.
+    public var subject: String?
+    public var docketID: String?
+
+    public init(title: String, addressee: String? = nil, docketLine: String? = nil, from: String? = nil, subject: String? = nil, docketID: String? = nil) {
+        self.title = title
+        self.addressee = addressee
+        self.docketLine = docketLine
+        self.from = from
+        self.subject = subject
+        self.docketID = docketID
+    }
+}
+
+/// Where a block's text was written, so a reviewer or a diagnostic can go back to it.
+public struct Provenance: Sendable, Hashable {
+    public enum Origin: Sendable, Hashable {
+        case clause(id: String, version: Int)
+        case documentTemplate(id: String, version: Int)
+        case recommendation(id: String)
+        case plan
+        case signatories
+        /// Built by the composer from other blocks.
+        case generated(GeneratedPart)
+    }
+
+    public var origin: Origin
+    public var file: String
+    /// The file line where the block's text starts.
+    public var line: Int
+
+    public init(_ origin: Origin, file: String, line: Int) {
+        self.origin = origin
+        self.file = file
+        self.line = line
+    }
+
+    public var location: SourceLocation { SourceLocation(file: file, line: line, column: 1) }
+}
+
+public enum Block: Sendable, Hashable {
+    case heading(Heading)
+    case prose(Prose)
+    case recommendation(ComposedRecommendation)
+    case summary([SummaryItem])
+    case answer(Answer)
+    case comparisonTable([ComparisonRow])
+    case authoritiesIndex([AuthorityGroup])
+    case signatories(SignatoryBlock)
+
+    /// "clause intro.coalition v2 (Templates/clauses/intro-coalition.md:9)": where a reviewer
+    /// goes to change this text.
+    public var sourceDescription: String {
+        switch self {
+        case .heading(let heading): heading.provenance.description
+        case .prose(let prose): prose.provenance.description
+        case .recommendation(let recommendation): recommendation.provenance.description
+        case .answer(let answer): answer.provenance.description
+        case .summary: "the summary, built from the recommendations"
+        case .comparisonTable: "the EU comparison table, built from the recommendations"
+        case .authoritiesIndex: "the authorities index, built from the recommendations"
+        case .signatories: "the signatory list"
+        }
+    }
+}
+
+extension Provenance: CustomStringConvertible {
+    public var description: String {
+        let place = "\(file):\(line)"
+        return switch origin {
+        case .clause(let id, let version): "clause \(id) v\(version) (\(place))"
+        case .documentTemplate(let id, let version): "template \(id) v\(version) (\(place))"
+        case .recommendation(let id): "recommendation \(id) (\(place))"
+        case .plan: "the plan (\(place))"
+        case .signatories: "the signatory list (\(place))"
+        case .generated(let part): "the generated \(part.rawValue) (\(place))"
+        }
+    }
+}
+
+public struct Heading: Sendable, Hashable {
+    public var text: String
+    /// 2 for sections; the title is the only level 1.
+    public var level: Int
+    /// Print starts a major section on a new page.
+    public var startsPage: Bool
+    public var provenance: Provenance
+
+    public init(text: String, level: Int, startsPage: Bool, provenance: Provenance) {
+        self.text = text
+        self.level = level
+        self.startsPage = startsPage
+        self.provenance = provenance
+    }
+}
+
+/// CommonMark text after Mustache rendering.
+public struct Prose: Sendable, Hashable {
+    public var markdown: String
+    public var provenance: Provenance
+
+    public init(markdown: String, provenance: Provenance) {
+        self.markdown = markdown
+        self.provenance = provenance
+    }
+}
+
+public struct ComposedRecommendation: Sendable, Hashable {
+    /// 1-based, in plan order.
+    public var number: Int
+    public var id: String
+    public var title: String
+    public var summary: String
+    /// CommonMark after Mustache rendering.
+    public var body: String
+    public var authorities: [CitedEntry]
+    public var eu: [EUEntry]
+    /// CommonMark: how the EU and US rules differ.
+    public var comparison: String
+    public var systems: [CitedEntry]
+    public var provenance: Provenance
+
+    public var label: String { "Recommendation \(number)" }
+}
+
+/// One citation as it stands in a recommendation, with what the registry knows of it.
+public struct CitedEntry: Sendable, Hashable {
+    /// Canonical form, e.g. `OMB M-24-10 §5(c)(iv)(A)`.
+    public var citation: String
+    /// The registry's title for the provision, when it has one.
+    public var title: String?
+    /// The author's words on what the citation supports.
+    public var note: String?
+    /// False when the research behind the registry marks the provision SECONDARY or UNCONFIRMED.
+    public var verified: Bool
+    public var group: AuthorityGroup.Kind
+}
+
+public struct EUEntry: Sendable, Hashable {
+    public var authority: CitedEntry
+    public var requires: String
+}
+
+public struct SummaryItem: Sendable, Hashable {
+    public var number: Int
+    public var id: String
+    public var title: String
+    public var summary: String
+}
+
+/// An answer to one of the docket's numbered questions.
+public struct Answer: Sendable, Hashable {
+    public var question: Int
+    /// The question as the docket file summarizes it.
+    public var questionText: String
+    public var markdown: String
+    public var provenance: Provenance
+}
+
+public struct ComparisonRow: Sendable, Hashable {
+    public var recommendation: Int
+    public var title: String
+    public var usProvisions: [String]
+    public var euProvisions: [String]
+    /// One paragraph of plain CommonMark inline text.
+    public var difference: String
+}
+
+/// Citations of one instrument family, each with the recommendations citing it.
+public struct AuthorityGroup: Sendable, Hashable {
+    public enum Kind: Int, Sendable, Hashable, CaseIterable, Comparable {
+        case omb, euAIAct, nist, federalRegister, dhsInventory, regulationsGov, other
+
+        public var heading: String {
+            switch self {
+            case .omb: "OMB memoranda"
+            case .euAIAct: "EU AI Act (Regulation (EU) 2024/1689)"
+            case .nist: "NIST AI Risk Management Framework (NIST AI 100-1)"
+            case .federalRegister: "Federal Register"
+            case .dhsInventory: "DHS AI use case inventory"
+            case .regulationsGov: "Regulations.gov"
+            case .other: "Other"
+            }
+        }
+
+        public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public struct Entry: Sendable, Hashable {
+        public var citation: String
+        public var title: String?
+        public var verified: Bool
+        /// Numbers of the recommendations that cite it, ascending.
+        public var citedBy: [Int]
+    }
+
+    public var kind: Kind
+    public var entries: [Entry]
+}
+
+public struct SignatoryBlock: Sendable, Hashable {
+    public var lead: String
+    /// Public lines only: organization, city and state.
+    public var lines: [String]
+
+    /// The block listing `signers`, by their public lines.
+    public static func listing(_ signers: [Signatory]) -> SignatoryBlock {
+        guard !signers.isEmpty else { return SignatoryBlock(lead: "No organization has approved this version yet.", lines: []) }
+        let noun = signers.count == 1 ? "organization" : "organizations"
+        return SignatoryBlock(lead: "Signed by the following \(signers.count) \(noun):", lines: signers.map(\.publicLine))
+    }
+}
+
+extension ComposedDocument {
+    /// The same document signed by `signers` instead.
+    public func signed(by signers: [Signatory]) -> ComposedDocument {
+        var copy = self
+        copy.blocks = blocks.map { if case .signatories = $0 { .signatories(.listing(signers)) } else { $0 } }
+        return copy
+    }
+}

@@ -1,0 +1,208 @@
+import DocketCitations
+import DocketLibrary
+import DocketMarkdown
+import DocketModel
+import DocketSupport
+import Foundation
+
+/// Turns a plan into a `ComposedDocument`: renders each clause and recommendation through the
+/// template engine with the plan's typed values, numbers the recommendations in plan order, and
+/// builds the parts derived from them (summary, comparison table, authorities index, signatures).
+///
+/// Composing reads no file and no clock: everything comes in as values (`PlanInput`). What the
+/// plan names that does not exist is reported by `PlanRules` and its section skipped; rendering
+/// reports what only it reveals: `{{ref.x}}` naming no recommendation in the plan, and partials
+/// naming no clause.
+public struct Composer {
+    /// The composed document and what it drew on.
+    public struct Result: Sendable {
+        public var document: ComposedDocument
+        /// Display paths of every file whose text the document uses.
+        public var usedFiles: Set<String>
+    }
+
+    let input: PlanInput
+    let registry: AuthorityRegistry
+
+    var plan: Plan { input.plan }
+    var index: LibraryIndex { input.library.index }
+    var docket: Docket? { input.docket }
+    var signatories: [Signatory]? { input.signatories }
+    var sources: [String: SourceFile] { input.sources }
+    var planPath: String { input.planPath }
+
+    /// A composer for `input`, resolving citations against `registry`.
+    public init(_ input: PlanInput, registry: AuthorityRegistry = .shared) {
+        self.input = input
+        self.registry = registry
+    }
+
+    /// Checks the plan against its library and docket, then composes it. Problems go into
+    /// `diagnostics`; sections naming what does not exist are skipped.
+    public func compose(into diagnostics: inout DiagnosticCollector) -> Result {
+        PlanRules.check(plan, docket: docket, index: index, into: &diagnostics)
+        var state = State(engine: input.library.templates, references: ReferenceTable(labels: referenceLabels))
+        state.usedFiles.insert(planPath)
+        state.usedFiles.formUnion(input.referencedFiles)
+
+        if let template = plan.template, let clause = index.clause(template.value), clause.role == .document {
+            state.blocks.append(
+                .prose(
+                    Prose(
+                        markdown: render(clause, state: &state),
+                        provenance: Provenance(.documentTemplate(id: clause.id, version: clause.version), file: clause.source.start.file, line: clause.bodyFirstLine))))
+        }
+        let placed = Set(plan.sections.compactMap { if case .generated(let part) = $0 { part.value } else { nil } })
+        let firstRecommendations = plan.sections.firstIndex { if case .recommendations = $0 { true } else { false } }
+        // The summary conventionally opens the recommendations: before the heading that
+        // introduces them, when the plan gives one.
+        var summaryAt = firstRecommendations
+        if let index = firstRecommendations, index > 0, case .heading = plan.sections[index - 1] { summaryAt = index - 1 }
+
+        // Numbered before the walk, so parts placed ahead of the recommendations can list them.
+        for id in plan.recommendationIDs {
+            guard let recommendation = index.recommendations[id.value], !state.recommendations.contains(where: { $0.id == id.value }) else { continue }
+            state.recommendations.append(compose(recommendation, number: state.recommendations.count + 1, state: &state))
+        }
+        for (position, section) in plan.sections.enumerated() {
+            if position == summaryAt, !placed.contains(.summary) { appendGenerated(.summary, state: &state) }
+            switch section {
+            case .heading(let text):
+                let startsPage = plan.sections.indices.contains(position + 1) && { if case .recommendations = plan.sections[position + 1] { true } else { false } }()
+                state.blocks.append(.heading(Heading(text: text.value, level: 2, startsPage: startsPage, provenance: planProvenance(text.range))))
+            case .clause(let reference):
+                guard let clause = index.clause(reference.id, version: reference.pinnedVersion) else { continue }
+                state.blocks.append(.prose(Prose(markdown: render(clause, state: &state), provenance: provenance(of: clause))))
+            case .answer(let question, let reference):
+                guard let clause = index.clause(reference.id, version: reference.pinnedVersion) else { continue }
+                let text = docket?.questions.first { $0.number == question.value }?.text ?? ""
+                state.blocks.append(.answer(Answer(question: question.value, questionText: text, markdown: render(clause, state: &state), provenance: provenance(of: clause))))
+            case .recommendations(let ids):
+                for id in ids {
+                    guard let recommendation = state.recommendations.first(where: { $0.id == id.value }), state.placed.insert(id.value).inserted else { continue }
+                    state.blocks.append(.recommendation(recommendation))
+                }
+            case .generated(let part):
+                appendGenerated(part.value, state: &state)
+            }
+        }
+        for part in [GeneratedPart.signatures, .comparison, .authorities] where !placed.contains(part) {
+            appendGenerated(part, state: &state)
+        }
+        diagnostics.emit(contentsOf: state.diagnostics)
+        let document = ComposedDocument(planName: plan.name, kind: plan.kind, header: header, blocks: state.blocks)
+        return Result(document: document, usedFiles: state.usedFiles)
+    }
+
+    struct State {
+        var engine: TemplateEngine
+        var references: ReferenceTable
+        var blocks: [Block] = []
+        var diagnostics: [Diagnostic] = []
+        var usedFiles: Set<String> = []
+        var recommendations: [ComposedRecommendation] = []
+        /// Ids of recommendations already placed, so a repeated id is placed once.
+        var placed: Set<String> = []
+    }
+
+    /// "Recommendation N" for every recommendation the plan lists, numbered in plan order.
+    private var referenceLabels: [String: String] {
+        var labels: [String: String] = [:]
+        for id in plan.recommendationIDs where labels[id.value] == nil && index.recommendations[id.value] != nil {
+            labels[id.value] = "Recommendation \(labels.count + 1)"
+        }
+        return labels
+    }
+
+    private func compose(_ recommendation: Recommendation, number: Int, state: inout State) -> ComposedRecommendation {
+        let file = recommendation.source.start.file
+        state.usedFiles.insert(file)
+        let body = render(recommendation.body, firstLine: recommendation.bodyFirstLine, file: file, values: [:], state: &state)
+        // The comparison is a front-matter field: its line is found by searching the file.
+        let comparison = render(recommendation.comparison, firstLine: nil, file: file, values: [:], state: &state)
+        return ComposedRecommendation(
+            number: number, id: recommendation.id, title: recommendation.title, summary: recommendation.summary, body: body,
+            authorities: recommendation.authorities.map(entry), eu: recommendation.eu.map { EUEntry(authority: entry($0.authority), requires: $0.requires) },
+            comparison: comparison, systems: recommendation.systems.map(entry),
+            provenance: Provenance(.recommendation(id: recommendation.id), file: file, line: recommendation.bodyFirstLine))
+    }
+
+    func entry(_ cited: CitedAuthority) -> CitedEntry {
+        guard let citation = cited.citation else {
+            return CitedEntry(citation: cited.text.value, title: nil, note: cited.note, verified: false, group: .other)
+        }
+        let resolution = registry.resolve(citation)
+        let verified = if case .verified = resolution.outcome { true } else { false }
+        return CitedEntry(citation: citation.canonical, title: resolution.title, note: cited.note, verified: verified, group: AuthorityGroup.Kind(citation.instrument))
+    }
+
+    private func render(_ clause: Clause, state: inout State) -> String {
+        state.usedFiles.insert(clause.source.start.file)
+        return render(clause.body, firstLine: clause.bodyFirstLine, file: clause.source.start.file, values: values(for: clause, state: &state), state: &state)
+    }
+
+    /// Renders one body and reports what only rendering can tell: references to recommendations
+    /// the plan does not list, and partials naming no clause.
+    /// `firstLine` is where `body` starts in `file`, or nil when unknown.
+    private func render(_ body: String, firstLine: Int?, file: String, values: [String: Any], state: inout State) -> String {
+        for (name, offset) in MustachePartials.partialNames(in: body) where index.clause(name) == nil {
+            let suggestion = Wording.closestMatch(to: name, in: index.allClauseIDs)
+            state.diagnostics.append(
+                .error(
+                    .unknownPartial, "'{{> \(name)}}' includes no clause: the library has no clause '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                    at: SourceRange(locate("{{> \(name)", offset: offset, in: body, firstLine: firstLine, file: file), length: name.utf8.count), fixIt: suggestion))
+        }
+        state.references.resetMisses()
+        let context = TemplateContext(values: builtinValues.merging(values) { _, own in own }, references: state.references)
+        let rendered = state.engine.render(body, context: context)
+        for miss in state.references.misses {
+            let needle = "ref.\(miss)"
+            let offset = body.range(of: needle).map { body.utf8.distance(from: body.startIndex, to: $0.lowerBound) }
+            let location = locate(needle, offset: offset, in: body, firstLine: firstLine, file: file)
+            let listed = index.recommendations[miss] != nil
+            let message =
+                listed
+                ? "'{{ref.\(miss)}}' refers to recommendation '\(miss)', which this plan does not include; add it to the plan or reword the text"
+                : "'{{ref.\(miss)}}' names no recommendation" + (Wording.closestMatch(to: miss, in: Array(referenceLabels.keys)).map { "; did you mean '\($0)'?" } ?? "")
+            state.diagnostics.append(.error(.unknownReference, message, at: SourceRange(location, length: needle.utf8.count)))
+        }
+        return rendered.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Where text at `offset` in `body` stands in `file`: computed from the body's first line when
+    /// known, else found by searching the file for `needle`.
+    private func locate(_ needle: String, offset: Int?, in body: String, firstLine: Int?, file: String) -> SourceLocation {
+        if let firstLine, let offset {
+            let prefix = body.utf8.prefix(offset)
+            let newlines = prefix.count { $0 == UInt8(ascii: "\n") }
+            let column = prefix.count - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
+            return SourceLocation(file: file, line: firstLine + newlines, column: column)
+        }
+        if let location = sources[file]?.location(ofFirst: needle) {
+            // Point at the name, past "{{> " when the needle carries it.
+            return needle.hasPrefix("{{> ") ? SourceLocation(file: file, line: location.line, column: location.column + 4) : location
+        }
+        return SourceLocation(file: file, line: firstLine ?? 1, column: 1)
+    }
+
+    private func provenance(of clause: Clause) -> Provenance {
+        Provenance(.clause(id: clause.id, version: clause.version), file: clause.source.start.file, line: clause.bodyFirstLine)
+    }
+
+    func planProvenance(_ range: SourceRange) -> Provenance {
+        Provenance(.plan, file: planPath, line: range.start.line)
+    }
+}
+
+extension AuthorityGroup.Kind {
+    init(_ instrument: Citation.Instrument) {
+        switch instrument {
+        case .ombMemo: self = .omb
+        case .euAIAct: self = .euAIAct
+        case .nistAIRMF: self = .nist
+        case .federalRegister, .federalRegisterDocument: self = .federalRegister
+        case .dhsInventory: self = .dhsInventory
+        case .regulationsGovDocket, .regulationsGovDocument: self = .regulationsGov
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// What `docket check` returns: every problem, what was read, and each plan as composed.
+public typealias CheckReport = Outcome<Checker.Analysis>
+
+/// `docket check`: loads the files under the given paths, runs every rule, and composes every
+/// plan, since whether a plan composes cleanly is part of whether it is right. `docket compose`
+/// and `docket package` start from the same analysis, so all three report the same problems.
+public enum Checker {
+    /// Everything one run learned besides its diagnostics.
+    public struct Analysis: Sendable {
+        /// The files loaded.
+        public var workspace: Workspace
+        /// The library the plans compose from.
+        public var library: Library
+        /// Each plan composed as far as it could be, by the plan's display path.
+        public var drafts: [String: CheckedDraft]
+    }
+
+    /// One plan's draft with its comment-box text and the problems in the files it uses.
+    public struct CheckedDraft: Sendable {
+        public var draft: Draft
+        public var box: BoxTextRenderer.BoxText
+    }
+
+    /// Checks the files under `paths`, judging comment periods at `now`.
+    public static func check(
+        paths: [String], now: Date = Date(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared
+    ) -> CheckReport {
+        var diagnostics = DiagnosticCollector()
+        var workspace = Workspace(loading: paths, baseDirectory: baseDirectory)
+        let library = Library(recommendations: workspace.recommendations, clauses: workspace.clauses)
+        diagnostics.emit(contentsOf: library.index.diagnostics)
+
+        for recommendation in workspace.recommendations {
+            CitationRules.check(recommendation, registry: registry, into: &diagnostics)
+            let file = recommendation.source.start.file
+            let source = workspace.sources[file]
+            TemplateRules.check(body: recommendation.body, firstLine: recommendation.bodyFirstLine, file: file, lineText: { source?.lineText($0) ?? "" }, into: &diagnostics)
+        }
+        for clause in workspace.clauses {
+            TemplateRules.check(clause, source: workspace.sources[clause.source.start.file], into: &diagnostics)
+        }
+        ClauseLockRules.check(workspace.clauses, locks: workspace.clauseLocks(into: &diagnostics), into: &diagnostics)
+        var drafts: [String: CheckedDraft] = [:]
+        for planFile in workspace.plans {
+            let (input, approvals) = workspace.input(for: planFile, library: library, into: &diagnostics)
+            let draft = Draft(composing: input, approvals: approvals, registry: registry, diagnostics: &diagnostics)
+            let box = BoxTextRenderer.render(draft.document, version: draft.version)
+            SubmissionRules.commentBox(box, of: draft, into: &diagnostics)
+            // The box text, HTML and DOCX are all rendered from the same document as the Markdown.
+            diagnostics.emit(
+                contentsOf: PrivateFields(draft).diagnostics(
+                    forPublicText: draft.markdown, describedAs: "the composed text", searching: draft.usedFiles.sorted(), sources: workspace.sources,
+                    fallback: .file(planFile.path)))
+            drafts[planFile.path] = CheckedDraft(draft: draft, box: box)
+        }
+        for docket in workspace.dockets.values {
+            DocketRules.check(docket, now: now, registry: registry, into: &diagnostics)
+        }
+        diagnostics.emit(contentsOf: workspace.diagnostics)
+        return CheckReport(
+            diagnostics, files: workspace.files, sources: workspace.sources, value: Analysis(workspace: workspace, library: library, drafts: drafts))
+    }
+
+    /// What `docket check` reads when given no paths: the library folders and examples that
+    /// exist in `directory`, or the folder itself when it has none of them.
+    public static func defaultPaths(in directory: String = FileManager.default.currentDirectoryPath) -> [String] {
+        let found = ["Recommendations", "Templates", "Examples"].filter {
+            FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0))
+        }
+        return found.isEmpty ? ["."] : found
+    }
+}

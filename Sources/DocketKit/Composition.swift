@@ -1,0 +1,74 @@
+import Foundation
+
+/// `docket compose`: check a plan, compose it, and render the formats asked for. Nothing is
+/// rendered for writing while any file the plan uses has an error.
+public enum Composition {
+    /// An output format of `docket compose`.
+    public enum Format: String, Sendable, CaseIterable, Codable {
+        case md, html, txt, docx
+    }
+
+    /// One rendered file, not yet written.
+    public struct RenderedFile: Sendable {
+        public var name: String
+        public var format: Format
+        public var data: Data
+
+        /// The text of a text format.
+        public var contents: String { String(decoding: data, as: UTF8.self) }
+    }
+
+    /// A composed plan: its draft, comment-box text, and the files rendered from it (none while
+    /// the plan has errors).
+    public struct Result: Sendable {
+        public var draft: Draft
+        public var box: BoxTextRenderer.BoxText
+        public var rendered: [RenderedFile]
+    }
+
+    /// Composes the plan at `path` and renders `formats`: nil means the plan's `outputs`, or
+    /// Markdown, HTML and box text when it names none. `now` judges the comment period.
+    public static func compose(
+        plan path: String, formats requested: [Format]? = nil, now: Date = Date(),
+        baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared
+    ) -> Outcome<Result> {
+        let report = Checker.check(paths: [path], now: now, baseDirectory: baseDirectory, registry: registry)
+        var all = DiagnosticCollector(report.diagnostics)
+        guard let analysis = report.value, let planFile = analysis.workspace.plans.first, let checked = analysis.drafts[planFile.path] else {
+            if !all.hasErrors { all.emit(.error(.outputNotWritten, "not a plan file: compose takes a plan.yml", at: .file(path))) }
+            return Outcome(all, files: report.files, sources: report.sources)
+        }
+        let draft = checked.draft
+        var (diagnostics, unrelated) = all.restricted(to: draft.usedFiles)
+        var result = Result(draft: draft, box: checked.box, rendered: [])
+        let outcome = { Outcome(diagnostics, files: draft.usedFiles.sorted(), sources: report.sources, unrelatedErrorCount: unrelated, value: result) }
+        guard !diagnostics.hasErrors else { return outcome() }
+
+        let named = planFile.plan.outputs.compactMap { Format(rawValue: $0.value) }
+        let base = planFile.plan.name
+        for format in requested ?? (named.isEmpty ? [.md, .html, .txt] : named) {
+            switch format {
+            case .md: result.rendered.append(RenderedFile(name: "\(base).md", format: .md, data: Data(draft.markdown.utf8)))
+            case .html:
+                result.rendered.append(RenderedFile(name: "\(base).html", format: .html, data: Data(HTMLRenderer.render(draft.document, version: draft.version).utf8)))
+            case .txt: result.rendered.append(RenderedFile(name: "comment-box.txt", format: .txt, data: Data(checked.box.text.utf8)))
+            case .docx:
+                do {
+                    result.rendered.append(RenderedFile(name: "\(base).docx", format: .docx, data: try DOCXRenderer.render(draft.document, version: draft.version)))
+                } catch {
+                    diagnostics.emit(.error(.outputNotWritten, "could not build the DOCX file: \(error)", at: .file(planFile.path)))
+                    result.rendered = []
+                    return outcome()
+                }
+            }
+        }
+        return outcome()
+    }
+}
+
+extension Outcome where Value == Composition.Result {
+    /// The draft, when the plan composed at all.
+    public var draft: Draft? { value?.draft }
+    /// The files rendered; empty when there are errors.
+    public var rendered: [Composition.RenderedFile] { value?.rendered ?? [] }
+}

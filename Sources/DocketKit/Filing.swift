@@ -1,0 +1,85 @@
+import Foundation
+
+/// `docket package`: composes a plan, renders its attachments (a tagged PDF through LibreOffice
+/// when it is installed, and the DOCX), and assembles the submission package. The pure parts
+/// live in `SubmissionPackager`; this adds the clock, the converter process and the folder.
+public enum Filing {
+    /// What the lead asked for.
+    public struct Options: Sendable {
+        /// Package a docket whose comment period has closed; for agencies that take late comments.
+        public var allowLate = false
+        /// The attachment formats wanted. PDF needs LibreOffice; without it the DOCX is attached.
+        public var formats: [SubmissionPackager.AttachmentFormat] = [.pdf, .docx]
+        public var converter: PDFConverter? = PDFConverter.find()
+        public var now = Date()
+        /// The folder that receives `<plan-name>/submission/`.
+        public var outputRoot = "out"
+
+        /// The defaults: PDF and DOCX, on time, into `out`.
+        public init() {}
+    }
+
+    /// A package ready to write.
+    public struct Package: Sendable {
+        public var draft: Draft
+        /// `<outputRoot>/<plan-name>/submission`.
+        public var folder: String
+        /// Empty when there are errors.
+        public var files: [SubmissionPackager.PackagedFile]
+    }
+
+    /// Builds the package for the plan at `path`; writes nothing.
+    public static func package(
+        plan path: String, options: Options = Options(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+        registry: AuthorityRegistry = .shared
+    ) -> Outcome<Package> {
+        let composition = Composition.compose(plan: path, formats: [.docx], now: options.now, baseDirectory: baseDirectory, registry: registry)
+        var diagnostics = DiagnosticCollector(composition.diagnostics)
+        var notes: [String] = []
+        guard let composed = composition.value else {
+            return Outcome(diagnostics, files: composition.files, sources: composition.sources, unrelatedErrorCount: composition.unrelatedErrorCount)
+        }
+        let draft = composed.draft
+        var package = Package(draft: draft, folder: (options.outputRoot as NSString).appendingPathComponent(draft.plan.name + "/submission"), files: [])
+        let outcome = {
+            Outcome(diagnostics, files: composition.files, sources: composition.sources, unrelatedErrorCount: composition.unrelatedErrorCount, notes: notes, value: package)
+        }
+        SubmissionPackager.checkPrerequisites(draft, now: options.now, allowLate: options.allowLate, into: &diagnostics)
+        guard let docket = draft.docket, !diagnostics.hasErrors, let docx = composed.rendered.first(where: { $0.format == .docx })?.data else { return outcome() }
+
+        let baseName = SubmissionPackager.attachmentBaseName(docketID: docket.id.value, submitter: draft.plan.submitter, kind: draft.plan.kind)
+        var attachments: [SubmissionPackager.PackagedFile] = []
+        if options.formats.contains(.pdf) {
+            if let converter = options.converter {
+                do {
+                    attachments.append(.init(name: baseName + ".pdf", data: try converter.convert(docx: docx, name: baseName), role: .attachment))
+                } catch {
+                    diagnostics.emit(
+                        .warning(.pdfNotConverted, "no PDF: \(error.description); the package attaches the DOCX", at: .file(package.folder + "/" + baseName + ".pdf")))
+                }
+            } else {
+                notes.append("no PDF: LibreOffice is not installed (apt-get install libreoffice-writer-nogui); attaching the DOCX")
+            }
+        }
+        if options.formats.contains(.docx) || attachments.isEmpty {
+            attachments.append(.init(name: baseName + ".docx", data: docx, role: .attachment))
+        }
+        package.files =
+            SubmissionPackager.assemble(draft, box: composed.box, attachments: attachments, folder: package.folder, now: options.now, into: &diagnostics) ?? []
+        return outcome()
+    }
+
+    /// Writes the package atomically, then removes files an earlier package listed in its
+    /// manifest that this one no longer has (a PDF from a machine that had LibreOffice), so the
+    /// folder never offers a stale attachment for upload.
+    @discardableResult
+    public static func write(_ files: [SubmissionPackager.PackagedFile], into folder: URL) throws(AtomicWriter.WriteError) -> [URL] {
+        let previous = SubmissionManifest.fileNames(in: (try? Data(contentsOf: folder.appendingPathComponent("manifest.json"))) ?? Data())
+        let urls = try AtomicWriter.write(files.map { ($0.name, $0.data) }, into: folder)
+        let current = Set(files.map(\.name))
+        for name in previous where !current.contains(name) && !name.contains("/") {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+        return urls
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Every version a plan has been composed to, kept under the plan's folder in `versions/`:
+/// `<hex>.md` is the canonical Markdown the version hashes, `<hex>.sources.json` names the
+/// block each of its paragraphs came from, and `history.jsonl` lists versions in the order
+/// they were first composed. Content-addressed, so storing a version twice changes nothing.
+public struct VersionStore: Sendable {
+    /// One line of `history.jsonl`.
+    public struct Entry: Codable, Sendable, Hashable {
+        public var version: DraftVersion
+        public var composedAt: Date
+
+        /// A version first composed at `composedAt`.
+        public init(version: DraftVersion, composedAt: Date) {
+            self.version = version
+            self.composedAt = composedAt
+        }
+
+        private enum CodingKeys: String, CodingKey { case version, composedAt }
+
+        /// Reads a history line; the time is ISO 8601.
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            version = try container.decode(DraftVersion.self, forKey: .version)
+            let text = try container.decode(String.self, forKey: .composedAt)
+            guard let date = Timestamp.date(from: text) else {
+                throw DecodingError.dataCorruptedError(forKey: .composedAt, in: container, debugDescription: "'\(text)' is not an ISO 8601 time")
+            }
+            composedAt = date
+        }
+
+        /// Writes the time as ISO 8601 in UTC.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(version, forKey: .version)
+            try container.encode(Timestamp.string(from: composedAt), forKey: .composedAt)
+        }
+    }
+
+    public var folder: URL
+
+    public init(planURL: URL) {
+        folder = planURL.deletingLastPathComponent().appendingPathComponent("versions")
+    }
+
+    /// Stores the draft's canonical text if this version is new; returns whether it was.
+    @discardableResult
+    public func store(_ draft: Draft, at date: Date = Date()) throws -> Bool {
+        let text = folder.appendingPathComponent("\(draft.version.hex).md")
+        if FileManager.default.fileExists(atPath: text.path) { return false }
+        let canonical = draft.canonicalMarkdown
+        let sources = try JSONEncoder().encode(MarkdownRenderer.paragraphs(draft.document).map(\.source))
+        try AtomicWriter.write([("\(draft.version.hex).sources.json", sources), ("\(draft.version.hex).md", Data(canonical.utf8))], into: folder)
+        let entry = Entry(version: draft.version, composedAt: date)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var line = try encoder.encode(entry)
+        line.append(0x0A)
+        let history = folder.appendingPathComponent("history.jsonl")
+        if !FileManager.default.fileExists(atPath: history.path), !FileManager.default.createFile(atPath: history.path, contents: nil) {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: history.path])
+        }
+        let handle = try FileHandle(forWritingTo: history)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: line)
+        return true
+    }
+
+    public func text(of version: DraftVersion) -> String? {
+        (try? Data(contentsOf: folder.appendingPathComponent("\(version.hex).md"))).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public func sources(of version: DraftVersion) -> [String]? {
+        (try? Data(contentsOf: folder.appendingPathComponent("\(version.hex).sources.json"))).flatMap { try? JSONDecoder().decode([String].self, from: $0) }
+    }
+
+    public func contains(_ version: DraftVersion) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(version.hex).md").path)
+    }
+
+    /// Versions in the order first composed; a version stored without a history line (copied
+    /// in by hand) is not listed, but can still be named.
+    public func history() -> [DraftVersion] {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent("history.jsonl")) else { return [] }
+        return data.split(separator: 0x0A).compactMap { try? JSONDecoder().decode(Entry.self, from: Data($0)).version }
+    }
+
+    /// A full version or a unique prefix of at least 7 hex digits (`sha256:` optional).
+    public func resolve(_ text: String) -> DraftVersion? {
+        if let version = DraftVersion(parsing: text) { return contains(version) ? version : nil }
+        let prefix = text.hasPrefix("sha256:") ? String(text.dropFirst(7)) : text
+        guard prefix.count >= 7, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
+        let matches = names.filter { $0.hasSuffix(".md") && $0.hasPrefix(prefix) }
+        guard matches.count == 1 else { return nil }
+        return DraftVersion(parsing: String(matches[0].dropLast(3)))
+    }
+
+    /// How many paragraphs differ between a stored version and another text.
+    public func changedParagraphs(from version: DraftVersion, to current: String) -> Int? {
+        text(of: version).map { Redline(from: $0, to: current).changedParagraphCount }
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+
+/// Everything loaded for one run: the library files, dockets, plans and signatory lists found
+/// under the paths given, each parsed once, with every loading diagnostic.
+public struct Workspace: Sendable {
+    /// A plan and where it was read.
+    public struct PlanFile: Sendable {
+        /// The display path.
+        public var path: String
+        public var url: URL
+        public var plan: Plan
+
+        /// A plan read from `url`, shown as `path`.
+        public init(path: String, url: URL, plan: Plan) {
+            self.path = path
+            self.url = url
+            self.plan = plan
+        }
+    }
+
+    public private(set) var recommendations: [Recommendation] = []
+    public private(set) var clauses: [Clause] = []
+    public private(set) var dockets: [String: Docket] = [:]
+    public private(set) var plans: [PlanFile] = []
+    public private(set) var signatoryLists: [String: [Signatory]] = [:]
+    /// Display paths of every file read, in the order read.
+    public private(set) var files: [String] = []
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// The text of every file read, by display path, for checks that quote or re-scan it.
+    public private(set) var sources: [String: SourceFile] = [:]
+
+    private var loaded: Set<String> = []
+    /// The folder display paths are relative to.
+    public let baseDirectory: URL
+
+    /// Loads the files at `paths` (files or folders, walked recursively). Each plan's library is
+    /// loaded too, so its clause and recommendation references can be resolved.
+    public init(loading paths: [String], baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        self.baseDirectory = baseDirectory.standardizedFileURL
+        for path in paths {
+            let url = self.baseDirectory.resolving(path)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                diagnostics.append(.error(.unreadableFile, "no such file or folder", at: .file(path)))
+                continue
+            }
+            if isDirectory.boolValue {
+                loadFolder(url)
+            } else {
+                loadFile(url, explicitly: true)
+            }
+        }
+        var planIndex = 0
+        while planIndex < plans.count {
+            let planFile = plans[planIndex]
+            if let root = libraryRoot(for: planFile) {
+                for folder in ["Recommendations", "Templates"] {
+                    loadFolder(root.appendingPathComponent(folder))
+                }
+            }
+            planIndex += 1
+        }
+    }
+
+    /// `url` relative to the base folder when inside it.
+    public func displayPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = baseDirectory.path.hasSuffix("/") ? baseDirectory.path : baseDirectory.path + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    /// The folder holding the plan's `Recommendations/` and `Templates/`: the plan's `library`
+    /// field, or the nearest enclosing folder that has either.
+    public func libraryRoot(for planFile: PlanFile) -> URL? {
+        let folder = planFile.url.deletingLastPathComponent()
+        if let library = planFile.plan.library {
+            return folder.resolving(library.value)
+        }
+        var candidate = folder
+        while candidate.path != "/" {
+            for name in ["Recommendations", "Templates"] where FileManager.default.fileExists(atPath: candidate.appendingPathComponent(name).path) {
+                return candidate
+            }
+            candidate = candidate.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    /// Loads a file referenced by a plan (docket, signatories) if not loaded yet.
+    mutating func loadReferenced(_ url: URL) {
+        loadFile(url.standardizedFileURL, explicitly: true)
+    }
+
+    /// Loads what `planFile` names besides its library (docket, signatories, approvals log) and
+    /// returns them as the values a draft is composed from, with the problems of missing files.
+    mutating func input(for planFile: PlanFile, library: Library, into diagnostics: inout DiagnosticCollector) -> (PlanInput, ApprovalLog?) {
+        let plan = planFile.plan
+        let folder = planFile.url.deletingLastPathComponent()
+        if libraryRoot(for: planFile) == nil {
+            diagnostics.emit(
+                .error(.noLibrary, "no library found for this plan: add 'library: PATH' pointing at the folder with Recommendations/ and Templates/", at: plan.source))
+        } else if let library = plan.library, !FileManager.default.fileExists(atPath: folder.resolving(library.value).path) {
+            diagnostics.emit(.error(.missingReferencedFile, "library folder '\(library.value)' does not exist", at: library.range))
+        }
+        var referenced: [String] = []
+        var docket: Docket?
+        if let path = plan.docket {
+            let url = folder.resolving(path.value)
+            referenced.append(displayPath(url))
+            if FileManager.default.fileExists(atPath: url.path) {
+                loadReferenced(url)
+                docket = self.docket(at: url)
+            } else {
+                diagnostics.emit(.error(.missingReferencedFile, "docket file '\(path.value)' does not exist", at: path.range))
+            }
+        }
+        var signers: [Signatory]?
+        var approvals: ApprovalLog?
+        if let path = plan.signatories {
+            let url = folder.resolving(path.value)
+            referenced.append(displayPath(url))
+            if FileManager.default.fileExists(atPath: url.path) {
+                loadReferenced(url)
+                signers = signatories(at: url)
+            } else {
+                diagnostics.emit(.error(.missingReferencedFile, "signatories file '\(path.value)' does not exist", at: path.range))
+            }
+            let log = ApprovalLog.url(besideSignatories: url)
+            if let data = FileManager.default.contents(atPath: log.path) {
+                referenced.append(displayPath(log))
+                approvals = ApprovalLog(parsing: data, path: displayPath(log))
+            }
+        }
+        let input = PlanInput(
+            plan: plan, planPath: planFile.path, library: library, docket: docket, signatories: signers, referencedFiles: referenced, sources: sources)
+        return (input, approvals)
+    }
+
+    /// Every `clause-versions.json` beside the clauses loaded, by display path; a file that is
+    /// not a lock is reported.
+    func clauseLocks(into diagnostics: inout DiagnosticCollector) -> [String: ClauseLock] {
+        var locks: [String: ClauseLock] = [:]
+        let folders = Set(clauses.compactMap { ClauseLockRules.templatesFolder(of: $0.source.start.file) })
+        for folder in folders.sorted() {
+            let path = ClauseLockRules.lockPath(inTemplatesFolder: folder)
+            guard let data = FileManager.default.contents(atPath: baseDirectory.resolving(path).path) else { continue }
+            do {
+                locks[path] = try ClauseLock(decoding: data, displayPath: path)
+            } catch {
+                diagnostics.emit(error.diagnostic)
+            }
+        }
+        return locks
+    }
+
+    // MARK: Loading
+
+    private mutating func loadFolder(_ folder: URL) {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return }
+        var urls: [URL] = []
+        for case let url as URL in enumerator {
+            // Golden outputs, build products and stored draft versions are not library input.
+            if ["expected", "out", ".build", "versions"].contains(url.lastPathComponent) {
+                enumerator.skipDescendants()
+                continue
+            }
+            if LibraryFileKind.classify(url) != nil { urls.append(url.standardizedFileURL) }
+        }
+        for url in urls.sorted(by: { $0.path < $1.path }) {
+            loadFile(url, explicitly: false)
+        }
+    }
+
+    private mutating func loadFile(_ url: URL, explicitly: Bool) {
+        let key = url.resolvingSymlinksInPath().path
+        guard loaded.insert(key).inserted else { return }
+        let path = displayPath(url)
+        let kind = LibraryFileKind.classify(url)
+        if kind == nil, !(explicitly && LibraryFileKind.sniffableExtensions.contains(url.pathExtension.lowercased())) {
+            if explicitly {
+                diagnostics.append(
+                    .warning(.unknownFileKind, "not a file DocketKit checks: expected a library Markdown file, docket.yml, plan.yml or signatories.csv", at: .file(path)))
+            }
+            return
+        }
+        let (source, readDiagnostics) = SourceFileReader.read(path: url.path, displayPath: path)
+        files.append(path)
+        diagnostics += readDiagnostics
+        guard let source else { return }
+        sources[path] = source
+        guard let kind = kind ?? LibraryFileKind.sniff(source, url: url) else { return }
+        switch kind {
+        case .recommendation:
+            let (recommendation, found) = RecommendationParser.parse(source)
+            diagnostics += found
+            if let recommendation { recommendations.append(recommendation) }
+        case .clause, .documentTemplate:
+            let (clause, found) = ClauseParser.parse(source, role: kind == .clause ? .clause : .document)
+            diagnostics += found
+            if let clause { clauses.append(clause) }
+        case .docket:
+            let (docket, found) = DocketParser.parse(source)
+            diagnostics += found
+            if let docket { dockets[key] = docket }
+        case .plan:
+            let (plan, found) = PlanParser.parse(source)
+            diagnostics += found
+            if let plan { plans.append(PlanFile(path: path, url: url, plan: plan)) }
+        case .signatories:
+            let (signatories, found) = SignatoriesParser.parse(source)
+            diagnostics += found
+            signatoryLists[key] = signatories
+        }
+    }
+
+    /// The docket loaded from `url`, if it loaded.
+    public func docket(at url: URL) -> Docket? { dockets[url.resolvingSymlinksInPath().path] }
+    /// The signatories loaded from `url`, if they loaded.
+    public func signatories(at url: URL) -> [Signatory]? { signatoryLists[url.resolvingSymlinksInPath().path] }
+}
+
+extension URL {
+    /// `path` taken relative to this folder unless it is absolute. Foundation's `relativeTo:`
+    /// drops the last component of a base without a trailing slash, so it is not used.
+    package func resolving(_ path: String) -> URL {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : appendingPathComponent(path)
+        return url.standardizedFileURL
+    }
+}

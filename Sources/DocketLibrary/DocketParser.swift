@@ -1,0 +1,107 @@
+import DocketCitations
+import DocketModel
+import DocketSupport
+import Foundation
+import Yams
+
+/// Reads `docket.yml`.
+public enum DocketParser {
+    static let keys = ["id", "document", "agency", "agencyName", "title", "federalRegister", "frDocument", "rin", "published", "commentsClose", "questions"]
+
+    public static func parse(_ file: SourceFile) -> (Docket?, [Diagnostic]) {
+        let (root, reader) = LibraryFileParser.parseYAML(file, expected: "docket fields (key: value)")
+        guard let mapping = root else { return (nil, reader.diagnostics) }
+        let owner = SourceRange(file.location(line: 1))
+        let context = "docket"
+        reader.checkKeys(of: mapping, allowed: keys, in: context)
+
+        let id = reader.string("id", in: mapping, required: true, context: context, at: owner)
+        if let id, !IdentifierPatterns.isDocketID(id.value) {
+            let hint =
+                IdentifierPatterns.isDocumentID(id.value)
+                ? "; it looks like a document ID: put it under 'document' and its docket '\(IdentifierPatterns.docketID(ofDocument: id.value) ?? "")' here" : ""
+            reader.add(.warning(.identifierPatternMismatch, "'\(id.value)' does not look like a Regulations.gov docket ID such as 'OMB-2023-0020'\(hint)", at: id.range))
+        }
+        let document = reader.string("document", in: mapping, required: false, context: context, at: owner)
+        if let document, let id {
+            if IdentifierPatterns.isDocketID(document.value) {
+                reader.add(
+                    .error(
+                        .docketIDForDocument,
+                        "'\(document.value)' is a docket ID; 'document' takes the ID of the document the comment is filed on (commentOnDocumentId), a docket ID followed by '-NNNN' such as '\(document.value)-0001'",
+                        at: document.range))
+            } else if !IdentifierPatterns.isDocumentID(document.value) {
+                reader.add(
+                    .warning(
+                        .identifierPatternMismatch,
+                        "'\(document.value)' does not look like a Regulations.gov document ID: the docket ID followed by '-NNNN', e.g. '\(id.value)-0001'", at: document.range))
+            } else if IdentifierPatterns.docketID(ofDocument: document.value) != id.value {
+                reader.add(
+                    .error(
+                        .documentNotInDocket, "document '\(document.value)' does not belong to docket '\(id.value)': a document ID is its docket ID followed by '-NNNN'",
+                        at: document.range))
+            }
+        }
+        let agency = reader.string("agency", in: mapping, required: true, context: context, at: owner)
+        let agencyName = reader.string("agencyName", in: mapping, required: false, context: context, at: owner)
+        let title = reader.string("title", in: mapping, required: true, context: context, at: owner)
+        let frCitation = reader.string("federalRegister", in: mapping, required: false, context: context, at: owner)
+        let frDocument = reader.string("frDocument", in: mapping, required: false, context: context, at: owner)
+        let rin = reader.string("rin", in: mapping, required: false, context: context, at: owner)
+        let published = reader.string("published", in: mapping, required: false, context: context, at: owner)
+        var publishedOn: CalendarDate?
+        if let published {
+            publishedOn = CalendarDate(iso: published.value)
+            if publishedOn == nil { reader.add(.error(.invalidValue, "'published' must be a date written YYYY-MM-DD", at: published.range)) }
+        }
+        let closeText = reader.string("commentsClose", in: mapping, required: false, context: context, at: owner)
+        var close: Located<Date>?
+        if let closeText {
+            if let date = parseInstant(closeText.value) {
+                close = Located(date, at: closeText.range)
+            } else {
+                reader.add(
+                    .error(
+                        .invalidValue, "'commentsClose' must be a date and time with its zone, e.g. 2023-12-05T23:59:00-05:00 (agencies usually close at 11:59 pm Eastern)",
+                        at: closeText.range))
+            }
+        }
+        let questions = parseQuestions(in: mapping, reader: reader)
+
+        guard let id, let agency, let title, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
+        let docket = Docket(
+            id: id, documentID: document, agency: agency.value, agencyName: agencyName?.value, title: title.value,
+            federalRegisterCitation: frCitation.map { CitedAuthority(parsing: $0) },
+            federalRegisterDocument: frDocument.map { CitedAuthority(parsing: Located("FR Doc. " + $0.value.replacingOccurrences(of: "FR Doc. ", with: ""), at: $0.range)) },
+            rin: rin?.value, publishedOn: publishedOn, commentsClose: close, commentsCloseText: closeText?.value,
+            questions: questions, source: owner)
+        return (docket, reader.diagnostics)
+    }
+
+    /// ISO 8601 with an explicit offset. A close time without a zone is ambiguous by up to a day
+    /// across US time zones, so it is refused rather than guessed.
+    static func parseInstant(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+
+    private static func parseQuestions(in mapping: Node.Mapping, reader: YAMLReader) -> [DocketQuestion] {
+        guard let sequence = reader.sequence("questions", in: mapping) else { return [] }
+        var seen: [Int: SourceRange] = [:]
+        return sequence.compactMap { item in
+            guard let entry = reader.mapping(item, expected: "a question: '- number: 1' with 'text: …'") else { return nil }
+            reader.checkKeys(of: entry, allowed: ["number", "text"], in: "a docket question")
+            let range = reader.range(of: item)
+            let number = reader.integer("number", in: entry, required: true, context: "question", at: range)
+            let text = reader.string("text", in: entry, required: true, context: "question", at: range)
+            guard let number, let text else { return nil }
+            if let first = seen[number.value] {
+                reader.add(.error(.duplicateID, "question \(number.value) is listed twice (first at line \(first.start.line))", at: number.range))
+                return nil
+            }
+            seen[number.value] = number.range
+            return DocketQuestion(number: number.value, text: text.value, range: number.range)
+        }
+    }
+}

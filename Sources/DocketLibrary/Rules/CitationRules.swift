@@ -1,0 +1,111 @@
+import DocketCitations
+import DocketModel
+import DocketSupport
+/// Checks every citation a recommendation or docket makes against the authority registry.
+public enum CitationRules {
+    /// Where a citation is written, which decides the instruments it may name.
+    public enum Field: Sendable {
+        case authorities, eu, systems, docket
+
+        /// Which instruments belong in the field; nil accepts any.
+        public func accepts(_ instrument: Citation.Instrument) -> Bool {
+            switch self {
+            case .authorities, .docket: true
+            case .eu: instrument == .euAIAct
+            case .systems: instrument == .dhsInventory
+            }
+        }
+
+        var expectation: String {
+            switch self {
+            case .eu: "'eu' compares with EU AI Act provisions, e.g. 'EU AI Act Art. 27(1)'"
+            case .systems: "'systems' lists DHS AI inventory IDs, e.g. 'DHS-2408'"
+            case .authorities, .docket: ""
+            }
+        }
+    }
+
+    /// Diagnostics for one citation; returns the resolution when the citation parsed.
+    @discardableResult
+    public static func check(_ authority: CitedAuthority, field: Field, registry: AuthorityRegistry, into diagnostics: inout DiagnosticCollector) -> CitationResolution? {
+        let text = authority.text
+        // Loading already parsed the text; only a failed parse is repeated, for its error offset.
+        let parsed = authority.citation.map { Result<Citation, CitationSyntaxError>.success($0) } ?? CitationParser.parse(text.value)
+        switch parsed {
+        case .failure(let error):
+            var start = text.range.start
+            // Only a plain one-line scalar maps offsets to columns one to one.
+            if text.range.end.column - text.range.start.column == text.value.utf8.count { start.column += error.offset }
+            diagnostics.emit(.error(.malformedCitation, "malformed citation \"\(text.value)\": \(error.message)", at: SourceRange(start)))
+            return nil
+        case .success(let citation):
+            guard field.accepts(citation.instrument) else {
+                diagnostics.emit(.error(.wrongInstrumentForField, "\"\(text.value)\" cites \(citation.instrument.name) here: \(field.expectation)", at: text.range))
+                return nil
+            }
+            if citation.instrument == .regulationsGovDocket, !IdentifierPatterns.matchesKnownPattern(citation.canonical) {
+                diagnostics.emit(
+                    .warning(
+                        .identifierPatternMismatch,
+                        "\"\(text.value)\" does not look like a Regulations.gov docket ID such as 'OMB-2023-0020' or a document ID such as 'OMB-2023-0020-0001'", at: text.range))
+                return nil
+            }
+            let resolution = registry.resolve(citation)
+            switch resolution.outcome {
+            case .verified:
+                break
+            case .unverified(let reason):
+                diagnostics.emit(.warning(.unverifiedCitation, "unverified citation \"\(citation.canonical)\": \(reason); confirm it before filing", at: text.range))
+            case .unknown(let reason):
+                diagnostics.emit(.error(.unknownCitation, "unknown citation \"\(text.value)\": \(reason)", at: text.range))
+            }
+            if citation.canonical != text.value, resolution.isKnown {
+                diagnostics.emit(
+                    .note(.nonCanonicalCitation, "write \"\(text.value)\" as \"\(citation.canonical)\" so it reads the same everywhere", at: text.range, fixIt: citation.canonical))
+            }
+            return resolution
+        }
+    }
+
+    /// Checks a recommendation's citations, then asks of every rescinded provision that its
+    /// successor be cited beside it: a comment filed today that leans on M-24-10 alone argues
+    /// from a memo no longer in force.
+    public static func check(_ recommendation: Recommendation, registry: AuthorityRegistry, into diagnostics: inout DiagnosticCollector) {
+        var resolved: [(CitedAuthority, CitationResolution)] = []
+        for authority in recommendation.authorities {
+            if let resolution = check(authority, field: .authorities, registry: registry, into: &diagnostics) { resolved.append((authority, resolution)) }
+        }
+        for point in recommendation.eu {
+            check(point.authority, field: .eu, registry: registry, into: &diagnostics)
+        }
+        for system in recommendation.systems {
+            check(system, field: .systems, registry: registry, into: &diagnostics)
+        }
+        let cited = Set(resolved.map(\.1.citation.canonical))
+        let citedInstruments = Set(resolved.map(\.1.citation.wholeInstrument.canonical))
+        for (authority, resolution) in resolved {
+            guard let rescission = resolution.rescission else { continue }
+            let name = resolution.citation.canonical
+            if let successor = rescission.successor {
+                guard !cited.contains(successor) else { continue }
+                let note = rescission.successorNote.map { " (\($0))" } ?? ""
+                diagnostics.emit(
+                    .warning(
+                        .rescindedWithoutSuccessor, "\"\(name)\" was rescinded on \(rescission.date); cite its successor \"\(successor)\" in this recommendation too\(note)",
+                        at: authority.text.range, fixIt: successor))
+            } else if let why = rescission.noSuccessor {
+                diagnostics.emit(
+                    .note(
+                        .rescindedWithoutReplacement,
+                        "\"\(name)\" was rescinded on \(rescission.date) and \(rescission.replacedBy) has no successor for it: \(why); say so in the text", at: authority.text.range
+                    ))
+            } else if !citedInstruments.contains(rescission.replacedBy) {
+                diagnostics.emit(
+                    .warning(
+                        .rescindedWithoutSuccessor,
+                        "\"\(name)\" was rescinded on \(rescission.date) and replaced by \(rescission.replacedBy); cite the \(rescission.replacedBy) provision now in force too",
+                        at: authority.text.range, fixIt: rescission.replacedBy))
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import DocketCitations
+import DocketModel
+import DocketSupport
+import Foundation
+
+/// Checks a docket's citations and whether it still takes comments.
+public enum DocketRules {
+    /// `now` decides whether the comment period is open; it is passed in, never read here.
+    public static func check(_ docket: Docket, now: Date, registry: AuthorityRegistry, into diagnostics: inout DiagnosticCollector) {
+        let identifier = CitedAuthority(parsing: docket.id)
+        for authority in [identifier, docket.federalRegisterCitation, docket.federalRegisterDocument].compactMap({ $0 }) {
+            CitationRules.check(authority, field: .docket, registry: registry, into: &diagnostics)
+        }
+        if let document = docket.documentID, IdentifierPatterns.isDocumentID(document.value), case .success(let resolution) = registry.resolve(document.value) {
+            // Document IDs are per notice, and the registry holds few: an unknown one is a
+            // reason to look it up before filing, not an error.
+            switch resolution.outcome {
+            case .verified: break
+            case .unverified, .unknown:
+                diagnostics.emit(
+                    .warning(
+                        .unverifiedCitation,
+                        "unverified document ID \"\(document.value)\": not among the identifiers the registry confirms; open \(commentPage(document.value)) and check it is the notice before filing",
+                        at: document.range))
+            }
+        }
+        diagnostics.emit(contentsOf: CommentPeriod.diagnostics(for: docket, now: now, use: .review))
+    }
+
+    /// Where Regulations.gov takes comments on a document (FederalRegister.gov's `comment_url`).
+    public static func commentPage(_ documentID: String) -> String { "https://www.regulations.gov/commenton/\(documentID)" }
+}

@@ -1,0 +1,76 @@
+import DocketMarkdown
+import DocketModel
+import DocketSupport
+import Foundation
+
+/// Checks the CommonMark + Mustache body of a clause, document template or recommendation.
+public enum TemplateRules {
+    /// Names read by the body, or nil when the body does not parse.
+    @discardableResult
+    public static func check(body: String, firstLine: Int, file: String, lineText: (Int) -> Substring, into diagnostics: inout DiagnosticCollector) -> [String]? {
+        checkRawHTML(body: body, firstLine: firstLine, file: file, into: &diagnostics)
+        switch TemplateVariables.names(in: body) {
+        case .success(let names):
+            return names
+        case .failure(let error):
+            let line = firstLine + error.line - 1
+            let column = columnInUTF8(lineText(line), characterColumn: error.column)
+            diagnostics.emit(.error(.templateSyntax, "template error: \(error.message)", at: SourceRange(SourceLocation(file: file, line: line, column: column))))
+            return nil
+        }
+    }
+
+    /// A clause must declare every variable it reads, and should read every one it declares.
+    public static func check(_ clause: Clause, source: SourceFile?, into diagnostics: inout DiagnosticCollector) {
+        let file = clause.source.start.file
+        let lineText = { (line: Int) in source?.lineText(line) ?? "" }
+        guard let used = check(body: clause.body, firstLine: clause.bodyFirstLine, file: file, lineText: lineText, into: &diagnostics) else { return }
+        let declared = Set(clause.variables.map(\.name))
+        for name in used where !declared.contains(name) && !TemplateVariables.builtins.contains(name) {
+            let location = firstUse(of: name, in: clause.body, firstLine: clause.bodyFirstLine, file: file) ?? clause.source.start
+            let suggestion = Wording.closestMatch(to: name, in: Array(declared))
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; declare it under 'variables:' with its type"
+            diagnostics.emit(
+                .error(
+                    .undeclaredVariable, "\(clause.role == .document ? "template" : "clause") '\(clause.id)' uses undeclared variable '\(name)'\(hint)",
+                    at: SourceRange(location, length: name.utf8.count), fixIt: suggestion))
+        }
+        let usedSet = Set(used)
+        for variable in clause.variables where !usedSet.contains(variable.name) {
+            diagnostics.emit(.warning(.unusedVariable, "variable '\(variable.name)' is declared but the text never uses it", at: variable.range))
+        }
+    }
+
+    /// Safe rendering drops raw HTML; say so where it is written rather than let text vanish.
+    private static func checkRawHTML(body: String, firstLine: Int, file: String, into diagnostics: inout DiagnosticCollector) {
+        guard body.contains("<") else { return }
+        CommonMarkDocument(body).forEachNode { node in
+            guard node.kind == .htmlBlock || node.kind == .htmlInline else { return }
+            let location = SourceLocation(file: file, line: firstLine + node.line - 1, column: node.column)
+            diagnostics.emit(.warning(.rawHTMLDropped, "raw HTML is dropped from rendered output; write it in Markdown", at: SourceRange(location)))
+        }
+    }
+
+    /// Where `{{name}}` (or a section tag naming it) first appears in the body.
+    private static func firstUse(of name: String, in body: String, firstLine: Int, file: String) -> SourceLocation? {
+        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var searchStart = line.startIndex
+            while let open = line[searchStart...].range(of: "{{") {
+                var cursor = open.upperBound
+                while cursor < line.endIndex, "#^/&{> ".contains(line[cursor]) { cursor = line.index(after: cursor) }
+                let rest = line[cursor...]
+                if rest.hasPrefix(name), rest.dropFirst(name.count).first.map({ !($0.isLetter || $0.isNumber || $0 == "_") }) ?? true {
+                    let column = line.utf8.distance(from: line.startIndex, to: cursor) + 1
+                    return SourceLocation(file: file, line: firstLine + offset, column: column)
+                }
+                searchStart = open.upperBound
+            }
+        }
+        return nil
+    }
+
+    private static func columnInUTF8(_ line: Substring, characterColumn: Int) -> Int {
+        let index = line.index(line.startIndex, offsetBy: max(0, characterColumn - 1), limitedBy: line.endIndex) ?? line.endIndex
+        return line.utf8.distance(from: line.startIndex, to: index) + 1
+    }
+}

@@ -1,0 +1,77 @@
+import DocketModel
+import DocketSupport
+/// Reads `signatories.csv`: one organization a row, with a header naming the columns.
+public enum SignatoriesParser {
+    public static let columns = ["id", "organization", "city", "state", "contact_name", "contact_email", "contact_phone"]
+
+    public static func parse(_ file: SourceFile) -> ([Signatory], [Diagnostic]) {
+        var (records, diagnostics) = CSVReader.read(file)
+        guard !records.isEmpty else {
+            diagnostics.append(.error(.emptyFile, "signatories file has no header row", at: .file(file.path)))
+            return ([], diagnostics)
+        }
+        let header = records.removeFirst()
+        var columnIndex: [String: Int] = [:]
+        for (index, name) in header.fields.enumerated() {
+            let key = name.value.lowercased()
+            if columns.contains(key) {
+                columnIndex[key] = index
+            } else if let suggestion = Wording.closestMatch(to: key, in: columns) {
+                diagnostics.append(.warning(.unknownKey, "unknown column '\(name.value)'; did you mean '\(suggestion)'?", at: name.range, fixIt: suggestion))
+            } else {
+                diagnostics.append(.warning(.unknownKey, "unknown column '\(name.value)' is ignored; columns are \(columns.joined(separator: ", "))", at: name.range))
+            }
+        }
+        guard let organizationColumn = columnIndex["organization"] else {
+            diagnostics.append(
+                .error(
+                    .missingColumn, "signatories file needs an 'organization' column; the header is: \(header.fields.map(\.value).joined(separator: ","))",
+                    at: SourceRange(file.location(line: header.line))))
+            return ([], diagnostics)
+        }
+
+        var signatories: [Signatory] = []
+        var firstLineByID: [String: Int] = [:]
+        for record in records {
+            let rowRange = SourceRange(file.location(line: record.line))
+            func value(_ column: String) -> Located<String>? {
+                guard let index = columnIndex[column], index < record.fields.count else { return nil }
+                let field = record.fields[index]
+                return field.value.isEmpty ? nil : field
+            }
+            if record.fields.count != header.fields.count {
+                diagnostics.append(.warning(.malformedCSV, "row has \(record.fields.count) fields but the header has \(header.fields.count)", at: rowRange))
+            }
+            guard let organization = value("organization") else {
+                let range = organizationColumn < record.fields.count ? record.fields[organizationColumn].range : rowRange
+                diagnostics.append(.error(.missingOrganization, "signatory row has no organization name", at: range))
+                continue
+            }
+            let id = value("id")?.value ?? Signatory.slug(organization.value)
+            if let first = firstLineByID[id] {
+                diagnostics.append(.error(.duplicateSignatory, "'\(organization.value)' is already listed at line \(first) (signer id '\(id)')", at: organization.range))
+                continue
+            }
+            firstLineByID[id] = record.line
+            let email = value("contact_email")
+            if let email, !isPlausibleEmail(email.value) {
+                diagnostics.append(.error(.malformedEmail, "contact email '\(email.value)' is not an address like name@example.org", at: email.range))
+            }
+            signatories.append(
+                Signatory(
+                    id: id, organization: organization.value, city: value("city")?.value, state: value("state")?.value,
+                    contactName: value("contact_name")?.value, contactEmail: email?.value, contactPhone: value("contact_phone")?.value,
+                    source: organization.range))
+        }
+        return (signatories, diagnostics)
+    }
+
+    /// Catches typos (missing '@', spaces, no domain), not every RFC 5322 corner.
+    static func isPlausibleEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace) else { return false }
+        let domain = parts[1]
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,85 @@
+import DocketSupport
+import Foundation
+
+/// A reusable piece of comment text with typed variables. Document templates (`comment.md`,
+/// `letter.md`) share the format and are told apart by `role`.
+public struct Clause: Sendable, Identifiable {
+    public enum Role: String, Sendable, Codable {
+        case clause
+        /// A whole-document skeleton that arranges clauses and recommendations.
+        case document
+    }
+
+    public var id: String
+    public var version: Int
+    public var title: String
+    public var role: Role
+    public var variables: [Variable]
+    public var tags: [String]
+    /// CommonMark with Mustache tags.
+    public var body: String
+    public var source: SourceRange
+    public var bodyFirstLine: Int
+
+    public init(id: String, version: Int, title: String, role: Role, variables: [Variable], tags: [String], body: String, source: SourceRange, bodyFirstLine: Int) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.role = role
+        self.variables = variables
+        self.tags = tags
+        self.body = body
+        self.source = source
+        self.bodyFirstLine = bodyFirstLine
+    }
+
+    public func variable(named name: String) -> Variable? { variables.first { $0.name == name } }
+}
+
+/// A clause variable. Untyped substitution is how form letters go wrong in public, so every
+/// variable says what it holds and whether it may be left out.
+public struct Variable: Sendable, Hashable {
+    public var name: String
+    public var type: VariableType
+    public var required: Bool
+    public var defaultValue: VariableValue?
+    public var description: String?
+    public var range: SourceRange
+
+    public init(name: String, type: VariableType, required: Bool, defaultValue: VariableValue?, description: String?, range: SourceRange) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.defaultValue = defaultValue
+        self.description = description
+        self.range = range
+    }
+
+    /// A value must come from the plan: required and without a default.
+    public var needsValue: Bool { required && defaultValue == nil }
+}
+
+public enum VariableType: String, Sendable, Codable, CaseIterable {
+    case string
+    case integer
+    /// A calendar date written `YYYY-MM-DD`.
+    case date
+    /// A list of strings.
+    case list
+}
+
+public enum VariableValue: Sendable, Hashable, Codable {
+    case string(String)
+    case integer(Int)
+    case date(CalendarDate)
+    case list([String])
+
+    public var type: VariableType {
+        switch self {
+        case .string: .string
+        case .integer: .integer
+        case .date: .date
+        case .list: .list
+        }
+    }
+}

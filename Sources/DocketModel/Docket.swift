@@ -1,0 +1,62 @@
+import DocketCitations
+import DocketSupport
+import Foundation
+
+/// A Regulations.gov docket and the Federal Register document a comment answers.
+public struct Docket: Sendable {
+    public var id: Located<String>
+    /// The Regulations.gov document the comment is filed on (`commentOnDocumentId`).
+    public var documentID: Located<String>?
+    public var agency: String
+    public var agencyName: String?
+    public var title: String
+    public var federalRegisterCitation: CitedAuthority?
+    public var federalRegisterDocument: CitedAuthority?
+    public var rin: String?
+    public var publishedOn: CalendarDate?
+    /// The close of the comment period, an instant: agencies close at a time of day in a zone.
+    public var commentsClose: Located<Date>?
+    /// The close as written, to show the author's own zone back to them.
+    public var commentsCloseText: String?
+    public var questions: [DocketQuestion]
+    public var source: SourceRange
+
+    public init(
+        id: Located<String>, documentID: Located<String>?, agency: String, agencyName: String?, title: String, federalRegisterCitation: CitedAuthority?,
+        federalRegisterDocument: CitedAuthority?, rin: String?, publishedOn: CalendarDate?, commentsClose: Located<Date>?, commentsCloseText: String?, questions: [DocketQuestion],
+        source: SourceRange
+    ) {
+        self.id = id
+        self.documentID = documentID
+        self.agency = agency
+        self.agencyName = agencyName
+        self.title = title
+        self.federalRegisterCitation = federalRegisterCitation
+        self.federalRegisterDocument = federalRegisterDocument
+        self.rin = rin
+        self.publishedOn = publishedOn
+        self.commentsClose = commentsClose
+        self.commentsCloseText = commentsCloseText
+        self.questions = questions
+        self.source = source
+    }
+
+    /// Whether comments are still accepted at `date`. A docket without a close date is open.
+    public func isOpen(at date: Date) -> Bool {
+        guard let close = commentsClose?.value else { return true }
+        return date <= close
+    }
+}
+
+/// A numbered question the notice asks commenters to answer.
+public struct DocketQuestion: Sendable, Hashable {
+    public var number: Int
+    public var text: String
+    public var range: SourceRange
+
+    public init(number: Int, text: String, range: SourceRange) {
+        self.number = number
+        self.text = text
+        self.range = range
+    }
+}

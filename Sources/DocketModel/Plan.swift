@@ -1,0 +1,199 @@
+import DocketSupport
+/// What a coalition lead wants filed: which docket, which text, which values, who signs.
+public struct Plan: Sendable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case comment
+        case signOnLetter = "sign-on-letter"
+        case letter
+    }
+
+    /// The plan's name, used for its output folder: the `name` field or the folder's name.
+    public var name: String
+    /// The document's title; without one the composer titles it after the docket.
+    public var title: String?
+    public var kind: Kind
+    /// Path to `docket.yml`, relative to the plan's folder. Letters need none.
+    public var docket: Located<String>?
+    /// The document template's id.
+    public var template: Located<String>?
+    /// Path to the library root, relative to the plan's folder.
+    public var library: Located<String>?
+    public var submitter: Submitter
+    public var variables: [PlanVariable]
+    public var sections: [PlanSection]
+    public var signatories: Located<String>?
+    public var outputs: [Located<String>]
+    /// Whether Regulations.gov should email the submitter a receipt (`sendEmailReceipt`).
+    public var sendEmailReceipt: Bool
+    /// The `submitter:` block, where the submitter's own contact data belongs.
+    public var submitterRange: SourceRange?
+    public var source: SourceRange
+
+    public init(
+        name: String, title: String? = nil, kind: Kind, docket: Located<String>?, template: Located<String>?, library: Located<String>?, submitter: Submitter,
+        variables: [PlanVariable],
+        sections: [PlanSection], signatories: Located<String>?, outputs: [Located<String>], sendEmailReceipt: Bool = false, submitterRange: SourceRange? = nil, source: SourceRange
+    ) {
+        self.submitterRange = submitterRange
+        self.sendEmailReceipt = sendEmailReceipt
+        self.name = name
+        self.title = title
+        self.kind = kind
+        self.docket = docket
+        self.template = template
+        self.library = library
+        self.submitter = submitter
+        self.variables = variables
+        self.sections = sections
+        self.signatories = signatories
+        self.outputs = outputs
+        self.source = source
+    }
+
+    /// Every clause the plan uses, in order, including the ones answering questions.
+    public var clauseReferences: [ClauseReference] {
+        sections.compactMap { section in
+            switch section {
+            case .clause(let reference), .answer(_, let reference): reference
+            case .heading, .recommendations, .generated: nil
+            }
+        }
+    }
+
+    public var recommendationIDs: [Located<String>] {
+        sections.flatMap { section -> [Located<String>] in
+            if case .recommendations(let ids) = section { return ids }
+            return []
+        }
+    }
+}
+
+/// A value the plan gives a clause variable, before it is checked against the declared type.
+public struct PlanVariable: Sendable, Hashable {
+    public enum RawValue: Sendable, Hashable {
+        case scalar(String)
+        case list([String])
+    }
+
+    public var name: String
+    public var value: RawValue
+    public var range: SourceRange
+
+    public init(name: String, value: RawValue, range: SourceRange) {
+        self.name = name
+        self.value = value
+        self.range = range
+    }
+
+    /// The value read as `type`, or nil if it does not fit.
+    public func typed(as type: VariableType) -> VariableValue? {
+        switch (type, value) {
+        case (.string, .scalar(let text)): .string(text)
+        case (.integer, .scalar(let text)): Int(text).map(VariableValue.integer)
+        case (.date, .scalar(let text)): CalendarDate(iso: text).map(VariableValue.date)
+        case (.list, .list(let items)): .list(items)
+        default: nil
+        }
+    }
+}
+
+public enum PlanSection: Sendable, Hashable {
+    case clause(ClauseReference)
+    case heading(Located<String>)
+    case recommendations([Located<String>])
+    /// An answer to the docket's numbered question, written by a clause.
+    case answer(question: Located<Int>, clause: ClauseReference)
+    /// A part the composer builds from the rest of the document, placed where the plan says.
+    case generated(Located<GeneratedPart>)
+}
+
+/// Parts of a document that are built, not written: a plan may place them with `- insert: NAME`;
+/// those it does not place go where coalition comments conventionally carry them.
+public enum GeneratedPart: String, Sendable, Hashable, CaseIterable {
+    /// "Summary of recommendations": one line per recommendation, before the recommendations.
+    case summary
+    /// The signatory block, after the closing.
+    case signatures
+    /// The EU AI Act comparison table, as an appendix.
+    case comparison
+    /// "Authorities cited", grouped by instrument, as the last appendix.
+    case authorities
+}
+
+/// `intro.coalition` or, pinned to a version, `intro.coalition@3`.
+public struct ClauseReference: Sendable, Hashable {
+    public var id: String
+    public var pinnedVersion: Int?
+    public var range: SourceRange
+
+    public init(id: String, pinnedVersion: Int?, range: SourceRange) {
+        self.id = id
+        self.pinnedVersion = pinnedVersion
+        self.range = range
+    }
+
+    /// Parses `id@version`; nil when the version part is not a positive whole number.
+    public init?(parsing text: String, range: SourceRange) {
+        let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let first = parts.first, !first.isEmpty else { return nil }
+        if parts.count == 2 {
+            guard let version = Int(parts[1]), version > 0 else { return nil }
+            self.init(id: String(first), pinnedVersion: version, range: range)
+        } else {
+            self.init(id: String(first), pinnedVersion: nil, range: range)
+        }
+    }
+}
+
+/// Who files the comment, in the three forms Regulations.gov accepts.
+public enum Submitter: Sendable, Hashable {
+    case individual(Individual)
+    case organization(Organization)
+    case anonymous
+
+    public struct Individual: Sendable, Hashable {
+        public var firstName: String
+        public var lastName: String
+        public var city: String?
+        public var state: String?
+        public var zip: String?
+        public var country: String?
+        /// Private: Regulations.gov never publishes it; DocketKit never renders it.
+        public var email: String?
+        public var phone: String?
+
+        public init(
+            firstName: String, lastName: String, city: String? = nil, state: String? = nil, zip: String? = nil, country: String? = nil, email: String? = nil, phone: String? = nil
+        ) {
+            self.firstName = firstName
+            self.lastName = lastName
+            self.city = city
+            self.state = state
+            self.zip = zip
+            self.country = country
+            self.email = email
+            self.phone = phone
+        }
+    }
+
+    public struct Organization: Sendable, Hashable {
+        public var name: String
+        /// Agency-specific category of organization; Regulations.gov requires one.
+        public var organizationType: String?
+        public var city: String?
+        public var state: String?
+        public var country: String?
+        public var email: String?
+        public var phone: String?
+
+        public init(name: String, organizationType: String? = nil, city: String? = nil, state: String? = nil, country: String? = nil, email: String? = nil, phone: String? = nil) {
+            self.name = name
+            self.organizationType = organizationType
+            self.city = city
+            self.state = state
+            self.country = country
+            self.email = email
+            self.phone = phone
+        }
+    }
+}

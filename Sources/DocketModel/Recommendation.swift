@@ -1,0 +1,72 @@
+import DocketCitations
+import DocketSupport
+/// One policy recommendation, reused across dockets: what the coalition asks for, the US
+/// authorities it rests on, and how EU law treats the same practice.
+public struct Recommendation: Sendable, Identifiable {
+    public var id: String
+    public var title: String
+    public var summary: String
+    public var tags: [String]
+    /// DHS AI inventory IDs the recommendation speaks to, e.g. `DHS-2408`.
+    public var systems: [CitedAuthority]
+    public var authorities: [CitedAuthority]
+    public var eu: [EUComparisonPoint]
+    /// Prose on how the EU and US rules differ, CommonMark.
+    public var comparison: String
+    /// The recommendation text, CommonMark with Mustache variables.
+    public var body: String
+    /// Where the recommendation's `id` was written.
+    public var source: SourceRange
+    public var bodyFirstLine: Int
+
+    public init(
+        id: String, title: String, summary: String, tags: [String], systems: [CitedAuthority], authorities: [CitedAuthority], eu: [EUComparisonPoint], comparison: String,
+        body: String, source: SourceRange, bodyFirstLine: Int
+    ) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.tags = tags
+        self.systems = systems
+        self.authorities = authorities
+        self.eu = eu
+        self.comparison = comparison
+        self.body = body
+        self.source = source
+        self.bodyFirstLine = bodyFirstLine
+    }
+
+    /// Every citation the recommendation makes, in the order written.
+    public var allCitations: [CitedAuthority] { authorities + eu.map(\.authority) + systems }
+}
+
+/// A citation as written in a file: the text, where it stands, and what it parsed to.
+public struct CitedAuthority: Sendable, Hashable {
+    public var text: Located<String>
+    public var citation: Citation?
+    /// Optional words on what the citation supports, shown beside it.
+    public var note: String?
+
+    public init(text: Located<String>, citation: Citation?, note: String? = nil) {
+        self.text = text
+        self.citation = citation
+        self.note = note
+    }
+
+    /// Reads the citation text once at load time; whether it is right is the checks' job, so
+    /// a text that does not parse keeps `citation` nil and is reported by `docket check`.
+    public init(parsing text: Located<String>, note: String? = nil) {
+        self.init(text: text, citation: try? CitationParser.parse(text.value).get(), note: note)
+    }
+}
+
+/// One EU AI Act provision and what it requires, set beside the US position.
+public struct EUComparisonPoint: Sendable, Hashable {
+    public var authority: CitedAuthority
+    public var requires: String
+
+    public init(authority: CitedAuthority, requires: String) {
+        self.authority = authority
+        self.requires = requires
+    }
+}

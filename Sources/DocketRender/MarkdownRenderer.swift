@@ -1,0 +1,156 @@
+import DocketCompose
+import DocketMarkdown
+import DocketModel
+
+/// CommonMark for the composed document. Byte-identical for the same document: no dates, no
+/// environment, one blank line between blocks, a final newline.
+///
+/// The draft version hashes the canonical form: this Markdown without its footer and without
+/// the list of signers. Signers approve the words; which of them have approved is not part of
+/// what they approve, so an approval never changes the version it approves.
+public enum MarkdownRenderer {
+    /// The version of `document` and its full Markdown, with the signer list that `signers`
+    /// gives for that version. One pass over the blocks gives both: this runs once for every
+    /// draft composed, and the signer list is the only part rendered after the version is known.
+    public static func render(_ document: ComposedDocument, signers: (DraftVersion) -> SignatoryBlock?) -> (markdown: String, version: DraftVersion) {
+        var rendered = parts(document)
+        let version = DraftVersion(canonicalMarkdown: canonical(rendered))
+        if let index = rendered.firstIndex(where: \.isSignerList), let block = signers(version) {
+            rendered[index].text = render(.signatories(block))
+        }
+        return (full(rendered, version: version), version)
+    }
+
+    /// The full Markdown, signers included, with the footer naming `version`.
+    public static func render(_ document: ComposedDocument, version: DraftVersion) -> String {
+        full(parts(document), version: version)
+    }
+
+    /// The Markdown the version is computed from.
+    public static func canonicalBody(_ document: ComposedDocument) -> String {
+        canonical(parts(document))
+    }
+
+    /// The version of `document`: the hash of its canonical Markdown.
+    public static func version(of document: ComposedDocument) -> DraftVersion {
+        DraftVersion(canonicalMarkdown: canonicalBody(document))
+    }
+
+    /// The canonical body's paragraphs (runs of text between blank lines) in order, each with
+    /// the source of the block it belongs to. A redline uses it to say where a change came from.
+    public static func paragraphs(_ document: ComposedDocument) -> [(text: String, source: String)] {
+        parts(document).filter { !$0.isSignerList }.flatMap { part in Paragraphs.split(part.text).map { ($0, part.source) } }
+    }
+
+    private static func canonical(_ parts: [Part]) -> String {
+        parts.filter { !$0.isSignerList }.map(\.text).joined(separator: "\n\n") + "\n"
+    }
+
+    private static func full(_ parts: [Part], version: DraftVersion) -> String {
+        parts.map(\.text).joined(separator: "\n\n") + "\n\n---\n\nDraft version `\(version)`\n"
+    }
+
+    private struct Part {
+        var text: String
+        var source: String
+        var isSignerList = false
+    }
+
+    private static func parts(_ document: ComposedDocument) -> [Part] {
+        var parts: [Part] = []
+        for section in DocumentLayout.sections(of: document) {
+            switch section {
+            case .titleBlock(let title, let details):
+                parts.append(Part(text: titleBlock(title, details), source: "the plan's title and docket"))
+            case .block(let block):
+                let isSignerList = { if case .signatories = block { true } else { false } }()
+                parts.append(Part(text: render(block), source: block.sourceDescription, isSignerList: isSignerList))
+            case .versionFooter:
+                break
+            }
+        }
+        return parts.filter { !$0.text.isEmpty }
+    }
+
+    private static func titleBlock(_ title: String, _ details: [DocumentLayout.FilingDetail]) -> String {
+        var lines = ["# \(escape(title))"]
+        // A backslash at the end of a line is CommonMark's hard break; trailing spaces would be
+        // stripped by editors and change the version.
+        if !details.isEmpty { lines.append(details.map { "**\($0.label.rawValue):** \(escape($0.value))" }.joined(separator: "\\\n")) }
+        return lines.joined(separator: "\n\n")
+    }
+
+    private static func render(_ block: Block) -> String {
+        switch block {
+        case .heading(let heading):
+            return String(repeating: "#", count: heading.level) + " " + escape(heading.text)
+        case .prose(let prose):
+            return prose.markdown
+        case .recommendation(let recommendation):
+            return DocumentLayout.parts(of: recommendation).map(render).joined(separator: "\n\n")
+        case .summary(let items):
+            return items.map { "\($0.number). **\(escape($0.title)).** \(escape($0.summary))" }.joined(separator: "\n")
+        case .answer(let answer):
+            let question = "**Question \(answer.question).** *\(escape(answer.questionText))*"
+            return [question, answer.markdown].joined(separator: "\n\n")
+        case .comparisonTable(let rows):
+            var lines = ["| Recommendation | US provisions | EU AI Act | What differs |", "| --- | --- | --- | --- |"]
+            for row in rows {
+                let cells = [
+                    "\(row.recommendation). \(escape(row.title))", escape(row.usProvisions.joined(separator: "; ")), escape(row.euProvisions.joined(separator: "; ")),
+                    row.difference.replacingOccurrences(of: "|", with: "\\|"),
+                ]
+                lines.append("| " + cells.joined(separator: " | ") + " |")
+            }
+            return lines.joined(separator: "\n")
+        case .authoritiesIndex(let groups):
+            return groups.map { group in
+                let entries = group.entries.map { entry in
+                    "- \(escape(entry.citation))" + (entry.title.map { ": \(escape($0))" } ?? "") + " (\(DocumentLayout.citedBy(entry.citedBy)))"
+                }
+                return "### \(escape(group.kind.heading))\n\n" + entries.joined(separator: "\n")
+            }.joined(separator: "\n\n")
+        case .signatories(let block):
+            return escape(block.lead) + "\n\n" + block.lines.map { "- \(escape($0))" }.joined(separator: "\n")
+        }
+    }
+
+    private static func render(_ part: DocumentLayout.RecommendationPart) -> String {
+        switch part {
+        case .heading(let label, let title): "### \(label): \(escape(title))"
+        case .inBrief(let summary): "**In brief.** \(escape(summary))"
+        case .body(let markdown): markdown
+        case .usAuthorities(let entries): "**US authorities.**\n\n" + entries.map(item).joined(separator: "\n")
+        case .euProvisions(let points): "**EU AI Act.**\n\n" + points.map { "- \(escape($0.authority.citation)): \(escape($0.requires))" }.joined(separator: "\n")
+        case .comparison(let markdown): "**How the EU and US rules differ.** " + markdown
+        case .systems(let systems): "**DHS AI inventory entries.** " + escape(systems.map(\.citation).joined(separator: ", ")) + "."
+        }
+    }
+
+    private static func item(_ entry: CitedEntry) -> String {
+        let gloss = entry.note ?? entry.title
+        return "- \(escape(entry.citation))" + (gloss.map { ": \(escape($0))" } ?? "")
+    }
+
+    private static func escape(_ text: String) -> String { MarkdownText.escape(text) }
+}
+
+/// Runs of non-blank lines. Paragraphs, list blocks, tables and headings of the canonical
+/// Markdown are each one run, because the renderer separates blocks with a blank line.
+public enum Paragraphs {
+    /// The runs of `text`, in order.
+    public static func split(_ text: String) -> [String] {
+        var paragraphs: [String] = []
+        var current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace) {
+                if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
+                current = []
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
+        return paragraphs
+    }
+}

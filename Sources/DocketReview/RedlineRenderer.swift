@@ -1,0 +1,147 @@
+import DocketModel
+import DocketRender
+import DocketSupport
+import Foundation
+
+/// A redline in the three places a signatory reads one: a terminal, a browser, and Word or
+/// LibreOffice with native tracked changes.
+public enum RedlineRenderer {
+    /// Changed paragraphs only, each with where it came from. Colour marks deletions and
+    /// insertions on a terminal; without colour they read `[-old-]{+new+}`, as `git diff
+    /// --word-diff` writes them.
+    public static func terminal(_ redline: Redline, color: Bool) -> String {
+        let (delete, insert, reset) = color ? ("\u{1B}[31;9m", "\u{1B}[32;4m", "\u{1B}[0m") : ("[-", "{+", "")
+        let (deleteEnd, insertEnd) = color ? (reset, reset) : ("-]", "+}")
+        var out = ""
+        var paragraph = 0
+        for entry in redline.entries {
+            switch entry {
+            case .unchanged:
+                paragraph += 1
+            case .removed(let text):
+                out += "@@ removed after paragraph \(paragraph)\n\(delete)\(text)\(deleteEnd)\n\n"
+            case .added(let text, let source):
+                paragraph += 1
+                out += "@@ paragraph \(paragraph), added\(source.map { " · from \($0)" } ?? "")\n\(insert)\(text)\(insertEnd)\n\n"
+            case .changed(_, _, let segments, let source):
+                paragraph += 1
+                out += "@@ paragraph \(paragraph), changed\(source.map { " · from \($0)" } ?? "")\n"
+                for segment in segments {
+                    switch segment {
+                    case .same(let text): out += text
+                    case .deleted(let text): out += delete + text + deleteEnd
+                    case .inserted(let text): out += insert + text + insertEnd
+                    }
+                }
+                out += "\n\n"
+            }
+        }
+        return out + "\(Wording.count(redline.changedParagraphCount, "paragraph")) changed\n"
+    }
+
+    /// The whole text with `<del>` and `<ins>`, and for each change the clause or recommendation
+    /// it came from. The text is the canonical Markdown, shown as written.
+    public static func html(_ redline: Redline, title: String, from: String, to: String) -> String {
+        let e = XML.escape
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Changes to \(e(title))</title>
+            <style>
+            body { font-family: Georgia, "Times New Roman", serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
+            \(styles)</style>
+            </head>
+            <body>
+            <header>
+            <h1>Changes to \(e(title))</h1>
+            <p>From version <code>\(e(from))</code> to version <code>\(e(to))</code>: \(Wording.count(redline.changedParagraphCount, "paragraph")) changed.</p>
+            </header>
+            <main>
+            \(section(redline))</main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// Styles for `section(_:)`, to embed in another page.
+    public static let styles = """
+        .redline .paragraph { white-space: pre-wrap; margin: 0 0 1rem; }
+        .redline .change { border-left: 4px solid #b58900; padding-left: 0.75rem; }
+        .redline .source { font-family: system-ui, sans-serif; font-size: 0.8rem; color: #555; margin: 0; }
+        .redline del { color: #a40000; text-decoration: line-through; }
+        .redline ins { color: #00611c; text-decoration: underline; }
+
+        """
+
+    /// The redline's paragraphs as one `<div class="redline">`.
+    public static func section(_ redline: Redline) -> String {
+        let e = XML.escape
+        var html = "<div class=\"redline\">\n"
+        for entry in redline.entries {
+            switch entry {
+            case .unchanged(let text):
+                html += "<p class=\"paragraph\">\(e(text))</p>\n"
+            case .removed(let text):
+                html += "<div class=\"change\"><p class=\"source\">Removed</p><p class=\"paragraph\"><del>\(e(text))</del></p></div>\n"
+            case .added(let text, let source):
+                html += "<div class=\"change\"><p class=\"source\">Added · from \(e(source ?? "an unknown source"))</p><p class=\"paragraph\"><ins>\(e(text))</ins></p></div>\n"
+            case .changed(_, _, let segments, let source):
+                let inline = segments.map { segment in
+                    switch segment {
+                    case .same(let text): e(text)
+                    case .deleted(let text): "<del>\(e(text))</del>"
+                    case .inserted(let text): "<ins>\(e(text))</ins>"
+                    }
+                }.joined()
+                html += "<div class=\"change\"><p class=\"source\">Changed · from \(e(source ?? "an unknown source"))</p><p class=\"paragraph\">\(inline)</p></div>\n"
+            }
+        }
+        return html + "</div>\n"
+    }
+
+    /// A DOCX whose changes are Word tracked changes (`w:ins`, `w:del`) by `author`, so the
+    /// reader can step through them, and accepting all gives the new version's text.
+    public static func docx(_ redline: Redline, title: String, author: String, date: Date, version: DraftVersion) throws -> Data {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let stamp = "w:author=\"\(XML.escape(author))\" w:date=\"\(formatter.string(from: date))\""
+        var id = 0
+        func mark(_ tag: String, _ runs: String) -> String {
+            id += 1
+            return "<w:\(tag) w:id=\"\(id)\" \(stamp)>\(runs)</w:\(tag)>"
+        }
+        func runs(_ text: String, deleted: Bool) -> String {
+            let element = deleted ? "w:delText" : "w:t"
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map { "<w:r><\(element) xml:space=\"preserve\">\(XML.escape(String($0)))</\(element)></w:r>" }
+                .joined(separator: "<w:r><w:br/></w:r>")
+        }
+        func paragraph(_ content: String, mark paragraphMark: String? = nil) -> String {
+            guard let paragraphMark else { return "<w:p>\(content)</w:p>\n" }
+            id += 1
+            return "<w:p><w:pPr><w:rPr><w:\(paragraphMark) w:id=\"\(id)\" \(stamp)/></w:rPr></w:pPr>\(content)</w:p>\n"
+        }
+        var body = "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr>\(runs(title, deleted: false))</w:p>\n"
+        for entry in redline.entries {
+            switch entry {
+            case .unchanged(let text): body += paragraph(runs(text, deleted: false))
+            case .removed(let text): body += paragraph(mark("del", runs(text, deleted: true)), mark: "del")
+            case .added(let text, _): body += paragraph(mark("ins", runs(text, deleted: false)), mark: "ins")
+            case .changed(_, _, let segments, _):
+                body += paragraph(
+                    segments.map { segment in
+                        switch segment {
+                        case .same(let text): runs(text, deleted: false)
+                        case .deleted(let text): mark("del", runs(text, deleted: true))
+                        case .inserted(let text): mark("ins", runs(text, deleted: false))
+                        }
+                    }.joined())
+            }
+        }
+        return try DOCXPackage.document(
+            body: body, title: "Changes to \(title)", subject: nil, creator: author, language: "en", links: [], orderedStarts: [], version: version)
+    }
+}

@@ -1,0 +1,43 @@
+import DocketLibrary
+import DocketModel
+import DocketReview
+import DocketSupport
+import DocketMarkdown
+import Foundation
+
+/// `manifest.json`: what the package holds, so anyone can confirm later that the files
+/// uploaded are the files that were checked, and which draft version they carry.
+public struct SubmissionManifest: Codable, Sendable {
+    struct File: Codable, Sendable {
+        var name: String
+        var role: String
+        var bytes: Int
+        var sha256: String
+        /// Whether Regulations.gov may publish it.
+        var `public`: Bool
+    }
+
+    var plan: String
+    var docket: String?
+    var document: String?
+    var version: String
+    var files: [File]
+
+    public init(files: [SubmissionPackager.PackagedFile], draft: Draft) {
+        plan = draft.plan.name
+        docket = draft.docket?.id.value
+        document = draft.docket?.documentID?.value
+        version = draft.version.description
+        self.files = files.map { File(name: $0.name, role: $0.role.rawValue, bytes: $0.data.count, sha256: ContentHash.sha256Hex($0.data), public: $0.isPublic) }
+    }
+
+    public func encoded() throws -> Data {
+        Data((try StableJSON.string(self) + "\n").utf8)
+    }
+
+    /// The file names an existing manifest lists; none if it is missing or unreadable.
+    public static func fileNames(in data: Data) -> [String] {
+        guard let manifest = try? JSONDecoder().decode(Self.self, from: data) else { return [] }
+        return manifest.files.map(\.name)
+    }
+}

@@ -1,0 +1,142 @@
+import DocketCompose
+import DocketLibrary
+import DocketModel
+import DocketRender
+import DocketReview
+import DocketSupport
+import Foundation
+import ZIPFoundation
+
+/// What `docket package` files: everything a coalition lead needs to file a comment on
+/// Regulations.gov, by the API or by hand through the web form. The API's comment-posting
+/// access has changed more than once, so the manual path is always complete on its own.
+/// Everything here works on values; rendering the PDF and writing the folder are the
+/// workflow layer's.
+public enum SubmissionPackager {
+    public enum AttachmentFormat: String, Sendable, CaseIterable, Codable {
+        case pdf, docx
+    }
+
+    /// A file of the package. Public files are what Regulations.gov may publish.
+    public struct PackagedFile: Sendable {
+        public enum Role: String, Sendable, Codable {
+            case commentText = "comment text"
+            case attachment
+            case apiPayload = "API payload"
+            case checklist
+            case manifest
+        }
+
+        public var name: String
+        public var data: Data
+        public var role: Role
+
+        /// A file named `name` holding `data`.
+        public init(name: String, data: Data, role: Role) {
+            self.name = name
+            self.data = data
+            self.role = role
+        }
+
+        /// Whether Regulations.gov may publish it.
+        public var isPublic: Bool { role == .commentText || role == .attachment }
+    }
+
+    /// What filing this draft needs before anything is rendered: a docket with a document to
+    /// file on, an open comment period (or `allowLate`), a complete submitter. The period is
+    /// judged anew here, as a filing, so `check`'s milder verdict on it is replaced.
+    public static func checkPrerequisites(_ draft: Draft, now: Date, allowLate: Bool, into diagnostics: inout DiagnosticCollector) {
+        diagnostics.removeAll { $0.code == .commentPeriodClosed || $0.code == .commentPeriodClosing }
+        guard let docket = draft.docket else {
+            diagnostics.emit(
+                .error(.missingField, "a submission package needs the docket the comment is filed in: add 'docket: docket.yml' to the plan", at: draft.plan.source))
+            return
+        }
+        diagnostics.emit(contentsOf: CommentPeriod.diagnostics(for: docket, now: now, use: .filing(allowLate: allowLate)))
+        diagnostics.emit(contentsOf: SubmissionRules.target(of: docket))
+        diagnostics.emit(contentsOf: SubmissionRules.submitter(draft.plan))
+    }
+
+    /// The package's files from a draft that passed `checkPrerequisites`, its comment-box text
+    /// and its attachments (rendered and converted by the caller), checked against every rule
+    /// Regulations.gov applies. `folder` is how diagnostics name the package's folder. Returns
+    /// nil when anything would be refused; the reasons are in `diagnostics`.
+    public static func assemble(
+        _ draft: Draft, box: BoxTextRenderer.BoxText, attachments: [PackagedFile], folder: String, now: Date, into diagnostics: inout DiagnosticCollector
+    ) -> [PackagedFile]? {
+        guard let docket = draft.docket, let documentID = docket.documentID?.value else { return nil }
+        let comment = PackagedFile(name: "comment-box.txt", data: Data(box.text.utf8), role: .commentText)
+        let display = { (name: String) in folder + "/" + name }
+        diagnostics.emit(contentsOf: SubmissionRules.comment(box.text, file: display(comment.name)))
+        diagnostics.emit(contentsOf: SubmissionRules.attachments(attachments.map { .init(name: display($0.name), size: $0.data.count) }))
+        let privateFields = PrivateFields(draft)
+        for file in [comment] + attachments {
+            diagnostics.emit(
+                contentsOf: privateFields.diagnostics(
+                    forPublicText: publicText(of: file), describedAs: "'\(file.name)', which Regulations.gov may publish,", searching: draft.usedFiles.sorted(),
+                    sources: draft.input.sources, fallback: .file(display(file.name))))
+        }
+
+        let payload = SubmissionPayload(
+            documentID: documentID, comment: box.text, submitter: draft.plan.submitter, sendEmailReceipt: draft.plan.sendEmailReceipt, files: attachments.map(\.name))
+        var files = [comment] + attachments
+        do {
+            files.append(PackagedFile(name: "submission.json", data: try payload.encoded(), role: .apiPayload))
+        } catch {
+            diagnostics.emit(.error(.outputNotWritten, "cannot encode submission.json: \(error)", at: draft.plan.source))
+        }
+        let checklist = FilingChecklist(draft: draft, docket: docket, documentID: documentID, comment: comment, attachments: attachments, now: now)
+        files.append(PackagedFile(name: "checklist.md", data: Data(checklist.markdown.utf8), role: .checklist))
+        do {
+            files.append(PackagedFile(name: "manifest.json", data: try SubmissionManifest(files: files, draft: draft).encoded(), role: .manifest))
+        } catch {
+            diagnostics.emit(.error(.outputNotWritten, "cannot encode manifest.json: \(error)", at: draft.plan.source))
+        }
+        return diagnostics.hasErrors ? nil : files
+    }
+
+    /// `OMB-2023-0020_Coalition-for-Accountable-Immigration-Technology_comment`: agencies ask
+    /// that an attachment's name say who filed it and on what.
+    public static func attachmentBaseName(docketID: String, submitter: Submitter, kind: Plan.Kind) -> String {
+        let who: String
+        switch submitter {
+        case .individual(let person): who = fileNamePart(person.lastName + " " + person.firstName)
+        case .organization(let organization): who = fileNamePart(organization.name)
+        case .anonymous: who = ""
+        }
+        let what = kind == .comment ? "comment" : kind.rawValue
+        return [fileNamePart(docketID), String(who.prefix(80)), what].filter { !$0.isEmpty }.joined(separator: "_")
+    }
+
+    /// ASCII letters, digits and single hyphens: names survive every upload form and file system.
+    static func fileNamePart(_ text: String) -> String {
+        let folded = text.applyingTransform(.toLatin, reverse: false)?.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil) ?? text
+        var part = ""
+        for character in folded {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                part.append(character)
+            } else if !part.isEmpty, part.last != "-" {
+                part.append("-")
+            }
+        }
+        while part.last == "-" { part.removeLast() }
+        return part
+    }
+
+    /// The text a reader of the docket would see. For a DOCX that is every XML part, where
+    /// contact data would sit as text or as a `mailto:` link. The PDF is converted from the
+    /// same DOCX, so the DOCX scan covers it.
+    package static func publicText(of file: PackagedFile) -> String {
+        guard file.name.lowercased().hasSuffix(".docx") else {
+            return file.name.lowercased().hasSuffix(".pdf") ? "" : String(decoding: file.data, as: UTF8.self)
+        }
+        guard let archive = try? Archive(data: file.data, accessMode: .read) else { return "" }
+        var text = ""
+        for entry in archive where entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels") {
+            var part = Data()
+            _ = try? archive.extract(entry) { part.append($0) }
+            text += String(decoding: part, as: UTF8.self) + "\n"
+        }
+        return text
+    }
+}
