@@ -83,14 +83,6 @@ import Testing
         #expect(html.contains("<td>1. Publish impact assessments</td>"))
         #expect(html.contains("First &amp; Best Org (Austin, TX)"))
     }
-
-    @Test func rawHTMLAndScriptLinksInProseAreDropped() {
-        let markdown = "Hello <script>alert(1)</script> and [x](javascript:alert(1)).\n\n<div>block</div>\n"
-        let html = CommonMarkDocument(markdown).html(safe: true)
-        #expect(!html.contains("<script>"))
-        #expect(!html.contains("javascript:"))
-        #expect(!html.contains("<div>"))
-    }
 }
 
 @Suite struct PlainTextTests {
