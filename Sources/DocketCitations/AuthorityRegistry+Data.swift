@@ -83,6 +83,7 @@ struct RegistryData: Decodable, Sendable {
     }
 }
 
+/// How well the research behind the registry confirms an entry.
 public enum VerificationStatus: String, Sendable, Codable, Hashable {
     /// Checked against a primary source.
     case verified

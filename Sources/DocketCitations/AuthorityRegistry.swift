@@ -3,6 +3,7 @@ import Foundation
 
 /// What the registry knows about one citation.
 public struct CitationResolution: Sendable, Hashable {
+    /// Whether a citation names a real provision, and how sure the registry is.
     public enum Outcome: Sendable, Hashable {
         case verified
         /// Allowed, with the reason it could not be verified.
@@ -51,6 +52,7 @@ public struct AuthorityRegistry: Sendable {
         }
     }()
 
+    /// A registry read from a YAML file in the bundled format; throws when the data is invalid.
     public init(contentsOf url: URL) throws {
         self.data = try RegistryData.load(from: url)
         self.euPointRanges = data.euAIAct.points.compactMapValues(LabelRange.init)
@@ -62,6 +64,7 @@ public struct AuthorityRegistry: Sendable {
         CitationParser.parse(text).map(resolve)
     }
 
+    /// What the registry knows of a parsed citation: verified, unverified (with why) or unknown (with what is right), its title, and any rescission.
     public func resolve(_ citation: Citation) -> CitationResolution {
         var resolution: CitationResolution
         switch citation.instrument {

@@ -2,6 +2,7 @@ import DocketSupport
 /// A parsed reference to a legal or policy instrument, down to the pinpoint a comment relies on.
 /// `canonical` is the normalized spelling, used as the registry key and in rendered output.
 public struct Citation: Hashable, Sendable, CustomStringConvertible {
+    /// The legal or policy instrument a citation names.
     public enum Instrument: Hashable, Sendable {
         /// An OMB memorandum by number, e.g. "M-24-10".
         case ombMemo(String)
@@ -28,6 +29,7 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Where in the instrument the citation points.
     public enum Pinpoint: Hashable, Sendable {
         /// The instrument as a whole.
         case whole
@@ -53,6 +55,7 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
     public var pinpoint: Pinpoint
     public var canonical: String
 
+    /// A citation of `pinpoint` in `instrument`, with its canonical spelling computed.
     public init(instrument: Instrument, pinpoint: Pinpoint) {
         self.instrument = instrument
         self.pinpoint = pinpoint

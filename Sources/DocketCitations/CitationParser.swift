@@ -16,6 +16,7 @@ public enum CitationParser {
         "OMB M-24-10 §5(c)(iv)(A)", "OMB M-25-21 App. §4(b)(vi)", "EU AI Act Art. 5(1)(e)", "EU AI Act Annex III point 7(b)", "NIST AI RMF MAP 5.1", "88 FR 75625", "DHS-2408",
     ]
 
+    /// Parses a citation as a person writes it; the error says what is wrong and at which UTF-8 offset.
     public static func parse(_ text: String) -> Result<Citation, CitationSyntaxError> {
         var cursor = Cursor(text)
         cursor.skipSpaces()

@@ -15,6 +15,7 @@ public enum IdentifierPatterns {
         regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
+    /// Whether `text` has the shape of a Regulations.gov docket ID such as `OMB-2023-0020`.
     public static func isDocketID(_ text: String) -> Bool {
         if let groups = simpleGroups(text) { return !groups }
         return matches(docket, text) && !isDocumentID(text)
@@ -59,6 +60,7 @@ public enum IdentifierPatterns {
         return allowed && token.contains(where: \.isNumber) && token.contains(where: { $0 == "-" || $0 == "_" })
     }
 
+    /// Whether `token` has the shape of a docket or document ID seen in the research.
     public static func matchesKnownPattern(_ token: String) -> Bool {
         isDocketID(token) || isDocumentID(token)
     }

@@ -13,6 +13,7 @@ public struct ComposedDocument: Sendable, Hashable {
     public var header: Header
     public var blocks: [Block]
 
+    /// A document of `blocks` under `header`.
     public init(planName: String, kind: Plan.Kind, language: String = "en", header: Header, blocks: [Block]) {
         self.planName = planName
         self.kind = kind
@@ -45,6 +46,7 @@ public struct Header: Sendable, Hashable {
     public var subject: String?
     public var docketID: String?
 
+    /// A header; only the title is required.
     public init(title: String, addressee: String? = nil, docketLine: String? = nil, from: String? = nil, subject: String? = nil, docketID: String? = nil) {
         self.title = title
         self.addressee = addressee
@@ -57,6 +59,7 @@ public struct Header: Sendable, Hashable {
 
 /// Where a block's text was written, so a reviewer or a diagnostic can go back to it.
 public struct Provenance: Sendable, Hashable {
+    /// What kind of source a block came from.
     public enum Origin: Sendable, Hashable {
         case clause(id: String, version: Int)
         case documentTemplate(id: String, version: Int)
@@ -72,6 +75,7 @@ public struct Provenance: Sendable, Hashable {
     /// The file line where the block's text starts.
     public var line: Int
 
+    /// Text from `origin`, written in `file` from `line` on.
     public init(_ origin: Origin, file: String, line: Int) {
         self.origin = origin
         self.file = file
@@ -81,6 +85,7 @@ public struct Provenance: Sendable, Hashable {
     public var location: SourceLocation { SourceLocation(file: file, line: line, column: 1) }
 }
 
+/// One part of a composed document, in reading order.
 public enum Block: Sendable, Hashable {
     case heading(Heading)
     case prose(Prose)
@@ -121,6 +126,7 @@ extension Provenance: CustomStringConvertible {
     }
 }
 
+/// A section heading the plan or the composer placed.
 public struct Heading: Sendable, Hashable {
     public var text: String
     /// 2 for sections; the title is the only level 1.
@@ -129,6 +135,7 @@ public struct Heading: Sendable, Hashable {
     public var startsPage: Bool
     public var provenance: Provenance
 
+    /// A heading of `level` (2 for sections).
     public init(text: String, level: Int, startsPage: Bool, provenance: Provenance) {
         self.text = text
         self.level = level
@@ -142,12 +149,14 @@ public struct Prose: Sendable, Hashable {
     public var markdown: String
     public var provenance: Provenance
 
+    /// Rendered prose from `provenance`.
     public init(markdown: String, provenance: Provenance) {
         self.markdown = markdown
         self.provenance = provenance
     }
 }
 
+/// A recommendation as it stands in the document: numbered, rendered, with its citations resolved.
 public struct ComposedRecommendation: Sendable, Hashable {
     /// 1-based, in plan order.
     public var number: Int
@@ -179,11 +188,13 @@ public struct CitedEntry: Sendable, Hashable {
     public var group: AuthorityGroup.Kind
 }
 
+/// An EU AI Act provision set beside a recommendation, with what it requires.
 public struct EUEntry: Sendable, Hashable {
     public var authority: CitedEntry
     public var requires: String
 }
 
+/// One line of the summary of recommendations.
 public struct SummaryItem: Sendable, Hashable {
     public var number: Int
     public var id: String
@@ -200,6 +211,7 @@ public struct Answer: Sendable, Hashable {
     public var provenance: Provenance
 }
 
+/// One row of the EU comparison table.
 public struct ComparisonRow: Sendable, Hashable {
     public var recommendation: Int
     public var title: String
@@ -211,6 +223,7 @@ public struct ComparisonRow: Sendable, Hashable {
 
 /// Citations of one instrument family, each with the recommendations citing it.
 public struct AuthorityGroup: Sendable, Hashable {
+    /// Instrument families, in the order the authorities index lists them.
     public enum Kind: Int, Sendable, Hashable, CaseIterable, Comparable {
         case omb, euAIAct, nist, federalRegister, dhsInventory, regulationsGov, other
 
@@ -226,9 +239,11 @@ public struct AuthorityGroup: Sendable, Hashable {
             }
         }
 
+        /// The index order: OMB first, other last.
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
+    /// One cited provision and the recommendations citing it.
     public struct Entry: Sendable, Hashable {
         public var citation: String
         public var title: String?
@@ -241,6 +256,7 @@ public struct AuthorityGroup: Sendable, Hashable {
     public var entries: [Entry]
 }
 
+/// The signature block: a lead sentence and one public line per signer.
 public struct SignatoryBlock: Sendable, Hashable {
     public var lead: String
     /// Public lines only: organization, city and state.

@@ -4,6 +4,7 @@ import Foundation
 /// temporary name in the same folder and is renamed over the target only after every file has
 /// been written in full. A failure before the renames leaves the folder exactly as it was.
 public enum AtomicWriter {
+    /// Why a set of files was not written; nothing in the folder changed.
     public struct WriteError: Error, CustomStringConvertible, Sendable {
         public var path: String
         public var reason: String

@@ -2,18 +2,21 @@ import Foundation
 
 /// Prints a check report the way compilers do, or as JSON for scripts and editors.
 public enum DiagnosticFormatter {
+    /// How diagnostics are printed.
     public struct Options: Sendable {
         /// ANSI colour, for terminals only.
         public var color: Bool
         /// Quote the offending source line under each diagnostic.
         public var showSource: Bool
 
+        /// Plain text with source lines quoted, unless told otherwise.
         public init(color: Bool = false, showSource: Bool = true) {
             self.color = color
             self.showSource = showSource
         }
     }
 
+    /// Every diagnostic compiler-style, with the source line and a caret, then a summary line.
     public static func text<Value>(_ report: Outcome<Value>, options: Options = Options()) -> String {
         var output = ""
         for diagnostic in report.diagnostics {
@@ -33,6 +36,7 @@ public enum DiagnosticFormatter {
         return output
     }
 
+    /// "2 errors, 1 warning, 0 notes in 14 files".
     public static func summary<Value>(_ report: Outcome<Value>) -> String {
         let counts = [
             Wording.count(report.errorCount, "error"),
@@ -42,6 +46,7 @@ public enum DiagnosticFormatter {
         return "\(counts.joined(separator: ", ")) in \(Wording.count(report.files.count, "file"))"
     }
 
+    /// The counts and every diagnostic as JSON, for scripts and editors.
     public static func json<Value>(_ report: Outcome<Value>) throws -> String {
         let document = JSONDocument(
             files: report.files.count, errors: report.errorCount, warnings: report.warningCount, notes: report.noteCount,

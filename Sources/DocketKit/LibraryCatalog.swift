@@ -44,6 +44,7 @@ public struct LibraryCatalog: Sendable {
         return "warning: \(Wording.count(broken.count, "library file")) with errors left out (\(broken.sorted().joined(separator: ", "))); run 'docket check' for details"
     }
 
+    /// The entries, optionally of one kind or tag, sorted by kind, id and version.
     public func entries(kind: Kind? = nil, tag: String? = nil) -> [Entry] {
         var entries: [Entry] = []
         if kind == nil || kind == .recommendation {
@@ -60,6 +61,7 @@ public struct LibraryCatalog: Sendable {
         return entries.sorted { ($0.kind, $0.id, $0.version ?? 0) < ($1.kind, $1.id, $1.version ?? 0) }
     }
 
+    /// One line per entry: id (with version), kind, title, in aligned columns.
     public static func table(_ entries: [Entry]) -> String {
         guard !entries.isEmpty else { return "no entries\n" }
         let idWidth = entries.map { $0.id.count + ($0.version.map { "@\($0)".count } ?? 0) }.max()!
@@ -80,6 +82,7 @@ public struct LibraryCatalog: Sendable {
         return nil
     }
 
+    /// The id closest to a mistyped one, if any is close.
     public func suggestion(for reference: String) -> String? {
         Wording.closestMatch(to: reference, in: Array(index.recommendations.keys) + index.allClauseIDs)
     }
@@ -155,5 +158,6 @@ public struct LibraryCatalog: Sendable {
 }
 
 extension LibraryCatalog {
+    /// The entries as JSON.
     public static func json(_ entries: [Entry]) throws -> String { try StableJSON.string(entries) }
 }

@@ -38,6 +38,7 @@ public struct LibraryUsage: Sendable {
         public var excerpt: String
     }
 
+    /// A pinned clause reference behind the library.
     public struct Lag: Sendable, Encodable, Hashable {
         public var plan: String
         public var line: Int
@@ -63,8 +64,10 @@ public struct LibraryUsage: Sendable {
         index = LibraryIndex(recommendations: workspace.recommendations, clauses: workspace.clauses)
     }
 
+    /// Whether any recommendation or clause has this id.
     public func knows(_ id: String) -> Bool { index.recommendations[id] != nil || index.clauseVersions[id] != nil }
 
+    /// Every place a plan uses the entry: as a section, an answer, the template, a recommendation, or through a partial.
     public func uses(of id: String) -> [Use] {
         var uses: [Use] = []
         for planFile in workspace.plans.sorted(by: { $0.path < $1.path }) {

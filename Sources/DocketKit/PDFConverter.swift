@@ -6,6 +6,7 @@ import Foundation
 public struct PDFConverter: Sendable {
     public var executable: URL
 
+    /// Why no PDF came out, in LibreOffice's own words where it gave any.
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public var description: String
     }
@@ -22,6 +23,7 @@ public struct PDFConverter: Sendable {
         return nil
     }
 
+    /// A converter running `executable` (`soffice`).
     public init(executable: URL) {
         self.executable = executable
     }

@@ -4,6 +4,7 @@ import Foundation
 /// stands, compare versions, and build a signer's review packet. The CLI's `sign`, `signers`,
 /// `diff` and `review` are thin shells over it.
 public struct SignOff: Sendable {
+    /// The diagnostics that stopped a review step.
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public var diagnostics: [Diagnostic]
         public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
@@ -61,6 +62,7 @@ public struct SignOff: Sendable {
         return approval
     }
 
+    /// Where every signer stands on the current version, with how far the text moved since older approvals.
     public func report() -> SignerReport {
         let current = currentText
         return SignerReport(signatories: signatories, approvals: log, version: draft.version) { store.changedParagraphs(from: $0, to: current) }

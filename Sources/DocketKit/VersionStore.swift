@@ -39,6 +39,7 @@ public struct VersionStore: Sendable {
 
     public var folder: URL
 
+    /// The store of the plan at `planURL`: `versions/` beside it.
     public init(planURL: URL) {
         folder = planURL.deletingLastPathComponent().appendingPathComponent("versions")
     }
@@ -67,14 +68,17 @@ public struct VersionStore: Sendable {
         return true
     }
 
+    /// The canonical Markdown of a stored version.
     public func text(of version: DraftVersion) -> String? {
         (try? Data(contentsOf: folder.appendingPathComponent("\(version.hex).md"))).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Where each paragraph of a stored version came from.
     public func sources(of version: DraftVersion) -> [String]? {
         (try? Data(contentsOf: folder.appendingPathComponent("\(version.hex).sources.json"))).flatMap { try? JSONDecoder().decode([String].self, from: $0) }
     }
 
+    /// Whether the version is stored.
     public func contains(_ version: DraftVersion) -> Bool {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(version.hex).md").path)
     }

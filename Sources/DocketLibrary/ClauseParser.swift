@@ -7,6 +7,7 @@ public enum ClauseParser {
     static let keys = ["id", "version", "title", "variables", "tags", "description"]
     static let variableKeys = ["type", "required", "default", "description"]
 
+    /// A clause or document template from its file, with every problem located.
     public static func parse(_ file: SourceFile, role: Clause.Role) -> (Clause?, [Diagnostic]) {
         let kind = role == .document ? "document template" : "clause"
         let (parsed, diagnostics) = LibraryFileParser.parseFrontMatter(file, kind: kind)

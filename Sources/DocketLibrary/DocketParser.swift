@@ -8,6 +8,7 @@ import Yams
 public enum DocketParser {
     static let keys = ["id", "document", "agency", "agencyName", "title", "federalRegister", "frDocument", "rin", "published", "commentsClose", "questions"]
 
+    /// A docket from `docket.yml`, with every problem located.
     public static func parse(_ file: SourceFile) -> (Docket?, [Diagnostic]) {
         let (root, reader) = LibraryFileParser.parseYAML(file, expected: "docket fields (key: value)")
         guard let mapping = root else { return (nil, reader.diagnostics) }

@@ -9,6 +9,7 @@ public enum PlanParser {
     static let submitterKeys = ["type", "firstName", "lastName", "organization", "organizationType", "city", "state", "zip", "country", "email", "phone", "receipt"]
     static let outputFormats = ["md", "html", "txt", "docx", "pdf"]
 
+    /// A plan from `plan.yml`, with every problem located.
     public static func parse(_ file: SourceFile) -> (Plan?, [Diagnostic]) {
         let (root, reader) = LibraryFileParser.parseYAML(file, expected: "plan fields (key: value)")
         guard let mapping = root else { return (nil, reader.diagnostics) }

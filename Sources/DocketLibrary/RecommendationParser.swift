@@ -6,6 +6,7 @@ import Yams
 public enum RecommendationParser {
     static let keys = ["id", "title", "summary", "tags", "systems", "authorities", "eu", "comparison"]
 
+    /// A recommendation from its file, with every problem located.
     public static func parse(_ file: SourceFile) -> (Recommendation?, [Diagnostic]) {
         let (parsed, diagnostics) = LibraryFileParser.parseFrontMatter(file, kind: "recommendation")
         guard let parsed else { return (nil, diagnostics) }

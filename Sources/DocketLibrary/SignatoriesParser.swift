@@ -4,6 +4,7 @@ import DocketSupport
 public enum SignatoriesParser {
     public static let columns = ["id", "organization", "city", "state", "contact_name", "contact_email", "contact_phone"]
 
+    /// The signatories of `signatories.csv`, with every problem located.
     public static func parse(_ file: SourceFile) -> ([Signatory], [Diagnostic]) {
         var (records, diagnostics) = CSVReader.read(file)
         guard !records.isEmpty else {

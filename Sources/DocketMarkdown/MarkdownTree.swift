@@ -13,6 +13,7 @@ public indirect enum MarkdownBlock: Sendable, Hashable {
     case html(String)
 }
 
+/// CommonMark inline content as a Swift value.
 public indirect enum MarkdownInline: Sendable, Hashable {
     case text(String)
     case code(String)

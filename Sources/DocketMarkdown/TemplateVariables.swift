@@ -7,6 +7,7 @@ public enum TemplateVariables {
     /// Names every template may read without declaring them: the composer supplies them.
     public static let builtins: Set<String> = ["docket", "plan", "ref", "submitter", "signatories", "recommendations"]
 
+    /// Why a body is not a valid Mustache template, and where.
     public struct SyntaxError: Error, Sendable {
         public var message: String
         /// 1-based line and character column within the body.

@@ -4,6 +4,7 @@ import Foundation
 /// A reusable piece of comment text with typed variables. Document templates (`comment.md`,
 /// `letter.md`) share the format and are told apart by `role`.
 public struct Clause: Sendable, Identifiable {
+    /// Whether the file is a clause or a whole-document template.
     public enum Role: String, Sendable, Codable {
         case clause
         /// A whole-document skeleton that arranges clauses and recommendations.
@@ -21,6 +22,7 @@ public struct Clause: Sendable, Identifiable {
     public var source: SourceRange
     public var bodyFirstLine: Int
 
+    /// A clause version as loaded, or as a client builds one.
     public init(id: String, version: Int, title: String, role: Role, variables: [Variable], tags: [String], body: String, source: SourceRange, bodyFirstLine: Int) {
         self.id = id
         self.version = version
@@ -33,6 +35,7 @@ public struct Clause: Sendable, Identifiable {
         self.bodyFirstLine = bodyFirstLine
     }
 
+    /// The declared variable called `name`.
     public func variable(named name: String) -> Variable? { variables.first { $0.name == name } }
 }
 
@@ -46,6 +49,7 @@ public struct Variable: Sendable, Hashable {
     public var description: String?
     public var range: SourceRange
 
+    /// A declared variable.
     public init(name: String, type: VariableType, required: Bool, defaultValue: VariableValue?, description: String?, range: SourceRange) {
         self.name = name
         self.type = type
@@ -59,6 +63,7 @@ public struct Variable: Sendable, Hashable {
     public var needsValue: Bool { required && defaultValue == nil }
 }
 
+/// What a variable holds.
 public enum VariableType: String, Sendable, Codable, CaseIterable {
     case string
     case integer
@@ -68,6 +73,7 @@ public enum VariableType: String, Sendable, Codable, CaseIterable {
     case list
 }
 
+/// A value of a declared type.
 public enum VariableValue: Sendable, Hashable, Codable {
     case string(String)
     case integer(Int)

@@ -21,6 +21,7 @@ public struct Docket: Sendable {
     public var questions: [DocketQuestion]
     public var source: SourceRange
 
+    /// A docket as loaded, or as a client builds one.
     public init(
         id: Located<String>, documentID: Located<String>?, agency: String, agencyName: String?, title: String, federalRegisterCitation: CitedAuthority?,
         federalRegisterDocument: CitedAuthority?, rin: String?, publishedOn: CalendarDate?, commentsClose: Located<Date>?, commentsCloseText: String?, questions: [DocketQuestion],
@@ -54,6 +55,7 @@ public struct DocketQuestion: Sendable, Hashable {
     public var text: String
     public var range: SourceRange
 
+    /// A docket as loaded, or as a client builds one.
     public init(number: Int, text: String, range: SourceRange) {
         self.number = number
         self.text = text

@@ -1,6 +1,7 @@
 import DocketSupport
 /// What a coalition lead wants filed: which docket, which text, which values, who signs.
 public struct Plan: Sendable {
+    /// What the plan produces: a comment, a sign-on letter, or a letter.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case comment
         case signOnLetter = "sign-on-letter"
@@ -29,6 +30,7 @@ public struct Plan: Sendable {
     public var submitterRange: SourceRange?
     public var source: SourceRange
 
+    /// A plan as loaded, or as a client builds one.
     public init(
         name: String, title: String? = nil, kind: Kind, docket: Located<String>?, template: Located<String>?, library: Located<String>?, submitter: Submitter,
         variables: [PlanVariable],
@@ -70,6 +72,7 @@ public struct Plan: Sendable {
 
 /// A value the plan gives a clause variable, before it is checked against the declared type.
 public struct PlanVariable: Sendable, Hashable {
+    /// A value as written: one scalar or a list.
     public enum RawValue: Sendable, Hashable {
         case scalar(String)
         case list([String])
@@ -79,6 +82,7 @@ public struct PlanVariable: Sendable, Hashable {
     public var value: RawValue
     public var range: SourceRange
 
+    /// A plan as loaded, or as a client builds one.
     public init(name: String, value: RawValue, range: SourceRange) {
         self.name = name
         self.value = value
@@ -97,6 +101,7 @@ public struct PlanVariable: Sendable, Hashable {
     }
 }
 
+/// One entry of a plan's `sections:`, in order.
 public enum PlanSection: Sendable, Hashable {
     case clause(ClauseReference)
     case heading(Located<String>)
@@ -126,6 +131,7 @@ public struct ClauseReference: Sendable, Hashable {
     public var pinnedVersion: Int?
     public var range: SourceRange
 
+    /// A plan as loaded, or as a client builds one.
     public init(id: String, pinnedVersion: Int?, range: SourceRange) {
         self.id = id
         self.pinnedVersion = pinnedVersion
@@ -151,6 +157,7 @@ public enum Submitter: Sendable, Hashable {
     case organization(Organization)
     case anonymous
 
+    /// A person filing in their own name.
     public struct Individual: Sendable, Hashable {
         public var firstName: String
         public var lastName: String
@@ -162,6 +169,7 @@ public enum Submitter: Sendable, Hashable {
         public var email: String?
         public var phone: String?
 
+        /// A plan as loaded, or as a client builds one.
         public init(
             firstName: String, lastName: String, city: String? = nil, state: String? = nil, zip: String? = nil, country: String? = nil, email: String? = nil, phone: String? = nil
         ) {
@@ -176,6 +184,7 @@ public enum Submitter: Sendable, Hashable {
         }
     }
 
+    /// An organization filing in its name.
     public struct Organization: Sendable, Hashable {
         public var name: String
         /// Agency-specific category of organization; Regulations.gov requires one.
@@ -186,6 +195,7 @@ public enum Submitter: Sendable, Hashable {
         public var email: String?
         public var phone: String?
 
+        /// A plan as loaded, or as a client builds one.
         public init(name: String, organizationType: String? = nil, city: String? = nil, state: String? = nil, country: String? = nil, email: String? = nil, phone: String? = nil) {
             self.name = name
             self.organizationType = organizationType

@@ -19,6 +19,7 @@ public struct Recommendation: Sendable, Identifiable {
     public var source: SourceRange
     public var bodyFirstLine: Int
 
+    /// A recommendation as loaded, or as a client builds one.
     public init(
         id: String, title: String, summary: String, tags: [String], systems: [CitedAuthority], authorities: [CitedAuthority], eu: [EUComparisonPoint], comparison: String,
         body: String, source: SourceRange, bodyFirstLine: Int
@@ -47,6 +48,7 @@ public struct CitedAuthority: Sendable, Hashable {
     /// Optional words on what the citation supports, shown beside it.
     public var note: String?
 
+    /// A recommendation as loaded, or as a client builds one.
     public init(text: Located<String>, citation: Citation?, note: String? = nil) {
         self.text = text
         self.citation = citation
@@ -65,6 +67,7 @@ public struct EUComparisonPoint: Sendable, Hashable {
     public var authority: CitedAuthority
     public var requires: String
 
+    /// A recommendation as loaded, or as a client builds one.
     public init(authority: CitedAuthority, requires: String) {
         self.authority = authority
         self.requires = requires

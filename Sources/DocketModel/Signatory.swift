@@ -13,6 +13,7 @@ public struct Signatory: Sendable, Hashable, Identifiable {
     /// Where the signer's row is, for diagnostics.
     public var source: SourceRange
 
+    /// A signer as loaded from `signatories.csv`, or as a client builds one.
     public init(id: String, organization: String, city: String?, state: String?, contactName: String?, contactEmail: String?, contactPhone: String?, source: SourceRange) {
         self.id = id
         self.organization = organization

@@ -13,7 +13,9 @@ public enum BoxTextRenderer {
     /// The web form warns when this many characters remain.
     public static let warningMargin = 250
 
+    /// The text for the comment box, as measured by Regulations.gov's rules.
     public struct BoxText: Sendable, Hashable {
+        /// How much of the document the box carries.
         public enum Form: String, Sendable, Hashable {
             case full
             /// Who, what, the recommendation titles, and a pointer to the attachment.
@@ -32,10 +34,13 @@ public enum BoxTextRenderer {
 
         public var fits: Bool { characterCount <= BoxTextRenderer.limit && byteCount <= BoxTextRenderer.limit }
 
+        /// Equal when the text and form are; the measurements follow from them.
         public static func == (lhs: BoxText, rhs: BoxText) -> Bool { lhs.text == rhs.text && lhs.form == rhs.form }
+        /// Hashes the text, which determines everything else.
         public func hash(into hasher: inout Hasher) { hasher.combine(text) }
     }
 
+    /// The fullest form that fits the limits, else the minimal form with its measurements for the error.
     public static func render(_ document: ComposedDocument, version: DraftVersion) -> BoxText {
         let footer = "Draft version \(version)"
         let full = fullSections(document, version: version)

@@ -11,6 +11,7 @@ public struct Redline: Sendable {
         case inserted(String)
     }
 
+    /// One paragraph of the redline.
     public enum Entry: Sendable, Hashable {
         case unchanged(String)
         case removed(String)

@@ -7,7 +7,9 @@ import Foundation
 /// and the submitter's. Regulations.gov keeps its own email and phone fields private, but
 /// anything in the comment text or an attachment may be posted for anyone to read.
 public struct PrivateFields: Sendable {
+    /// One private value and whose it is.
     public struct Entry: Sendable, Hashable {
+        /// Email or phone.
         public enum Kind: String, Sendable { case email, phone }
         public var kind: Kind
         public var value: String
@@ -19,6 +21,7 @@ public struct PrivateFields: Sendable {
         var key: String
     }
 
+    /// Where a private value occurs in a text.
     public struct Match: Sendable, Hashable {
         public var entry: Entry
         /// Byte offset of the occurrence in the scanned text.
@@ -28,6 +31,7 @@ public struct PrivateFields: Sendable {
 
     public private(set) var entries: [Entry] = []
 
+    /// The private values of `signatories` and of the submitter.
     public init(signatories: [Signatory], submitter: Submitter, submitterRange: SourceRange?) {
         for signer in signatories {
             add(.email, signer.contactEmail, owner: "signer '\(signer.id)'", at: signer.source)

@@ -23,6 +23,7 @@ public struct SubmissionManifest: Codable, Sendable {
     var version: String
     var files: [File]
 
+    /// The manifest of `files`, packaged from `draft`.
     public init(files: [SubmissionPackager.PackagedFile], draft: Draft) {
         plan = draft.plan.name
         docket = draft.docket?.id.value
@@ -31,6 +32,7 @@ public struct SubmissionManifest: Codable, Sendable {
         self.files = files.map { File(name: $0.name, role: $0.role.rawValue, bytes: $0.data.count, sha256: ContentHash.sha256Hex($0.data), public: $0.isPublic) }
     }
 
+    /// Stable JSON with a final newline.
     public func encoded() throws -> Data {
         Data((try StableJSON.string(self) + "\n").utf8)
     }

@@ -13,12 +13,14 @@ import ZIPFoundation
 /// Everything here works on values; rendering the PDF and writing the folder are the
 /// workflow layer's.
 public enum SubmissionPackager {
+    /// The attachment formats a package can carry.
     public enum AttachmentFormat: String, Sendable, CaseIterable, Codable {
         case pdf, docx
     }
 
     /// A file of the package. Public files are what Regulations.gov may publish.
     public struct PackagedFile: Sendable {
+        /// What a file is for.
         public enum Role: String, Sendable, Codable {
             case commentText = "comment text"
             case attachment
@@ -130,7 +132,7 @@ public enum SubmissionPackager {
         guard file.name.lowercased().hasSuffix(".docx") else {
             return file.name.lowercased().hasSuffix(".pdf") ? "" : String(decoding: file.data, as: UTF8.self)
         }
-        guard let archive = try? Archive(data: file.data, accessMode: .read) else { return "" }
+        guard let archive = try? Archive(data: file.data, accessMode: .read, pathEncoding: nil) else { return "" }
         var text = ""
         for entry in archive where entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels") {
             var part = Data()

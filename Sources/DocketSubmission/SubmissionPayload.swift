@@ -16,6 +16,7 @@ import Foundation
 ///   fields are never sent with organization fields: a form that sent both got comments
 ///   attributed to the wrong filer.
 public struct SubmissionPayload: Encodable, Sendable {
+    /// The comment's attributes, as GSA's comment schemas name them.
     public struct Attributes: Encodable, Sendable {
         public var commentOnDocumentId: String
         public var comment: String
@@ -35,6 +36,7 @@ public struct SubmissionPayload: Encodable, Sendable {
         public var files: [String]?
     }
 
+    /// The JSON:API resource: type `comments` and its attributes.
     public struct Resource: Encodable, Sendable {
         public var type = "comments"
         public var attributes: Attributes
@@ -42,6 +44,7 @@ public struct SubmissionPayload: Encodable, Sendable {
 
     public var data: Resource
 
+    /// The payload filing `comment` on `documentID` for `submitter`, naming the uploaded `files`.
     public init(documentID: String, comment: String, submitter: Submitter, sendEmailReceipt: Bool, files: [String]) {
         var attributes = Attributes(commentOnDocumentId: documentID, comment: comment, submitterType: "ANONYMOUS")
         switch submitter {

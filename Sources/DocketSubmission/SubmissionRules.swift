@@ -15,6 +15,7 @@ public enum SubmissionRules {
         public var name: String
         public var size: Int
 
+        /// A file called `name` of `size` bytes.
         public init(name: String, size: Int) {
             self.name = name
             self.size = size

@@ -9,6 +9,7 @@ public struct SourceFile: Sendable {
     /// UTF-8 offset at which each line starts.
     private let lineStarts: [Int]
 
+    /// The text of the file shown as `path`, with its line table built.
     public init(path: String, text: String) {
         self.path = path
         self.text = text
@@ -21,10 +22,12 @@ public struct SourceFile: Sendable {
 
     public var lineCount: Int { lineStarts.count }
 
+    /// The location of a 1-based line and UTF-8 column.
     public func location(line: Int, column: Int = 1) -> SourceLocation {
         SourceLocation(file: path, line: line, column: column)
     }
 
+    /// The location of a UTF-8 byte offset into the text.
     public func location(ofUTF8Offset offset: Int) -> SourceLocation {
         let line = lineIndex(containingUTF8Offset: offset)
         return SourceLocation(file: path, line: line + 1, column: offset - lineStarts[line] + 1)
@@ -37,6 +40,7 @@ public struct SourceFile: Sendable {
         return location(ofUTF8Offset: text.utf8.distance(from: text.startIndex, to: range.lowerBound))
     }
 
+    /// The text of a 1-based line, without its line break.
     public func lineText(_ line: Int) -> Substring {
         guard line >= 1, line <= lineStarts.count else { return "" }
         let utf8 = text.utf8

@@ -5,6 +5,7 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
     public var line: Int
     public var column: Int
 
+    /// A position in `file`.
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
@@ -13,6 +14,7 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
 
     public var description: String { "\(file):\(line):\(column)" }
 
+    /// By file, then line, then column.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
@@ -24,11 +26,13 @@ public struct SourceRange: Hashable, Sendable, Codable, CustomStringConvertible 
     public var start: SourceLocation
     public var end: SourceLocation
 
+    /// The span from `start` to `end`.
     public init(start: SourceLocation, end: SourceLocation) {
         self.start = start
         self.end = end
     }
 
+    /// `length` UTF-8 bytes from `location` on one line.
     public init(_ location: SourceLocation, length: Int = 0) {
         self.start = location
         self.end = SourceLocation(file: location.file, line: location.line, column: location.column + length)
@@ -47,6 +51,7 @@ public struct Located<Value>: Sendable where Value: Sendable {
     public var value: Value
     public var range: SourceRange
 
+    /// `value`, written at `range`.
     public init(_ value: Value, at range: SourceRange) {
         self.value = value
         self.range = range
