@@ -173,6 +173,20 @@ public struct ComposedRecommendation: Sendable, Hashable {
     public var provenance: Provenance
 
     public var label: String { "Recommendation \(number)" }
+
+    /// A value with every field given, for clients that build documents themselves.
+    public init(number: Int, id: String, title: String, summary: String, body: String, authorities: [CitedEntry], eu: [EUEntry], comparison: String, systems: [CitedEntry], provenance: Provenance) {
+        self.number = number
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.body = body
+        self.authorities = authorities
+        self.eu = eu
+        self.comparison = comparison
+        self.systems = systems
+        self.provenance = provenance
+    }
 }
 
 /// One citation as it stands in a recommendation, with what the registry knows of it.
@@ -186,12 +200,27 @@ public struct CitedEntry: Sendable, Hashable {
     /// False when the research behind the registry marks the provision SECONDARY or UNCONFIRMED.
     public var verified: Bool
     public var group: AuthorityGroup.Kind
+
+    /// A value with every field given, for clients that build documents themselves.
+    public init(citation: String, title: String?, note: String?, verified: Bool, group: AuthorityGroup.Kind) {
+        self.citation = citation
+        self.title = title
+        self.note = note
+        self.verified = verified
+        self.group = group
+    }
 }
 
 /// An EU AI Act provision set beside a recommendation, with what it requires.
 public struct EUEntry: Sendable, Hashable {
     public var authority: CitedEntry
     public var requires: String
+
+    /// A value with every field given, for clients that build documents themselves.
+    public init(authority: CitedEntry, requires: String) {
+        self.authority = authority
+        self.requires = requires
+    }
 }
 
 /// One line of the summary of recommendations.
@@ -200,6 +229,14 @@ public struct SummaryItem: Sendable, Hashable {
     public var id: String
     public var title: String
     public var summary: String
+
+    /// A value with every field given, for clients that build documents themselves.
+    public init(number: Int, id: String, title: String, summary: String) {
+        self.number = number
+        self.id = id
+        self.title = title
+        self.summary = summary
+    }
 }
 
 /// An answer to one of the docket's numbered questions.
@@ -209,6 +246,14 @@ public struct Answer: Sendable, Hashable {
     public var questionText: String
     public var markdown: String
     public var provenance: Provenance
+
+    /// A value with every field given, for clients that build documents themselves.
+    public init(question: Int, questionText: String, markdown: String, provenance: Provenance) {
+        self.question = question
+        self.questionText = questionText
+        self.markdown = markdown
+        self.provenance = provenance
+    }
 }
 
 /// One row of the EU comparison table.
@@ -219,6 +264,15 @@ public struct ComparisonRow: Sendable, Hashable {
     public var euProvisions: [String]
     /// One paragraph of plain CommonMark inline text.
     public var difference: String
+
+    /// A value with every field given, for clients that build documents themselves.
+    public init(recommendation: Int, title: String, usProvisions: [String], euProvisions: [String], difference: String) {
+        self.recommendation = recommendation
+        self.title = title
+        self.usProvisions = usProvisions
+        self.euProvisions = euProvisions
+        self.difference = difference
+    }
 }
 
 /// Citations of one instrument family, each with the recommendations citing it.

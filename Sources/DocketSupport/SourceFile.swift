@@ -33,7 +33,6 @@ public struct SourceFile: Sendable {
         return SourceLocation(file: path, line: line + 1, column: offset - lineStarts[line] + 1)
     }
 
-    /// The text of a 1-based line, without its line break.
     /// Where `needle` first appears in the file, if it does.
     public func location(ofFirst needle: String) -> SourceLocation? {
         guard let range = text.range(of: needle) else { return nil }
