@@ -244,7 +244,9 @@ if runs(2) {
                 let draft = Draft(composing: PlanInput(plan: plan, planPath: base.path, library: library, sources: workspace.sources), diagnostics: &diagnostics)
                 let markdown = Data(draft.markdown.utf8)
                 written.add(markdown.count)
-                FileManager.default.createFile(atPath: out.appendingPathComponent("draft-\(number).md").path, contents: markdown)
+                let path = out.appendingPathComponent("draft-\(number).md").path
+                // A draft that was not written would make the throughput a lie.
+                precondition(FileManager.default.createFile(atPath: path, contents: markdown), "cannot write \(path)")
             }
         }
         return written.total
