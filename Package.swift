@@ -62,9 +62,11 @@ let package = Package(
             name: "DocketSubmission",
             dependencies: ["DocketReview", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // One system call Swift's Glibc module does not expose: swapping two folders atomically.
+        .target(name: "CDocketFS"),
         .target(
             name: "DocketKit",
-            dependencies: ["DocketSubmission"]
+            dependencies: ["DocketSubmission", "CDocketFS"]
         ),
         .executableTarget(
             name: "docket",

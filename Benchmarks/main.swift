@@ -308,3 +308,59 @@ if runs(4) {
     print(line("HTMLRenderer (reference)", html, String(format: "%.0f pages/s", Double(pages) / html.seconds)))
     print(line("DOCXRenderer", docx, String(format: "%.0f pages/s", Double(pages) / docx.seconds)) + "  \(ratio(docx, against: html)) of HTML; \(size / 1000) kB")
 }
+
+// MARK: 5. Roster at scale
+
+/// A sign-on letter with `count` signatories, each with an email and a phone, and an approvals
+/// log in which every other signer approved an earlier version: the work `compose`, `signers`
+/// and `sign` all do first. Linear handling means 10× the roster costs about 10× the time.
+if runs(5) {
+    let large = max(Int(10_000 * scale), 200)
+    let small = large / 10
+    func writeCampaign(_ count: Int) throws -> URL {
+        let root = scratch.appendingPathComponent("roster-\(count)")
+        try writeLibrary(at: root, clauses: 10, recommendations: 5)
+        let campaign = root.appendingPathComponent("campaign")
+        try FileManager.default.createDirectory(at: campaign, withIntermediateDirectories: true)
+        var csv = "id,organization,city,state,contact_name,contact_email,contact_phone\n"
+        var log = ""
+        for index in 0..<count {
+            csv += "org-\(index),Organization \(index),Austin,TX,Person \(index),person\(index)@org\(index % 97).example,(202) 555-\(String(format: "%04d", index % 10_000))\n"
+            if index % 2 == 0 {
+                log += #"{"at":"2026-01-01T00:00:00Z","decision":"approve","signer":"org-\#(index)","version":"sha256:\#(String(repeating: "a", count: 64))"}"# + "\n"
+            }
+        }
+        try csv.write(to: campaign.appendingPathComponent("signatories.csv"), atomically: false, encoding: .utf8)
+        try log.write(to: campaign.appendingPathComponent("approvals.jsonl"), atomically: false, encoding: .utf8)
+        let plan = """
+            kind: sign-on-letter
+            library: ..
+            submitter: { type: organization, organization: Bench Coalition, organizationType: Nonprofit }
+            variables:
+              supporter: Bench Coalition
+              city: Austin
+            sections:
+              - clause: clause-1
+              - heading: Recommendations
+              - recommendations: [rec-0, rec-1, rec-2]
+            signatories: signatories.csv
+            """
+        try plan.write(to: campaign.appendingPathComponent("plan.yml"), atomically: false, encoding: .utf8)
+        return campaign.appendingPathComponent("plan.yml")
+    }
+    let smallPlan = try writeCampaign(small)
+    let largePlan = try writeCampaign(large)
+    var signers = 0
+    func review(_ plan: URL) {
+        let outcome = Composition.compose(plan: plan.path, formats: [.md])
+        guard let draft = outcome.draft, let roster = draft.signatories else { fatalError("the roster plan did not compose: \(outcome.diagnostics.prefix(3))") }
+        signers = SignerReport(signatories: roster, approvals: draft.approvals, version: draft.version).rows.count
+    }
+    let reference = measure { review(smallPlan) }
+    let full = measure { review(largePlan) }
+    print("\n5. Roster at scale: compose and signer status for a sign-on letter")
+    print(line("\(small) signatories (reference)", reference, String(format: "%.0f signers/s", Double(small) / reference.seconds)))
+    print(
+        line("\(large) signatories", full, String(format: "%.0f signers/s", Double(signers) / full.seconds))
+            + "  \(String(format: "%.2f×", full.seconds / max(reference.seconds, 1e-9))) the time for 10× the roster")
+}

@@ -145,6 +145,22 @@ public struct Composer {
     /// the plan does not list, and partials naming no clause.
     /// `firstLine` is where `body` starts in `file`, or nil when unknown.
     private func render(_ body: String, firstLine: Int?, file: String, values: [String: Any], state: inout State) -> String {
+        // What cannot be rendered safely is reported by `docket check` at its source; here it
+        // is reported where this plan uses it, and left out.
+        if let problem = MustacheScan.problem(in: body) {
+            state.diagnostics.append(
+                .error(
+                    problem.kind == .unclosedTag ? .unclosedTag : .nestingTooDeep, "not rendered: \(problem.message)",
+                    at: SourceRange(locate("", offset: problem.utf8Offset, in: body, firstLine: firstLine, file: file))))
+            return ""
+        }
+        if let problem = input.library.includes.problem(including: body) {
+            state.diagnostics.append(
+                .error(
+                    problem.code, "'{{> \(problem.name)}}' is not rendered: \(problem.reason)",
+                    at: SourceRange(locate("{{> \(problem.name)", offset: problem.offset, in: body, firstLine: firstLine, file: file), length: problem.name.utf8.count)))
+            return ""
+        }
         for (name, offset) in MustachePartials.partialNames(in: body) where index.clause(name) == nil {
             let suggestion = Wording.closestMatch(to: name, in: index.allClauseIDs)
             state.diagnostics.append(

@@ -1,5 +1,6 @@
 import DocketSupport
 import DocketLibrary
+import DocketMarkdown
 import DocketModel
 
 /// A library ready to compose from: its entries indexed by id, and one template engine that
@@ -8,6 +9,7 @@ public struct Library: Sendable {
     /// Recommendations and clause versions by id, with any duplicate-id problems.
     public let index: LibraryIndex
     let templates: TemplateEngine
+    let includes: IncludeAnalysis
 
     /// Indexes `recommendations` and `clauses` (every version of each).
     public init(recommendations: [Recommendation], clauses: [Clause]) {
@@ -17,8 +19,15 @@ public struct Library: Sendable {
     /// A library over an index already built.
     public init(index: LibraryIndex) {
         self.index = index
-        templates = TemplateEngine(partials: index.newestClauses)
+        includes = IncludeAnalysis(partials: index.newestClauses)
+        // A clause that cannot be rendered safely never reaches the template engine.
+        let includes = self.includes
+        templates = TemplateEngine(partials: index.newestClauses.filter { includes.problem(including: $0.body) == nil && MustacheScan.problem(in: $0.body) == nil })
     }
+
+    /// Problems building the library: duplicate ids, include cycles, includes chained too deep
+    /// or expanding too far.
+    public var diagnostics: [Diagnostic] { index.diagnostics + includes.diagnostics }
 }
 
 /// Everything one plan is composed from, as values. Nothing here is a path to open: the

@@ -19,25 +19,34 @@ extension ApprovalLog {
 
     /// Appends one line with a single write to a file opened for appending, so earlier lines
     /// are never rewritten. A file whose last line was cut short gets a line break first, so
-    /// the new entry stands on its own line and the broken one stays visible.
+    /// the new entry stands on its own line and the broken one stays visible. The append is all
+    /// or nothing: a short write or a failed flush (a full disk) truncates the file back to its
+    /// length before, and the error names the real cause.
     public static func append(_ approval: Approval, to url: URL) throws(AppendError) {
         guard var line = try? line(for: approval) else { throw AppendError(description: "cannot encode the approval") }
-        let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        let descriptor = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw AppendError(description: "\(url.path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
+        // One appender at a time, so two signers recorded at once never interleave or both
+        // truncate back.
+        guard flock(descriptor, LOCK_EX) == 0 else { throw AppendError(description: "\(url.path): cannot lock: \(String(cString: strerror(errno)))") }
+        defer { flock(descriptor, LOCK_UN) }
         let size = lseek(descriptor, 0, SEEK_END)
+        guard size >= 0 else { throw AppendError(description: "\(url.path): \(String(cString: strerror(errno)))") }
         if size > 0 {
             var last: UInt8 = 0
-            let reader = open(url.path, O_RDONLY)
-            if reader >= 0 {
-                _ = pread(reader, &last, 1, size - 1)
-                close(reader)
-            }
-            if last != 0x0A { line.insert(0x0A, at: 0) }
+            if pread(descriptor, &last, 1, size - 1) == 1, last != 0x0A { line.insert(0x0A, at: 0) }
+        }
+        func undo(_ what: String, _ code: Int32) -> AppendError {
+            _ = ftruncate(descriptor, size)
+            _ = fsync(descriptor)
+            return AppendError(description: "\(url.path): \(what): \(String(cString: strerror(code))); the log is as it was")
         }
         let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == line.count, fsync(descriptor) == 0 else {
-            throw AppendError(description: "\(url.path): the entry was not written in full: \(String(cString: strerror(errno)))")
+        if written != line.count {
+            throw undo("the entry was not written in full", written < 0 ? errno : ENOSPC)
         }
+        guard fsync(descriptor) == 0 else { throw undo("the entry could not be flushed to disk", errno) }
+        guard lseek(descriptor, 0, SEEK_END) == size + off_t(line.count) else { throw undo("the log changed length unexpectedly", EIO) }
     }
 }

@@ -30,7 +30,7 @@ public enum Checker {
         var diagnostics = DiagnosticCollector()
         var workspace = Workspace(loading: paths, baseDirectory: baseDirectory)
         let library = Library(recommendations: workspace.recommendations, clauses: workspace.clauses)
-        diagnostics.emit(contentsOf: library.index.diagnostics)
+        diagnostics.emit(contentsOf: library.diagnostics)
 
         for recommendation in workspace.recommendations {
             CitationRules.check(recommendation, registry: registry, into: &diagnostics)

@@ -69,17 +69,11 @@ public enum Filing {
         return outcome()
     }
 
-    /// Writes the package atomically, then removes files an earlier package listed in its
-    /// manifest that this one no longer has (a PDF from a machine that had LibreOffice), so the
-    /// folder never offers a stale attachment for upload.
+    /// Makes the package folder hold exactly `files`, swapped in at once: a stale attachment
+    /// from an earlier package (a PDF from a machine that had LibreOffice) cannot linger, and no
+    /// name read back from an earlier run decides what is deleted.
     @discardableResult
     public static func write(_ files: [SubmissionPackager.PackagedFile], into folder: URL) throws(AtomicWriter.WriteError) -> [URL] {
-        let previous = SubmissionManifest.fileNames(in: (try? Data(contentsOf: folder.appendingPathComponent("manifest.json"))) ?? Data())
-        let urls = try AtomicWriter.write(files.map { ($0.name, $0.data) }, into: folder)
-        let current = Set(files.map(\.name))
-        for name in previous where !current.contains(name) && !name.contains("/") {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-        }
-        return urls
+        try AtomicWriter.replaceFolder(files.map { ($0.name, $0.data) }, at: folder)
     }
 }

@@ -34,7 +34,7 @@ public struct LibraryCatalog: Sendable {
     }
 
     /// Problems loading the library, ordered by location.
-    public var diagnostics: [Diagnostic] { DiagnosticCollector(workspace.diagnostics + index.diagnostics).diagnostics }
+    public var diagnostics: [Diagnostic] { DiagnosticCollector(workspace.diagnostics + Library(index: index).diagnostics).diagnostics }
 
     /// One line for standard error when files were left out because they do not load, so a
     /// listing never silently omits part of the library.

@@ -110,6 +110,12 @@ public struct Workspace: Sendable {
             if FileManager.default.fileExists(atPath: url.path) {
                 loadReferenced(url)
                 docket = self.docket(at: url)
+                if docket == nil {
+                    diagnostics.emit(
+                        .error(
+                            .missingReferencedFile, "'\(path.value)' did not load as a docket (a docket.yml with id, agency and title); its own problems are listed at it",
+                            at: path.range))
+                }
             } else {
                 diagnostics.emit(.error(.missingReferencedFile, "docket file '\(path.value)' does not exist", at: path.range))
             }
@@ -122,13 +128,27 @@ public struct Workspace: Sendable {
             if FileManager.default.fileExists(atPath: url.path) {
                 loadReferenced(url)
                 signers = signatories(at: url)
+                if signers == nil {
+                    diagnostics.emit(
+                        .error(
+                            .missingReferencedFile, "'\(path.value)' did not load as a signatories list (a CSV file with an 'organization' column)",
+                            at: path.range))
+                }
             } else {
                 diagnostics.emit(.error(.missingReferencedFile, "signatories file '\(path.value)' does not exist", at: path.range))
             }
             let log = ApprovalLog.url(besideSignatories: url)
-            if let data = FileManager.default.contents(atPath: log.path) {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: log.path, isDirectory: &isFolder) {
                 referenced.append(displayPath(log))
-                approvals = ApprovalLog(parsing: data, path: displayPath(log))
+                if !isFolder.boolValue, let data = FileManager.default.contents(atPath: log.path) {
+                    approvals = ApprovalLog(parsing: data, path: displayPath(log))
+                } else {
+                    // A log that cannot be read must not become a letter signed by no one.
+                    let why = isFolder.boolValue ? "is a folder" : "cannot be read (check its permissions)"
+                    diagnostics.emit(
+                        .error(.unreadableApprovals, "the approvals log '\(displayPath(log))' \(why); nobody's decision can be counted until it is a readable file", at: path.range))
+                }
             }
         }
         let input = PlanInput(

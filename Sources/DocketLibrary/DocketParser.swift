@@ -58,12 +58,12 @@ public enum DocketParser {
         let closeText = reader.string("commentsClose", in: mapping, required: false, context: context, at: owner)
         var close: Located<Date>?
         if let closeText {
-            if let date = parseInstant(closeText.value) {
+            if let date = Timestamp.date(from: closeText.value) {
                 close = Located(date, at: closeText.range)
             } else {
                 reader.add(
                     .error(
-                        .invalidValue, "'commentsClose' must be a date and time with its zone, e.g. 2023-12-05T23:59:00-05:00 (agencies usually close at 11:59 pm Eastern)",
+                        .invalidValue, "'commentsClose' must be a real date and time with its zone, e.g. 2023-12-05T23:59:00-05:00 (agencies usually close at 11:59 pm Eastern)",
                         at: closeText.range))
             }
         }
@@ -77,14 +77,6 @@ public enum DocketParser {
             rin: rin?.value, publishedOn: publishedOn, commentsClose: close, commentsCloseText: closeText?.value,
             questions: questions, source: owner)
         return (docket, reader.diagnostics)
-    }
-
-    /// ISO 8601 with an explicit offset. A close time without a zone is ambiguous by up to a day
-    /// across US time zones, so it is refused rather than guessed.
-    static func parseInstant(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
     }
 
     private static func parseQuestions(in mapping: Node.Mapping, reader: YAMLReader) -> [DocketQuestion] {

@@ -18,7 +18,15 @@ public enum PlanParser {
         reader.checkKeys(of: mapping, allowed: keys, in: context)
 
         let folderName = URL(fileURLWithPath: file.path).deletingLastPathComponent().lastPathComponent
-        let name = reader.string("name", in: mapping, required: false, context: context, at: owner)?.value ?? folderName
+        let nameField = reader.string("name", in: mapping, required: false, context: context, at: owner)
+        let name = nameField?.value ?? folderName
+        // The name becomes the output folder `out/<name>/`.
+        if let problem = PathComponent.problem(name) {
+            reader.add(
+                .error(
+                    .unsafeName, "the plan's name '\(name)' \(problem); it names the output folder, so it must be one plain folder name",
+                    at: nameField?.range ?? owner))
+        }
         let title = reader.string("title", in: mapping, required: false, context: context, at: owner)?.value
         let kindText = reader.string("kind", in: mapping, required: true, context: context, at: owner)
         var kind: Plan.Kind?

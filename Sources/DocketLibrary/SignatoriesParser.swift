@@ -49,6 +49,12 @@ public enum SignatoriesParser {
                 continue
             }
             let id = value("id")?.value ?? Signatory.slug(organization.value)
+            // The id names the signer's review folder, `out/<plan>/review/<id>/`.
+            if let problem = PathComponent.problem(id) {
+                diagnostics.append(
+                    .error(.unsafeName, "signer id '\(id)' \(problem); it names the signer's review folder, so it must be one plain name", at: value("id")?.range ?? organization.range))
+                continue
+            }
             if let first = firstLineByID[id] {
                 diagnostics.append(.error(.duplicateSignatory, "'\(organization.value)' is already listed at line \(first) (signer id '\(id)')", at: organization.range))
                 continue

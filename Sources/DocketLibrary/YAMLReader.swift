@@ -19,6 +19,11 @@ final class YAMLReader {
 
     /// Composes the YAML text into a node tree; a syntax error becomes a located diagnostic.
     func compose(_ yaml: String) -> Node? {
+        if let problem = YAMLAliases.firstCollectionAlias(in: yaml) {
+            let line = problem.line + firstLine - 1
+            diagnostics.append(.error(.aliasExpansion, problem.message, at: SourceRange(file.location(line: line, column: problem.column))))
+            return nil
+        }
         do {
             return try Yams.compose(yaml: yaml)
         } catch let error as YamlError {

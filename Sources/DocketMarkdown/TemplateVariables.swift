@@ -7,16 +7,38 @@ public enum TemplateVariables {
     /// Names every template may read without declaring them: the composer supplies them.
     public static let builtins: Set<String> = ["docket", "plan", "ref", "submitter", "signatories", "recommendations"]
 
+    /// The fields of each built-in value, as the composer fills them; `ref` takes any
+    /// recommendation id and is checked when composing. A date field also has `.iso` and `.year`.
+    public static let builtinFields: [String: Set<String>] = [
+        "docket": ["id", "title", "agency", "agencyName", "federalRegister", "frDocument", "rin", "published", "commentsClose"],
+        "plan": ["name", "title"],
+        "recommendations": ["count", "titles"],
+        "submitter": ["name"],
+        "signatories": ["count", "organizations"],
+    ]
+
+    /// Built-in fields that hold dates.
+    public static let dateFields: Set<String> = ["docket.published", "docket.commentsClose"]
+
+    /// The children a date value has.
+    public static let dateChildren: Set<String> = ["iso", "year"]
+
     /// Why a body is not a valid Mustache template, and where.
     public struct SyntaxError: Error, Sendable {
         public var message: String
         /// 1-based line and character column within the body.
         public var line: Int
         public var column: Int
+        /// Set when the pre-scan found it: an unclosed tag or too deep a nesting.
+        public var kind: MustacheScan.Problem.Kind? = nil
     }
 
     /// The top-level names `body` reads, in first-use order.
     public static func names(in body: String) -> Result<[String], SyntaxError> {
+        if let problem = MustacheScan.problem(in: body) {
+            let (line, column) = MustacheScan.lineAndColumn(of: problem.utf8Offset, in: body)
+            return .failure(SyntaxError(message: problem.message, line: line, column: column, kind: problem.kind))
+        }
         let template: MustacheTemplate
         do {
             template = try MustacheTemplate(string: body)

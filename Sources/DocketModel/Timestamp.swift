@@ -15,6 +15,15 @@ public enum Timestamp {
     /// Parses ISO 8601 with an explicit zone (`Z` or `-05:00`); nil for a time without one,
     /// which is ambiguous by up to a day across US time zones.
     public static func date(from text: String) -> Date? {
+        // Foundation's parser rolls 2023-02-30 over to March 2; a deadline must be a real day
+        // and a real time of day.
+        let parts = text.split(separator: "T", maxSplits: 1)
+        guard parts.count == 2, CalendarDate(iso: String(parts[0])) != nil else { return nil }
+        let clock = parts[1].prefix(8).split(separator: ":")
+        guard clock.count >= 2, let hour = Int(clock[0]), let minute = Int(clock[1]), (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        if clock.count == 3 {
+            guard let second = Int(clock[2].prefix(2)), (0...59).contains(second) else { return nil }
+        }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.date(from: text)

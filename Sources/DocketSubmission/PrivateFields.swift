@@ -30,6 +30,11 @@ public struct PrivateFields: Sendable {
     }
 
     public private(set) var entries: [Entry] = []
+    /// Entries by kind and key, so scanning a text costs one lookup per candidate, however
+    /// many signers there are.
+    private var emailsByDomain: [String: [String: Int]] = [:]
+    private var emailDomainLengths: Set<Int> = []
+    private var phonesByKey: [String: Int] = [:]
 
     /// The private values of `signatories` and of the submitter.
     public init(signatories: [Signatory], submitter: Submitter, submitterRange: SourceRange?) {
@@ -57,40 +62,73 @@ public struct PrivateFields: Sendable {
     private mutating func add(_ kind: Entry.Kind, _ value: String?, owner: String, at range: SourceRange) {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return }
         let key = kind == .email ? value.lowercased() : Self.phoneKey(value)
-        guard let key, !entries.contains(where: { $0.key == key && $0.kind == kind }) else { return }
+        guard let key else { return }
+        switch kind {
+        case .email:
+            guard let at = key.lastIndex(of: "@") else { return }
+            let local = String(key[..<at])
+            let domain = String(key[key.index(after: at)...])
+            guard emailsByDomain[domain]?[local] == nil else { return }
+            emailsByDomain[domain, default: [:]][local] = entries.count
+            emailDomainLengths.insert(domain.utf8.count)
+        case .phone:
+            guard phonesByKey[key] == nil else { return }
+            phonesByKey[key] = entries.count
+        }
         entries.append(Entry(kind: kind, value: value, owner: owner, declaration: range, key: key))
     }
 
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// Every occurrence of a private value in `text`. Phone numbers match however they are
-    /// written: "(202) 555-0143" and "+1 202.555.0143" are the same number.
+    /// Every occurrence of a private value in `text`, in one pass however many values there
+    /// are. Emails match ignoring ASCII case; phone numbers match however they are written:
+    /// "(202) 555-0143" and "+1 202.555.0143" are the same number.
     public func matches(in text: String) -> [Match] {
         guard !entries.isEmpty else { return [] }
         var found: [Match] = []
-        let lowered = text.lowercased()
-        // Lower-casing can change byte lengths outside ASCII; offsets are taken from the
-        // original only when the two agree, which they do for every email address.
-        let sameLayout = lowered.utf8.count == text.utf8.count
-        for entry in entries where entry.kind == .email {
-            var searchStart = lowered.startIndex
-            while let range = lowered.range(of: entry.key, range: searchStart..<lowered.endIndex) {
-                let offset = sameLayout ? lowered.utf8.distance(from: lowered.startIndex, to: range.lowerBound) : 0
-                found.append(Match(entry: entry, utf8Offset: offset, utf8Length: entry.key.utf8.count))
-                searchStart = range.upperBound
+        if !emailsByDomain.isEmpty {
+            let bytes = Array(text.utf8)
+            for (at, byte) in bytes.enumerated() where byte == UInt8(ascii: "@") {
+                var end = at + 1
+                while end < bytes.count, Self.isDomainByte(bytes[end]) { end += 1 }
+                // A known domain may be followed by more domain text ("example.org.uk" hides
+                // "example.org" only if the address really is there), so try each known length.
+                for length in emailDomainLengths where at + 1 + length <= end {
+                    let domain = String(decoding: bytes[(at + 1)..<(at + 1 + length)].map(Self.lowercased), as: UTF8.self)
+                    guard let locals = emailsByDomain[domain] else { continue }
+                    for (local, index) in locals {
+                        let count = local.utf8.count
+                        guard count <= at, Self.equalIgnoringASCIICase(bytes[(at - count)..<at], local) else { continue }
+                        found.append(Match(entry: entries[index], utf8Offset: at - count, utf8Length: count + 1 + length))
+                    }
+                }
             }
         }
-        let phones = entries.filter { $0.kind == .phone }
-        if !phones.isEmpty {
+        if !phonesByKey.isEmpty {
             let nsText = text as NSString
+            var utf8Consumed = 0
+            var cursor = text.startIndex
             for candidate in Self.phonePattern.matches(in: text, range: NSRange(location: 0, length: nsText.length)) {
                 let written = nsText.substring(with: candidate.range)
-                guard let key = Self.phoneKey(written), let entry = phones.first(where: { $0.key == key }) else { continue }
-                let prefix = nsText.substring(to: candidate.range.location)
-                found.append(Match(entry: entry, utf8Offset: prefix.utf8.count, utf8Length: written.utf8.count))
+                guard let key = Self.phoneKey(written), let index = phonesByKey[key] else { continue }
+                // UTF-8 offsets, counted on from the previous match rather than from the start.
+                let start = String.Index(utf16Offset: candidate.range.location, in: text)
+                utf8Consumed += text.utf8.distance(from: cursor, to: start)
+                cursor = start
+                found.append(Match(entry: entries[index], utf8Offset: utf8Consumed, utf8Length: written.utf8.count))
             }
         }
         return found.sorted { $0.utf8Offset < $1.utf8Offset }
+    }
+
+    private static func isDomainByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte >= 0x80
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+
+    private static func equalIgnoringASCIICase(_ bytes: ArraySlice<UInt8>, _ lowered: String) -> Bool {
+        zip(bytes, lowered.utf8).allSatisfy { lowercased($0) == $1 }
     }
 
     /// Digits with the separators people put in phone numbers, at least seven digits long.

@@ -36,10 +36,4 @@ public struct SubmissionManifest: Codable, Sendable {
     public func encoded() throws -> Data {
         Data((try StableJSON.string(self) + "\n").utf8)
     }
-
-    /// The file names an existing manifest lists; none if it is missing or unreadable.
-    public static func fileNames(in data: Data) -> [String] {
-        guard let manifest = try? JSONDecoder().decode(Self.self, from: data) else { return [] }
-        return manifest.files.map(\.name)
-    }
 }

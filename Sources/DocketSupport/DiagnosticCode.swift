@@ -27,6 +27,12 @@ extension DiagnosticCode {
     public static let invalidValue = Self(rawValue: "DK015")
     public static let emptyBody = Self(rawValue: "DK016")
     public static let rawHTMLDropped = Self(rawValue: "DK017")
+    /// A name that becomes a file or folder name is not one safe path component.
+    public static let unsafeName = Self(rawValue: "DK018")
+    /// A control character (NUL, ESC, …) in a text file.
+    public static let controlCharacter = Self(rawValue: "DK019")
+    /// A YAML alias that could expand without limit.
+    public static let aliasExpansion = Self(rawValue: "DK020")
 
     // Citations
     public static let malformedCitation = Self(rawValue: "DK100")
@@ -49,6 +55,16 @@ extension DiagnosticCode {
     public static let clauseTextChanged = Self(rawValue: "DK208")
     public static let clauseNotRecorded = Self(rawValue: "DK209")
     public static let malformedClauseLock = Self(rawValue: "DK210")
+    /// Clauses that include each other, directly or through others.
+    public static let includeCycle = Self(rawValue: "DK211")
+    /// Sections or includes nested deeper than DocketKit renders.
+    public static let nestingTooDeep = Self(rawValue: "DK212")
+    /// A body whose includes would expand past the size limit.
+    public static let expansionTooLarge = Self(rawValue: "DK213")
+    /// `{{docket.x}}` and the like naming a field the built-in value does not have.
+    public static let unknownField = Self(rawValue: "DK214")
+    /// A Mustache tag or comment opened and never closed.
+    public static let unclosedTag = Self(rawValue: "DK215")
 
     // Plans
     public static let unknownClause = Self(rawValue: "DK301")
@@ -98,4 +114,6 @@ extension DiagnosticCode {
     public static let receiptWithoutEmail = Self(rawValue: "DK612")
     public static let privateFieldInPublicText = Self(rawValue: "DK613")
     public static let pdfNotConverted = Self(rawValue: "DK614")
+    /// An approvals log that exists but cannot be read.
+    public static let unreadableApprovals = Self(rawValue: "DK615")
 }

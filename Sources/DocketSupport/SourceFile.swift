@@ -91,12 +91,36 @@ public enum SourceFileReader {
             let byte = String(format: "0x%02X", data[data.startIndex + badOffset])
             return (nil, [.error(.invalidUTF8, "file is not valid UTF-8: byte \(byte) cannot start or continue a character; re-save the file as UTF-8", at: SourceRange(location))])
         }
+        if let offset = firstControlCharacterOffset(in: data) {
+            let location = locationOfByte(offset, in: data, path: path)
+            let byte = String(format: "U+%04X", data[data.startIndex + offset])
+            return (
+                nil,
+                [
+                    .error(
+                        .controlCharacter,
+                        "file contains the control character \(byte); text files may hold tabs and line breaks only (a NUL would cut the text short in HTML and DOCX)",
+                        at: SourceRange(location))
+                ]
+            )
+        }
         var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.allSatisfy(\.isWhitespace) {
             return (nil, [.error(.emptyFile, "file is empty", at: whole)])
         }
         return (SourceFile(path: path, text: text), [])
+    }
+
+    /// The offset of the first C0 control byte other than tab, line feed and carriage return,
+    /// or of DEL. In UTF-8 these bytes never occur inside a multi-byte character.
+    package static func firstControlCharacterOffset(in data: Data) -> Int? {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int? in
+            for (index, byte) in buffer.enumerated() where (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
+                return index
+            }
+            return nil
+        }
     }
 
     /// Returns the offset of the first byte that breaks UTF-8, or nil if the data is valid.

@@ -57,7 +57,7 @@ extension Docket {
         init?(argument: String) {
             let parts = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             let formats = parts.compactMap(SubmissionPackager.AttachmentFormat.init(rawValue:))
-            guard !formats.isEmpty, formats.count == parts.count else { return nil }
+            guard !formats.isEmpty, formats.count == parts.count, Set(formats).count == formats.count else { return nil }
             self.formats = formats
         }
     }

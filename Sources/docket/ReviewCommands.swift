@@ -125,7 +125,7 @@ extension Docket {
             let files = try failing(plan) { () throws(SignOff.Failure) in try signOff.packet(for: signer) }
             let folder = URL(fileURLWithPath: out).appendingPathComponent(signOff.draft.plan.name).appendingPathComponent("review").appendingPathComponent(signer)
             do {
-                for (url, file) in zip(try AtomicWriter.write(files, into: folder), files) {
+                for (url, file) in zip(try AtomicWriter.replaceFolder(files, at: folder), files) {
                     writeStandardOutput("wrote \(displayPath(url)) (\(file.data.count) bytes)\n")
                 }
             } catch {

@@ -285,18 +285,28 @@ extension Outcome where Value == Filing.Package {
         #expect(fields.matches(in: text).map(\.entry.value) == ["lee@two.example.org"])
     }
 
-    @Test func aStalePackageFileIsRemovedAndOtherFilesAreKept() throws {
+    @Test func thePackageFolderIsReplacedWholeSoAStaleAttachmentCannotLinger() throws {
         let folder = try TemporaryFolder()
+        let submission = folder.url.appendingPathComponent("plan/submission")
         let first: [SubmissionPackager.PackagedFile] = [
             .init(name: "a.pdf", data: Data("%PDF".utf8), role: .attachment), .init(name: "a.docx", data: Data("PK".utf8), role: .attachment),
         ]
-        let draft = try #require(try PackageScenario().package().draft)
-        let manifest = SubmissionPackager.PackagedFile(name: "manifest.json", data: try SubmissionManifest(files: first, draft: draft).encoded(), role: .manifest)
-        try Filing.write(first + [manifest], into: folder.url)
-        try folder.write("notes.txt", "mine")
-        let second = [first[1], SubmissionPackager.PackagedFile(name: "manifest.json", data: try SubmissionManifest(files: [first[1]], draft: draft).encoded(), role: .manifest)]
-        try Filing.write(second, into: folder.url)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["a.docx", "manifest.json", "notes.txt"])
+        try Filing.write(first, into: submission)
+        try Filing.write([first[1]], into: submission)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: submission.path) == ["a.docx"])
+        // Nothing of the swap is left beside the folder.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: submission.deletingLastPathComponent().path) == ["submission"])
+    }
+
+    /// A manifest from an earlier run that lists `..` once made the next package delete the
+    /// plan's whole output folder. Nothing read back from an earlier run decides what goes now.
+    @Test func aManifestListingDotDotDeletesNothingOutsideThePackage() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("plan/keep.txt", "a compose output beside the package")
+        try folder.write("plan/submission/manifest.json", #"{"plan":"p","version":"sha256:x","files":[{"name":"..","role":"attachment","bytes":1,"sha256":"x","public":true}]}"#)
+        try Filing.write([.init(name: "comment-box.txt", data: Data("text".utf8), role: .commentText)], into: folder.url.appendingPathComponent("plan/submission"))
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("plan/keep.txt").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("plan/submission").path) == ["comment-box.txt"])
     }
 
     @Test(.enabled(if: PDFConverter.find() != nil, "LibreOffice is not installed"))

@@ -11,11 +11,18 @@ public enum TemplateRules {
         checkRawHTML(body: body, firstLine: firstLine, file: file, into: &diagnostics)
         switch TemplateVariables.names(in: body) {
         case .success(let names):
+            checkBuiltinFields(body: body, firstLine: firstLine, file: file, into: &diagnostics)
             return names
         case .failure(let error):
             let line = firstLine + error.line - 1
             let column = columnInUTF8(lineText(line), characterColumn: error.column)
-            diagnostics.emit(.error(.templateSyntax, "template error: \(error.message)", at: SourceRange(SourceLocation(file: file, line: line, column: column))))
+            let code: DiagnosticCode =
+                switch error.kind {
+                case .unclosedTag: .unclosedTag
+                case .nestingTooDeep: .nestingTooDeep
+                case nil: .templateSyntax
+                }
+            diagnostics.emit(.error(code, "template error: \(error.message)", at: SourceRange(SourceLocation(file: file, line: line, column: column))))
             return nil
         }
     }
@@ -38,6 +45,33 @@ public enum TemplateRules {
         let usedSet = Set(used)
         for variable in clause.variables where !usedSet.contains(variable.name) {
             diagnostics.emit(.warning(.unusedVariable, "variable '\(variable.name)' is declared but the text never uses it", at: variable.range))
+        }
+    }
+
+    /// `{{docket.nonexistent}}` would render as nothing in a filed comment: every field named
+    /// on a built-in value must be one the composer fills.
+    private static func checkBuiltinFields(body: String, firstLine: Int, file: String, into diagnostics: inout DiagnosticCollector) {
+        for tag in MustacheScan.tags(in: body) {
+            let parts = tag.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count > 1, let fields = TemplateVariables.builtinFields[parts[0]] else { continue }
+            let (line, column) = MustacheScan.location(of: tag.utf8Offset, in: body)
+            let at = SourceRange(SourceLocation(file: file, line: firstLine + line - 1, column: column), length: tag.name.utf8.count)
+            guard fields.contains(parts[1]) else {
+                let known = fields.sorted().joined(separator: ", ")
+                diagnostics.emit(
+                    .error(
+                        .unknownField, "'\(parts[0])' has no field '\(parts[1])', so '{{\(tag.name)}}' would print nothing; it has \(known)", at: at,
+                        fixIt: Wording.closestMatch(to: parts[1], in: Array(fields)).map { "\(parts[0]).\($0)" }))
+                continue
+            }
+            let field = parts[0] + "." + parts[1]
+            if parts.count > 2 {
+                let valid = TemplateVariables.dateFields.contains(field) && parts.count == 3 && TemplateVariables.dateChildren.contains(parts[2])
+                if !valid {
+                    let children = TemplateVariables.dateFields.contains(field) ? "; a date has .iso and .year" : "; it has no fields"
+                    diagnostics.emit(.error(.unknownField, "'\(field)' has no field '\(parts[2...].joined(separator: "."))'\(children)", at: at))
+                }
+            }
         }
     }
 
