@@ -148,17 +148,21 @@ public struct Composer {
         // What cannot be rendered safely is reported by `docket check` at its source; here it
         // is reported where this plan uses it, and left out.
         if let problem = MustacheScan.problem(in: body) {
+            // Worded and placed as `TemplateRules` reports it, so a check that runs both says it once.
             state.diagnostics.append(
                 .error(
-                    problem.kind == .unclosedTag ? .unclosedTag : .nestingTooDeep, "not rendered: \(problem.message)",
+                    problem.kind == .unclosedTag ? .unclosedTag : .nestingTooDeep, "template error: \(problem.message)",
                     at: SourceRange(locate("", offset: problem.utf8Offset, in: body, firstLine: firstLine, file: file))))
             return ""
         }
         if let problem = input.library.includes.problem(including: body) {
+            let location = locate("{{> \(problem.name)", offset: problem.offset, in: body, firstLine: firstLine, file: file)
+            // The include that closes a cycle or crosses a limit is reported once, by the analysis.
+            guard !input.library.includes.reportedIncludes.contains(location) else { return "" }
             state.diagnostics.append(
                 .error(
                     problem.code, "'{{> \(problem.name)}}' is not rendered: \(problem.reason)",
-                    at: SourceRange(locate("{{> \(problem.name)", offset: problem.offset, in: body, firstLine: firstLine, file: file), length: problem.name.utf8.count)))
+                    at: SourceRange(location, length: problem.name.utf8.count)))
             return ""
         }
         for (name, offset) in MustachePartials.partialNames(in: body) where index.clause(name) == nil {

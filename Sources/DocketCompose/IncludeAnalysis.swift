@@ -24,6 +24,8 @@ struct IncludeAnalysis: Sendable {
         var reason: String
     }
     private(set) var diagnostics: [Diagnostic] = []
+    /// Where those diagnostics stand, so the composer does not report an include twice.
+    private(set) var reportedIncludes: Set<SourceLocation> = []
 
     private var clauses: [String: Clause] = [:]
     private var state: [String: Visit] = [:]
@@ -101,5 +103,6 @@ struct IncludeAnalysis: Sendable {
         let (line, column) = MustacheScan.location(of: offset, in: clause.body)
         let start = SourceLocation(file: clause.source.start.file, line: clause.bodyFirstLine + line - 1, column: column)
         diagnostics.append(.error(code, message, at: SourceRange(start, length: 1)))
+        reportedIncludes.insert(start)
     }
 }

@@ -51,7 +51,7 @@ public enum Checker {
             // The box text, HTML and DOCX are all rendered from the same document as the Markdown.
             diagnostics.emit(
                 contentsOf: PrivateFields(draft).diagnostics(
-                    forPublicText: draft.markdown, describedAs: "the composed text", searching: draft.usedFiles.sorted(), sources: workspace.sources,
+                    forPublicText: PublicText.markdown(draft.markdown), describedAs: "the composed text", searching: draft.usedFiles.sorted(), sources: workspace.sources,
                     fallback: .file(planFile.path)))
             drafts[planFile.path] = CheckedDraft(draft: draft, box: box)
         }

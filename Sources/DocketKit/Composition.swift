@@ -62,6 +62,22 @@ public enum Composition {
                 }
             }
         }
+        // Every file is scanned as a reader sees it: a value split by markup or DOCX runs is
+        // still the value.
+        let privateFields = PrivateFields(draft)
+        for file in result.rendered {
+            let text =
+                switch file.format {
+                case .html: PublicText.html(file.contents)
+                case .docx: PublicText.docx(file.data)
+                case .md: PublicText.markdown(file.contents)
+                case .txt: file.contents
+                }
+            diagnostics.emit(
+                contentsOf: privateFields.diagnostics(
+                    forPublicText: text, describedAs: "'\(file.name)'", searching: draft.usedFiles.sorted(), sources: report.sources, fallback: .file(planFile.path)))
+        }
+        if diagnostics.hasErrors { result.rendered = [] }
         return outcome()
     }
 }

@@ -64,6 +64,17 @@ public enum Filing {
         if options.formats.contains(.docx) || attachments.isEmpty {
             attachments.append(.init(name: baseName + ".docx", data: docx, role: .attachment))
         }
+        // The PDF is scanned as its reader would copy it; its DOCX source is scanned in `assemble`.
+        for pdf in attachments where pdf.name.hasSuffix(".pdf") {
+            if let text = PDFConverter.text(ofPDF: pdf.data) {
+                diagnostics.emit(
+                    contentsOf: PrivateFields(draft).diagnostics(
+                        forPublicText: text, describedAs: "'\(pdf.name)', which Regulations.gov may publish,", searching: draft.usedFiles.sorted(),
+                        sources: composition.sources, fallback: .file(package.folder + "/" + pdf.name)))
+            } else {
+                notes.append("the PDF's text was not checked for contact data: pdftotext is not installed (apt-get install poppler-utils); its DOCX source was")
+            }
+        }
         package.files =
             SubmissionPackager.assemble(draft, box: composed.box, attachments: attachments, folder: package.folder, now: options.now, into: &diagnostics) ?? []
         return outcome()

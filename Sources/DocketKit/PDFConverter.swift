@@ -72,4 +72,25 @@ public struct PDFConverter: Sendable {
         }
         return data
     }
+
+    /// The text of a PDF as `pdftotext` (poppler) reads it, or nil when it is not installed:
+    /// what a reader copying from the filed PDF would get.
+    public static func text(ofPDF pdf: Data, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        guard let tool = folders.map({ URL(fileURLWithPath: $0).appendingPathComponent("pdftotext") }).first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
+        else { return nil }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("docket-pdftext-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        guard (try? pdf.write(to: scratch)) != nil else { return nil }
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = ["-enc", "UTF-8", scratch.path, "-"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let text = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? String(decoding: text, as: UTF8.self) : nil
+    }
 }

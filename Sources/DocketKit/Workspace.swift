@@ -99,8 +99,16 @@ public struct Workspace: Sendable {
         if libraryRoot(for: planFile) == nil {
             diagnostics.emit(
                 .error(.noLibrary, "no library found for this plan: add 'library: PATH' pointing at the folder with Recommendations/ and Templates/", at: plan.source))
-        } else if let library = plan.library, !FileManager.default.fileExists(atPath: folder.resolving(library.value).path) {
-            diagnostics.emit(.error(.missingReferencedFile, "library folder '\(library.value)' does not exist", at: library.range))
+        } else if let library = plan.library {
+            let root = folder.resolving(library.value)
+            if !FileManager.default.fileExists(atPath: root.path) {
+                diagnostics.emit(.error(.missingReferencedFile, "library folder '\(library.value)' does not exist", at: library.range))
+            } else if !["Recommendations", "Templates"].contains(where: { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }) {
+                diagnostics.emit(
+                    .error(
+                        .noLibrary, "library folder '\(library.value)' (\(displayPath(root))) holds no Recommendations/ or Templates/ folder, so no clause or recommendation can be found in it",
+                        at: library.range))
+            }
         }
         var referenced: [String] = []
         var docket: Docket?

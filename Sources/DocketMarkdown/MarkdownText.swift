@@ -44,3 +44,16 @@ public enum MarkdownText {
         return escaped
     }
 }
+
+/// Which link targets an output may carry: the ones libcmark's safe mode keeps in HTML. A
+/// `javascript:`, `vbscript:`, `file:` or `data:` link is dropped from every format alike,
+/// keeping its text.
+public enum LinkSafety {
+    /// Whether `destination` may be a link in a public document.
+    public static func isSafe(_ destination: String) -> Bool {
+        let scheme = destination.unicodeScalars.drop { $0.value <= 0x20 }.prefix { $0 != ":" && $0 != "/" && $0 != "?" && $0 != "#" }
+        let lowered = String(String.UnicodeScalarView(scheme)).lowercased()
+        guard destination.unicodeScalars.drop(while: { $0.value <= 0x20 }).dropFirst(scheme.count).first == ":" else { return true }
+        return !["javascript", "vbscript", "file", "data"].contains(lowered)
+    }
+}

@@ -2,8 +2,9 @@ import DocketMarkdown
 /// CommonMark to plain text for places that show no markup: the Regulations.gov comment box.
 /// Paragraphs are separated by a blank line; lists keep their markers; emphasis is dropped; a
 /// link keeps its text and shows its address, since a reader cannot click it.
-enum PlainText {
-    static func render(markdown: String) -> String {
+public enum PlainText {
+    /// The plain text of `markdown`.
+    public static func render(markdown: String) -> String {
         render(CommonMarkDocument(markdown).blocks, indent: "")
     }
 
@@ -37,7 +38,7 @@ enum PlainText {
             switch inline {
             case .link(let destination, let children):
                 let label = children.plainText
-                return label == destination || destination.isEmpty ? label : "\(label) (\(destination))"
+                return label == destination || destination.isEmpty || !LinkSafety.isSafe(destination) ? label : "\(label) (\(destination))"
             case .emphasis(let children), .strong(let children): return text(children)
             default: return [inline].plainText
             }

@@ -125,20 +125,12 @@ public enum SubmissionPackager {
         return part
     }
 
-    /// The text a reader of the docket would see. For a DOCX that is every XML part, where
-    /// contact data would sit as text or as a `mailto:` link. The PDF is converted from the
-    /// same DOCX, so the DOCX scan covers it.
+    /// The text a reader of the docket would see in a package file, flattened as a reader
+    /// meets it. A PDF's text comes from its converter and is scanned separately.
     package static func publicText(of file: PackagedFile) -> String {
-        guard file.name.lowercased().hasSuffix(".docx") else {
-            return file.name.lowercased().hasSuffix(".pdf") ? "" : String(decoding: file.data, as: UTF8.self)
-        }
-        guard let archive = try? Archive(data: file.data, accessMode: .read, pathEncoding: nil) else { return "" }
-        var text = ""
-        for entry in archive where entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels") {
-            var part = Data()
-            _ = try? archive.extract(entry) { part.append($0) }
-            text += String(decoding: part, as: UTF8.self) + "\n"
-        }
-        return text
+        let name = file.name.lowercased()
+        if name.hasSuffix(".docx") { return PublicText.docx(file.data) }
+        if name.hasSuffix(".pdf") { return "" }
+        return String(decoding: file.data, as: UTF8.self)
     }
 }

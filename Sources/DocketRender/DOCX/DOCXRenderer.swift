@@ -161,7 +161,7 @@ struct BodyWriter {
             case .emphasis(let children): return runs(children, bold: bold, italic: true, style: style)
             case .strong(let children): return runs(children, bold: true, italic: italic, style: style)
             case .link(let destination, let children):
-                guard !destination.isEmpty, !destination.lowercased().hasPrefix("javascript:") else { return runs(children, bold: bold, italic: italic, style: style) }
+                guard !destination.isEmpty, LinkSafety.isSafe(destination) else { return runs(children, bold: bold, italic: italic, style: style) }
                 links.append(destination)
                 return "<w:hyperlink r:id=\"rIdLink\(links.count)\" w:history=\"1\">" + runs(children, bold: bold, italic: italic, style: "Hyperlink") + "</w:hyperlink>"
             case .image(_, let alt): return runs(alt, bold: bold, italic: italic, style: style)
