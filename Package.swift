@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -83,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocketKitTests",
-            dependencies: ["DocketKit"],
+            dependencies: ["DocketKit", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -92,3 +93,9 @@ let package = Package(
         ),
     ]
 )
+
+// The fuzz driver exists only when asked for (`DOCKET_FUZZ=1`): it links libFuzzer, which a
+// normal build does not have. Tests/fuzz/run builds and runs it.
+if Context.environment["DOCKET_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "docket-fuzz", dependencies: ["DocketKit"], path: "Tests/fuzz/driver"))
+}

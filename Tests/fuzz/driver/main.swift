@@ -1,0 +1,79 @@
+import DocketKit
+import Foundation
+
+// One libFuzzer driver for every input DocketKit parses. DOCKET_FUZZ_TARGET picks the target;
+// libFuzzer's own options follow on the command line. A target fails by crashing, leaking
+// (AddressSanitizer) or hanging (libFuzzer's -timeout); every such input it finds becomes a
+// regression test in Tests/DocketKitTests/HostileInputTests.swift.
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+
+/// A small library for the compose target, built once.
+let library = Library(
+    recommendations: [],
+    clauses: [
+        Clause(
+            id: "signoff", version: 1, title: "Sign-off", role: .clause, variables: [], tags: [], body: "Respectfully, {{submitter.name}}.",
+            source: .file("signoff.md"), bodyFirstLine: 6)
+    ])
+
+func composeFuzzed(_ body: String) {
+    let range = SourceRange.file("fuzz/plan.yml")
+    let clause = Clause(
+        id: "fuzzed", version: 1, title: "Fuzzed", role: .clause,
+        variables: [Variable(name: "name", type: .string, required: false, defaultValue: .string("x"), description: nil, range: range)], tags: [], body: body,
+        source: .file("fuzzed.md"), bodyFirstLine: 6)
+    let plan = Plan(
+        name: "fuzz", kind: .letter, docket: nil, template: nil, library: nil, submitter: .anonymous, variables: [],
+        sections: [.clause(ClauseReference(id: "fuzzed", pinnedVersion: nil, range: range))], signatories: nil, outputs: [], source: range)
+    var diagnostics = DiagnosticCollector()
+    var checks = DiagnosticCollector()
+    TemplateRules.check(clause, source: nil, into: &checks)
+    let input = PlanInput(plan: plan, planPath: "fuzz/plan.yml", library: Library(recommendations: [], clauses: library.index.newestClauses + [clause]))
+    let draft = Draft(composing: input, diagnostics: &diagnostics)
+    _ = HTMLRenderer.render(draft.document, version: draft.version)
+    _ = try? DOCXRenderer.render(draft.document, version: draft.version)
+    _ = BoxTextRenderer.render(draft.document, version: draft.version)
+}
+
+let target = ProcessInfo.processInfo.environment["DOCKET_FUZZ_TARGET"] ?? "frontmatter"
+
+func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let data = Data(bytes)
+    switch target {
+    case "frontmatter":
+        guard let file = SourceFileReader.decode(data, path: "fuzz.md").0 else { return }
+        _ = RecommendationParser.parse(file)
+        _ = ClauseParser.parse(file, role: .clause)
+    case "plan":
+        guard let file = SourceFileReader.decode(data, path: "plan.yml").0 else { return }
+        _ = PlanParser.parse(file)
+    case "docket":
+        guard let file = SourceFileReader.decode(data, path: "docket.yml").0 else { return }
+        if let docket = DocketParser.parse(file).0 {
+            var diagnostics = DiagnosticCollector()
+            DocketRules.check(docket, now: Date(timeIntervalSince1970: 1_700_000_000), registry: .shared, into: &diagnostics)
+        }
+    case "citation":
+        _ = AuthorityRegistry.shared.resolve(String(decoding: data, as: UTF8.self))
+    case "csv":
+        guard let file = SourceFileReader.decode(data, path: "signatories.csv").0 else { return }
+        _ = SignatoriesParser.parse(file)
+    case "compose":
+        guard let file = SourceFileReader.decode(data, path: "fuzzed.md").0 else { return }
+        composeFuzzed(file.text)
+    default:
+        fatalError("unknown DOCKET_FUZZ_TARGET '\(target)': frontmatter, plan, docket, citation, csv or compose")
+    }
+}
+
+var argc = CommandLine.argc
+var argv = CommandLine.unsafeArgv
+exit(
+    LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+        run(UnsafeBufferPointer(start: data, count: size))
+        return 0
+    })
