@@ -38,16 +38,23 @@ public struct Header: Sendable, Hashable {
     public var title: String
     /// The agency addressed, e.g. "Office of Management and Budget (OMB)".
     public var addressee: String?
-    /// Docket, Federal Register document and citation, joined for one line.
+    /// The docket ID, Federal Register document and citation, joined for one line; printed
+    /// after a "Docket" label, so it does not say "Docket No." itself.
     public var docketLine: String?
     /// Who files: the submitter's public name. Never an email or phone number.
     public var from: String?
     /// The docket's title and id, for sentences that name what is answered.
     public var subject: String?
     public var docketID: String?
+    /// The date the document bears ("January 15, 2026"), when the caller gave one. Like the
+    /// signature block it is not part of the version: approving words does not expire.
+    public var date: String?
 
     /// A header; only the title is required.
-    public init(title: String, addressee: String? = nil, docketLine: String? = nil, from: String? = nil, subject: String? = nil, docketID: String? = nil) {
+    public init(
+        title: String, addressee: String? = nil, docketLine: String? = nil, from: String? = nil, subject: String? = nil, docketID: String? = nil, date: String? = nil
+    ) {
+        self.date = date
         self.title = title
         self.addressee = addressee
         self.docketLine = docketLine
@@ -312,9 +319,27 @@ public struct AuthorityGroup: Sendable, Hashable {
 
 /// The signature block: a lead sentence and one public line per signer.
 public struct SignatoryBlock: Sendable, Hashable {
-    public var lead: String
+    /// The closing before the names, as a filed letter has one.
+    public var closing: String
+    /// The sentence introducing the list, when there is a list.
+    public var lead: String?
     /// Public lines only: organization, city and state.
     public var lines: [String]
+
+    /// A block with every field given.
+    public init(closing: String = SignatoryBlock.closing, lead: String?, lines: [String]) {
+        self.closing = closing
+        self.lead = lead
+        self.lines = lines
+    }
+
+    /// "Respectfully submitted,".
+    public static let closing = "Respectfully submitted,"
+
+    /// The block of a document filed by one submitter in its own name.
+    public static func submitter(_ name: String) -> SignatoryBlock {
+        SignatoryBlock(lead: nil, lines: [name])
+    }
 
     /// The block listing `signers`, by their public lines.
     public static func listing(_ signers: [Signatory]) -> SignatoryBlock {
@@ -326,9 +351,28 @@ public struct SignatoryBlock: Sendable, Hashable {
 
 extension ComposedDocument {
     /// The same document signed by `signers` instead.
+    /// The same document signed by `signers`: the signature block lists them, and every
+    /// placeholder for the signers (`{{signers.count}}`, `{{signers.organizations}}`) reads
+    /// their number and names. A block naming one submitter stays as it is.
     public func signed(by signers: [Signatory]) -> ComposedDocument {
         var copy = self
-        copy.blocks = blocks.map { if case .signatories = $0 { .signatories(.listing(signers)) } else { $0 } }
+        let fill = { (text: String) in SignerPlaceholder.fill(text, signers: signers) }
+        copy.blocks = blocks.map { block in
+            switch block {
+            case .signatories(let existing): return existing.lead == nil ? block : .signatories(.listing(signers))
+            case .prose(var prose):
+                prose.markdown = fill(prose.markdown)
+                return .prose(prose)
+            case .answer(var answer):
+                answer.markdown = fill(answer.markdown)
+                return .answer(answer)
+            case .recommendation(var recommendation):
+                recommendation.body = fill(recommendation.body)
+                recommendation.comparison = fill(recommendation.comparison)
+                return .recommendation(recommendation)
+            case .heading, .summary, .comparisonTable, .authoritiesIndex: return block
+            }
+        }
         return copy
     }
 }

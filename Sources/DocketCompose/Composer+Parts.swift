@@ -8,9 +8,14 @@ extension Composer {
     /// Title, addressee, docket line and submitter, from the plan and the docket file.
     var header: Header {
         let title = plan.title ?? docket.map { "Comment on \($0.title)" } ?? "Letter"
-        guard let docket else { return Header(title: title, from: submitterName) }
+        // A document template that dates itself (`letter_date`, `date`) prints its date where
+        // the letter form puts it; otherwise the filing date stands under the title block.
+        let template = plan.template.flatMap { index.clause($0.value) }
+        let datesItself = template?.variables.contains { $0.type == .date && ($0.name == "letter_date" || $0.name == "date") } ?? false
+        let date = datesItself ? nil : input.date?.longForm
+        guard let docket else { return Header(title: title, from: submitterName, date: date) }
         let addressee = docket.agencyName.map { "\($0) (\(docket.agency))" } ?? docket.agency
-        var parts = ["Docket No. \(docket.id.value)"]
+        var parts = [docket.id.value]
         if let document = docket.federalRegisterDocument?.citation?.canonical ?? docket.federalRegisterDocument?.text.value {
             parts.append(document.replacingOccurrences(of: "Federal Register ", with: ""))
         }
@@ -18,7 +23,7 @@ extension Composer {
             parts.append(citation + (docket.publishedOn.map { " (\($0.longForm))" } ?? ""))
         }
         if let rin = docket.rin { parts.append("RIN \(rin)") }
-        return Header(title: title, addressee: addressee, docketLine: parts.joined(separator: " · "), from: submitterName, subject: docket.title, docketID: docket.id.value)
+        return Header(title: title, addressee: addressee, docketLine: parts.joined(separator: " · "), from: submitterName, subject: docket.title, docketID: docket.id.value, date: date)
     }
 
     /// The submitter's public name: Regulations.gov publishes it; email and phone never.
@@ -37,8 +42,10 @@ extension Composer {
             "recommendations": ["count": plan.recommendationIDs.count, "titles": ListValue(items: plan.recommendationIDs.compactMap { index.recommendations[$0.value]?.title })],
         ]
         if let name = submitterName { values["submitter"] = ["name": name] }
-        if let signatories {
-            values["signatories"] = ["count": signatories.count, "organizations": ListValue(items: signatories.map(\.organization))]
+        // Placeholders, filled from the approvers once the version is known: a clause cannot
+        // reach the roster itself.
+        if signatories != nil {
+            values["signers"] = ["count": SignerPlaceholder.count, "organizations": SignerPlaceholder.organizations]
         }
         if let docket {
             var fields: [String: Any] = ["id": docket.id.value, "title": docket.title, "agency": docket.agency, "agencyName": docket.agencyName ?? docket.agency]
@@ -83,9 +90,13 @@ extension Composer {
             heading("Summary of recommendations", startsPage: false)
             state.blocks.append(.summary(recommendations.map { SummaryItem(number: $0.number, id: $0.id, title: $0.title, summary: $0.summary) }))
         case .signatures:
-            guard let signatories, !signatories.isEmpty else { return }
-            heading("Signatories", startsPage: signatories.count > 12)
-            state.blocks.append(.signatories(.listing(signatories)))
+            if let signatories, !signatories.isEmpty {
+                heading("Signatories", startsPage: false)
+                // Filled with the approvers once the version is known.
+                state.blocks.append(.signatories(.listing([])))
+            } else if let name = submitterName {
+                state.blocks.append(.signatories(.submitter(name)))
+            }
         case .comparison:
             let rows = recommendations.filter { !$0.eu.isEmpty }.map {
                 ComparisonRow(

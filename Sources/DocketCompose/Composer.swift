@@ -68,7 +68,9 @@ public struct Composer {
             if position == summaryAt, !placed.contains(.summary) { appendGenerated(.summary, state: &state) }
             switch section {
             case .heading(let text):
-                let startsPage = plan.sections.indices.contains(position + 1) && { if case .recommendations = plan.sections[position + 1] { true } else { false } }()
+                // Only the appendices start a page: a forced break in the body can leave a
+                // page holding one paragraph.
+                let startsPage = false
                 state.blocks.append(.heading(Heading(text: text.value, level: 2, startsPage: startsPage, provenance: planProvenance(text.range))))
             case .clause(let reference):
                 guard let clause = index.clause(reference.id, version: reference.pinnedVersion) else { continue }

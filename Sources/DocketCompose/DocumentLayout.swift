@@ -12,6 +12,8 @@ public enum DocumentLayout {
     public enum Section: Sendable, Hashable {
         /// The title and the filing details under it.
         case titleBlock(title: String, details: [FilingDetail])
+        /// The date the document bears, when it has one.
+        case dateLine(String)
         /// One composed block: a heading, prose, a recommendation, a table…
         case block(Block)
         /// The line naming the draft version, last.
@@ -51,7 +53,8 @@ public enum DocumentLayout {
 
     /// The document's sections: title block, the blocks in composed order, the footer.
     public static func sections(of document: ComposedDocument) -> [Section] {
-        [.titleBlock(title: document.header.title, details: details(of: document.header))] + document.blocks.map(Section.block) + [.versionFooter]
+        [.titleBlock(title: document.header.title, details: details(of: document.header))] + (document.header.date.map { [Section.dateLine($0)] } ?? [])
+            + document.blocks.map(Section.block) + [.versionFooter]
     }
 
     /// The filing details a header has, in the order they are printed.
@@ -69,6 +72,12 @@ public enum DocumentLayout {
         if !recommendation.comparison.isEmpty { parts.append(.comparison(recommendation.comparison)) }
         if !recommendation.systems.isEmpty { parts.append(.systems(recommendation.systems)) }
         return parts
+    }
+
+    /// An EU provision as the comparison table's "EU AI Act" column prints it: "Art. 27(1)", the
+    /// column's heading naming the act once.
+    public static func withinEUColumn(_ citation: String) -> String {
+        citation.hasPrefix("EU AI Act ") ? String(citation.dropFirst("EU AI Act ".count)) : citation
     }
 
     /// "Recommendation 4" or "Recommendations 4, 7": who cites an entry of the authorities index.

@@ -42,6 +42,8 @@ public struct PlanInput: Sendable {
     public var docket: Docket?
     /// The organizations the plan's `signatories:` lists, when it loaded.
     public var signatories: [Signatory]?
+    /// The date the document bears, in the agency's calendar; none prints no date line.
+    public var date: CalendarDate?
     /// Display paths of the files the plan names besides the library (docket, signatories,
     /// approvals): their problems belong to this plan even when they kept a file from loading.
     public var referencedFiles: [String]
@@ -51,9 +53,10 @@ public struct PlanInput: Sendable {
 
     /// A plan and the values it names.
     public init(
-        plan: Plan, planPath: String, library: Library, docket: Docket? = nil, signatories: [Signatory]? = nil, referencedFiles: [String] = [],
-        sources: [String: SourceFile] = [:]
+        plan: Plan, planPath: String, library: Library, docket: Docket? = nil, signatories: [Signatory]? = nil, date: CalendarDate? = nil,
+        referencedFiles: [String] = [], sources: [String: SourceFile] = [:]
     ) {
+        self.date = date
         self.plan = plan
         self.planPath = planPath
         self.library = library

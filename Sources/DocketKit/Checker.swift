@@ -44,7 +44,7 @@ public enum Checker {
         ClauseLockRules.check(workspace.clauses, locks: workspace.clauseLocks(into: &diagnostics), into: &diagnostics)
         var drafts: [String: CheckedDraft] = [:]
         for planFile in workspace.plans {
-            let (input, approvals) = workspace.input(for: planFile, library: library, into: &diagnostics)
+            let (input, approvals) = workspace.input(for: planFile, library: library, now: now, into: &diagnostics)
             let draft = Draft(composing: input, approvals: approvals, registry: registry, diagnostics: &diagnostics)
             let box = BoxTextRenderer.render(draft.document, version: draft.version)
             SubmissionRules.commentBox(box, of: draft, into: &diagnostics)
@@ -54,13 +54,43 @@ public enum Checker {
                     forPublicText: PublicText.markdown(draft.markdown), describedAs: "the composed text", searching: draft.usedFiles.sorted(), sources: workspace.sources,
                     fallback: .file(planFile.path)))
             drafts[planFile.path] = CheckedDraft(draft: draft, box: box)
+            if let log = approvals {
+                // A decision on a version never composed here names nothing a signer could read.
+                let store = VersionStore(planURL: planFile.url)
+                for record in log.records where record.approval.version != draft.version && !store.contains(record.approval.version) {
+                    diagnostics.emit(
+                        .warning(
+                            .approvalUnknownVersion,
+                            "line \(record.line): '\(record.approval.signer)' decided on version \(record.approval.version.short), which was never composed from this plan; the decision counts for nobody",
+                            at: SourceRange(SourceLocation(file: log.path, line: record.line, column: 1))))
+                }
+            }
         }
+        checkDisplayNames(workspace, into: &diagnostics)
         for docket in workspace.dockets.values {
             DocketRules.check(docket, now: now, registry: registry, into: &diagnostics)
         }
         diagnostics.emit(contentsOf: workspace.diagnostics)
         return CheckReport(
             diagnostics, files: workspace.files, sources: workspace.sources, value: Analysis(workspace: workspace, library: library, drafts: drafts))
+    }
+
+    /// An organization is one name everywhere: two rosters that give the same signer id
+    /// different display names would print one of them wrongly.
+    static func checkDisplayNames(_ workspace: Workspace, into diagnostics: inout DiagnosticCollector) {
+        var first: [String: Signatory] = [:]
+        for list in workspace.signatoryLists.keys.sorted() {
+            for signer in workspace.signatoryLists[list] ?? [] {
+                guard let earlier = first[signer.id] else {
+                    first[signer.id] = signer
+                    continue
+                }
+                guard earlier.organization != signer.organization else { continue }
+                let message = "signer '\(signer.id)' is '\(earlier.organization)' at \(earlier.source.start) and '\(signer.organization)' at \(signer.source.start); one organization must have one name"
+                diagnostics.emit(.error(.conflictingDisplayName, message, at: earlier.source))
+                diagnostics.emit(.error(.conflictingDisplayName, message, at: signer.source))
+            }
+        }
     }
 
     /// What `docket check` reads when given no paths: the library folders and examples that

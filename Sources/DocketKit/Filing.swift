@@ -8,6 +8,9 @@ public enum Filing {
     public struct Options: Sendable {
         /// Package a docket whose comment period has closed; for agencies that take late comments.
         public var allowLate = false
+        /// Package a letter some listed organizations have not approved, in the names of those
+        /// who did; the checklist says so on its first line.
+        public var allowUnapproved = false
         /// The attachment formats wanted. PDF needs LibreOffice; without it the DOCX is attached.
         public var formats: [SubmissionPackager.AttachmentFormat] = [.pdf, .docx]
         public var converter: PDFConverter? = PDFConverter.find()
@@ -33,7 +36,7 @@ public enum Filing {
         plan path: String, options: Options = Options(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
         registry: AuthorityRegistry = .shared
     ) -> Outcome<Package> {
-        let composition = Composition.compose(plan: path, formats: [.docx], now: options.now, baseDirectory: baseDirectory, registry: registry)
+        let composition = Composition.compose(plan: path, formats: [], now: options.now, baseDirectory: baseDirectory, registry: registry)
         var diagnostics = DiagnosticCollector(composition.diagnostics)
         var notes: [String] = []
         guard let composed = composition.value else {
@@ -44,8 +47,17 @@ public enum Filing {
         let outcome = {
             Outcome(diagnostics, files: composition.files, sources: composition.sources, unrelatedErrorCount: composition.unrelatedErrorCount, notes: notes, value: package)
         }
-        SubmissionPackager.checkPrerequisites(draft, now: options.now, allowLate: options.allowLate, into: &diagnostics)
-        guard let docket = draft.docket, !diagnostics.hasErrors, let docx = composed.rendered.first(where: { $0.format == .docx })?.data else { return outcome() }
+        SubmissionPackager.checkPrerequisites(draft, now: options.now, allowLate: options.allowLate, allowUnapproved: options.allowUnapproved, into: &diagnostics)
+        guard let docket = draft.docket, !diagnostics.hasErrors else { return outcome() }
+        // What is filed carries no draft label: "Version 8bca222d1872 · Docket …".
+        let docx: Data
+        do {
+            docx = try DOCXRenderer.render(draft.document, version: draft.version, stamp: .filed)
+        } catch {
+            diagnostics.emit(.error(.outputNotWritten, "could not build the DOCX file: \(error)", at: draft.plan.source))
+            return outcome()
+        }
+        let box = BoxTextRenderer.render(draft.document, version: draft.version, stamp: .filed)
 
         let baseName = SubmissionPackager.attachmentBaseName(docketID: docket.id.value, submitter: draft.plan.submitter, kind: draft.plan.kind)
         var attachments: [SubmissionPackager.PackagedFile] = []
@@ -76,7 +88,7 @@ public enum Filing {
             }
         }
         package.files =
-            SubmissionPackager.assemble(draft, box: composed.box, attachments: attachments, folder: package.folder, now: options.now, into: &diagnostics) ?? []
+            SubmissionPackager.assemble(draft, box: box, attachments: attachments, folder: package.folder, now: options.now, into: &diagnostics) ?? []
         return outcome()
     }
 

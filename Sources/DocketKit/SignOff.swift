@@ -115,15 +115,26 @@ public struct SignOff: Sendable {
         let row = report().rows.first { $0.signer.id == id }
         let title = draft.document.header.title
         var since: (redline: Redline, from: DraftVersion)?
-        if case .approvedOlder(let version, _)? = row?.status, let old = store.text(of: version) {
-            since = (Redline(from: old, to: currentText, sources: MarkdownRenderer.paragraphs(draft.document).map(\.source)), version)
+        // The sources name files as the lead's machine sees them; a packet names them by
+        // their place in the library only.
+        let sources = MarkdownRenderer.paragraphs(draft.unsigned).map { Self.withoutLocalPaths($0.source) }
+        switch row?.status {
+        case .approvedOlder(let version, _)?, .requestedChanges(let version)?:
+            if version != draft.version, let old = store.text(of: version) { since = (Redline(from: old, to: currentText, sources: sources), version) }
+        default:
+            break
         }
         let ask = Self.ask(for: row?.status ?? .pending, version: draft.version, changed: since?.redline.changedParagraphCount)
         var intro = "<section class=\"review-request\">\n<h2>Review request for \(XML.escape(signer.organization))</h2>\n<p>\(XML.escape(ask))</p>\n"
         intro +=
             "<p>Reply to the coalition with one of: <strong>approve</strong>, <strong>request changes</strong> (say which), or <strong>decline</strong>, naming version <code>\(draft.version.short)</code>.</p>\n"
+        if case .requestedChanges(let version)? = row?.status {
+            let said = row?.decision?.comment.map { "“\(XML.escape($0))”" } ?? "(no comment recorded)"
+            intro += "<h2>Your request on version \(version.short)</h2>\n<blockquote class=\"your-comment\"><p>\(said)</p></blockquote>\n"
+        }
         if let since {
-            intro += "<h2>Changes since the version you approved (\(since.from.short))</h2>\n" + RedlineRenderer.section(since.redline)
+            let what = if case .requestedChanges? = row?.status { "your request" } else { "the version you approved" }
+            intro += "<h2>What changed since \(what) (\(since.from.short))</h2>\n" + RedlineRenderer.section(since.redline)
         }
         intro += "<h2>The draft, version \(draft.version.short)</h2>\n</section>\n"
         var html = HTMLRenderer.render(draft.document, version: draft.version)
@@ -141,6 +152,18 @@ public struct SignOff: Sendable {
             throw Failure(diagnostics: [.error(.outputNotWritten, "cannot build the DOCX: \(error)", at: draft.plan.source)])
         }
         return files
+    }
+
+    /// "clause x v1 (/home/lead/lib/Templates/clauses/x.md:6)" → "… (Templates/clauses/x.md:6)":
+    /// an absolute path is cut to the part from its library folder on.
+    static func withoutLocalPaths(_ text: String) -> String {
+        guard let open = text.range(of: "(/") else { return text }
+        let path = text[text.index(after: open.lowerBound)...]
+        let components = path.split(separator: "/")
+        guard let library = components.lastIndex(where: { $0 == "Templates" || $0 == "Recommendations" || $0 == "Examples" }) else {
+            return String(text[..<open.lowerBound]) + "(" + (components.last.map(String.init) ?? "")
+        }
+        return String(text[..<open.lowerBound]) + "(" + components[library...].joined(separator: "/")
     }
 
     private static func inParagraphs(_ count: Int?) -> String {

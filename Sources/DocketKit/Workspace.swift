@@ -93,7 +93,7 @@ public struct Workspace: Sendable {
 
     /// Loads what `planFile` names besides its library (docket, signatories, approvals log) and
     /// returns them as the values a draft is composed from, with the problems of missing files.
-    mutating func input(for planFile: PlanFile, library: Library, into diagnostics: inout DiagnosticCollector) -> (PlanInput, ApprovalLog?) {
+    mutating func input(for planFile: PlanFile, library: Library, now: Date, into diagnostics: inout DiagnosticCollector) -> (PlanInput, ApprovalLog?) {
         let plan = planFile.plan
         let folder = planFile.url.deletingLastPathComponent()
         if libraryRoot(for: planFile) == nil {
@@ -160,7 +160,8 @@ public struct Workspace: Sendable {
             }
         }
         let input = PlanInput(
-            plan: plan, planPath: planFile.path, library: library, docket: docket, signatories: signers, referencedFiles: referenced, sources: sources)
+            plan: plan, planPath: planFile.path, library: library, docket: docket, signatories: signers, date: CommentPeriod.easternDay(of: now),
+            referencedFiles: referenced, sources: sources)
         return (input, approvals)
     }
 

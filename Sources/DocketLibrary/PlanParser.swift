@@ -5,7 +5,7 @@ import Yams
 
 /// Reads `plan.yml`.
 public enum PlanParser {
-    static let keys = ["name", "title", "kind", "docket", "template", "library", "submitter", "variables", "sections", "signatories", "outputs"]
+    static let keys = ["name", "title", "kind", "docket", "template", "library", "submitter", "variables", "sections", "signatories", "approvals", "outputs"]
     static let submitterKeys = ["type", "firstName", "lastName", "organization", "organizationType", "city", "state", "zip", "country", "email", "phone", "receipt"]
     static let outputFormats = ["md", "html", "txt", "docx", "pdf"]
 
@@ -55,12 +55,17 @@ public enum PlanParser {
         let variables = parseVariables(in: mapping, reader: reader)
         let sections = parseSections(in: mapping, reader: reader, owner: owner)
 
+        let approvals = reader.string("approvals", in: mapping, required: false, context: context, at: owner)
+        if let approvals, !["required", "not-required"].contains(approvals.value) {
+            reader.add(.error(.invalidValue, "'approvals' is 'required' (the default) or 'not-required'", at: approvals.range, fixIt: Wording.closestMatch(to: approvals.value, in: ["required", "not-required"])))
+        }
         guard let kind, let submitter, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
-        let plan = Plan(
+        var plan = Plan(
             name: name, title: title, kind: kind, docket: docket, template: template, library: library, submitter: submitter, variables: variables, sections: sections,
             signatories: signatories,
             outputs: outputs, sendEmailReceipt: mapping["submitter"]?.mapping?["receipt"]?.bool ?? false, submitterRange: submitterRange(mapping, reader: reader),
             source: owner)
+        plan.approvalsRequired = approvals?.value != "not-required"
         return (plan, reader.diagnostics)
     }
 

@@ -5,7 +5,7 @@ import Mustache
 /// sections, inverted sections and dotted names are seen exactly as the composer will see them.
 public enum TemplateVariables {
     /// Names every template may read without declaring them: the composer supplies them.
-    public static let builtins: Set<String> = ["docket", "plan", "ref", "submitter", "signatories", "recommendations"]
+    public static let builtins: Set<String> = ["docket", "plan", "ref", "submitter", "signers", "recommendations"]
 
     /// The fields of each built-in value, as the composer fills them; `ref` takes any
     /// recommendation id and is checked when composing. A date field also has `.iso` and `.year`.
@@ -14,7 +14,8 @@ public enum TemplateVariables {
         "plan": ["name", "title"],
         "recommendations": ["count", "titles"],
         "submitter": ["name"],
-        "signatories": ["count", "organizations"],
+        // The organizations that approved the version rendered, never the whole roster.
+        "signers": ["count", "organizations"],
     ]
 
     /// Built-in fields that hold dates.

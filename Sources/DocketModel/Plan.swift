@@ -26,6 +26,10 @@ public struct Plan: Sendable {
     public var outputs: [Located<String>]
     /// Whether Regulations.gov should email the submitter a receipt (`sendEmailReceipt`).
     public var sendEmailReceipt: Bool
+    /// Whether the organizations listed must approve a version before it names them (the
+    /// default), or sign by being listed (`approvals: not-required`, for one organization's
+    /// own comment filed with its partners named).
+    public var approvalsRequired = true
     /// The `submitter:` block, where the submitter's own contact data belongs.
     public var submitterRange: SourceRange?
     public var source: SourceRange

@@ -41,9 +41,10 @@ public enum BoxTextRenderer {
     }
 
     /// The fullest form that fits the limits, else the minimal form with its measurements for the error.
-    public static func render(_ document: ComposedDocument, version: DraftVersion) -> BoxText {
-        let footer = "Draft version \(version)"
-        let full = fullSections(document, version: version)
+    public static func render(_ document: ComposedDocument, version: DraftVersion, stamp: VersionStamp = .draft) -> BoxText {
+        let (label, value) = stamp.words(version, docketID: document.header.docketID)
+        let footer = "\(label) \(value)"
+        let full = fullSections(document, footer: footer)
         let candidates: [(BoxText.Form, [(String, Provenance?)])] = [
             (.full, full),
             (.short, shortSections(document, withTitles: true) + [(footer, nil)]),
@@ -59,21 +60,35 @@ public enum BoxTextRenderer {
     }
 
     /// Each section's text with the block it came from, for locating a bad character.
-    private static func fullSections(_ document: ComposedDocument, version: DraftVersion) -> [(String, Provenance?)] {
+    private static func fullSections(_ document: ComposedDocument, footer: String) -> [(String, Provenance?)] {
         var sections: [(String, Provenance?)] = []
+        var blockIndex = 0
         for section in DocumentLayout.sections(of: document) {
             switch section {
             case .titleBlock(let title, let details):
                 // The docket line reads as itself; the other details keep their label.
-                let lines = [title] + details.map { $0.label == .docket ? $0.value : "\($0.label.rawValue): \($0.value)" }
+                let lines = [title] + details.map { $0.label == .docket ? "Docket No. \($0.value)" : "\($0.label.rawValue): \($0.value)" }
                 sections.append((lines.joined(separator: "\n"), nil))
+            case .dateLine(let date):
+                sections.append((date, nil))
             case .block(let block):
+                defer { blockIndex += 1 }
+                // A heading whose section the box leaves out (the appendix tables) or that has
+                // nothing under it would stand empty.
+                if case .heading = block, !hasContent(after: blockIndex, in: document.blocks) { continue }
                 if let text = text(of: block) { sections.append(text) }
             case .versionFooter:
-                sections.append(("Draft version \(version)", nil))
+                sections.append((footer, nil))
             }
         }
         return sections
+    }
+
+    private static func hasContent(after index: Int, in blocks: [Block]) -> Bool {
+        let next = index + 1
+        guard next < blocks.count else { return false }
+        if case .heading = blocks[next] { return false }
+        return text(of: blocks[next]).map { !$0.0.isEmpty } ?? false
     }
 
     private static func text(of block: Block) -> (String, Provenance?)? {
@@ -90,7 +105,7 @@ public enum BoxTextRenderer {
         case .answer(let answer):
             return ("Question \(answer.question). \(answer.questionText)\n\n" + PlainText.render(markdown: answer.markdown), answer.provenance)
         case .signatories(let block):
-            return (([block.lead] + block.lines).joined(separator: "\n"), nil)
+            return (([block.closing, block.lead].compactMap { $0 } + block.lines).joined(separator: "\n"), nil)
         case .comparisonTable, .authoritiesIndex:
             // Each recommendation already states its authorities and the EU comparison;
             // the appendix tables repeat them for the attachment's reader.

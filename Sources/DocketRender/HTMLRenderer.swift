@@ -7,7 +7,8 @@ import DocketSupport
 /// tables and lists from the document's own blocks, and a print stylesheet for a letter.
 public enum HTMLRenderer {
     /// The whole page for `document`, its footer naming `version`.
-    public static func render(_ document: ComposedDocument, version: DraftVersion) -> String {
+    public static func render(_ document: ComposedDocument, version: DraftVersion, stamp: VersionStamp = .draft) -> String {
+        let (label, value) = stamp.words(version, docketID: document.header.docketID)
         var html = """
             <!DOCTYPE html>
             <html lang="\(escape(document.language))">
@@ -17,7 +18,7 @@ public enum HTMLRenderer {
             <meta name="draft-version" content="\(version)">
             <title>\(escape(document.header.title))</title>
             <style>
-            \(HTMLStyle.sheet)</style>
+            \(HTMLStyle.sheet(docketID: document.header.docketID))</style>
             </head>
             <body>
 
@@ -25,8 +26,9 @@ public enum HTMLRenderer {
         for section in DocumentLayout.sections(of: document) {
             switch section {
             case .titleBlock(let title, let details): html += titleBlock(title, details) + "<main>\n"
+            case .dateLine(let date): html += "<p class=\"date-line\">\(escape(date))</p>\n"
             case .block(let block): html += render(block)
-            case .versionFooter: html += "</main>\n<footer class=\"draft-version\"><p>Draft version <code>\(version)</code></p></footer>\n</body>\n</html>\n"
+            case .versionFooter: html += "</main>\n<footer class=\"draft-version\"><p>\(label) <code>\(escape(value))</code></p></footer>\n</body>\n</html>\n"
             }
         }
         return html
@@ -58,10 +60,10 @@ public enum HTMLRenderer {
                 "<section class=\"answer\">\n<p class=\"question\"><strong>Question \(answer.question).</strong> <em>\(escape(answer.questionText))</em></p>\n\(markdown(answer.markdown))</section>\n"
         case .comparisonTable(let rows):
             var html =
-                "<table class=\"comparison\">\n<thead><tr><th scope=\"col\">Recommendation</th><th scope=\"col\">US provisions</th><th scope=\"col\">EU AI Act</th><th scope=\"col\">What differs</th></tr></thead>\n<tbody>\n"
+                "<table class=\"comparison\">\n<colgroup><col class=\"recommendation\"><col class=\"us\"><col class=\"eu\"><col class=\"differs\"></colgroup>\n<thead><tr><th scope=\"col\">Recommendation</th><th scope=\"col\">US provisions</th><th scope=\"col\">EU AI Act</th><th scope=\"col\">What differs</th></tr></thead>\n<tbody>\n"
             for row in rows {
                 html +=
-                    "<tr><td>\(row.recommendation). \(escape(row.title))</td><td>\(lines(row.usProvisions))</td><td>\(lines(row.euProvisions))</td><td>\(inlineMarkdown(row.difference))</td></tr>\n"
+                    "<tr><td>\(row.recommendation). \(escape(row.title))</td><td>\(lines(row.usProvisions))</td><td>\(lines(row.euProvisions.map(DocumentLayout.withinEUColumn)))</td><td>\(inlineMarkdown(row.difference))</td></tr>\n"
             }
             return html + "</tbody>\n</table>\n"
         case .authoritiesIndex(let groups):
@@ -73,7 +75,10 @@ public enum HTMLRenderer {
                 return "<section class=\"authority-group\">\n<h3>\(escape(group.kind.heading))</h3>\n<ul>\n" + items.joined() + "</ul>\n</section>\n"
             }.joined()
         case .signatories(let block):
-            return "<section class=\"signatories\">\n<p>\(escape(block.lead))</p>\n<ul>\n" + block.lines.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n</section>\n"
+            var html = "<section class=\"signatories\">\n<p class=\"closing\">\(escape(block.closing))</p>\n"
+            guard let lead = block.lead else { return html + block.lines.map { "<p class=\"signer\">\(escape($0))</p>\n" }.joined() + "</section>\n" }
+            html += "<p>\(escape(lead))</p>\n<ul>\n" + block.lines.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+            return html + "</section>\n"
         }
     }
 
@@ -110,7 +115,8 @@ public enum HTMLRenderer {
         return html
     }
 
-    private static func lines(_ items: [String]) -> String { items.map(escape).joined(separator: "<br>") }
+    /// One citation a line, none broken inside.
+    private static func lines(_ items: [String]) -> String { items.map { "<span class=\"citation\">\(escape($0))</span>" }.joined(separator: "<br>") }
 
     /// HTML text and attribute values; the characters XML forbids are invalid in HTML too.
     package static func escape(_ text: String) -> String { XML.escape(text) }

@@ -5,25 +5,15 @@ import DocketModel
 /// CommonMark for the composed document. Byte-identical for the same document: no dates, no
 /// environment, one blank line between blocks, a final newline.
 ///
-/// The draft version hashes the canonical form: this Markdown without its footer and without
-/// the list of signers. Signers approve the words; which of them have approved is not part of
-/// what they approve, so an approval never changes the version it approves.
+/// The draft version hashes the canonical form: this Markdown without its footer, its date line
+/// and its signature block. Signers approve the words; which of them have approved, and the day
+/// it is filed, are not part of what they approve, so an approval never changes the version it
+/// approves.
 public enum MarkdownRenderer {
-    /// The version of `document` and its full Markdown, with the signer list that `signers`
-    /// gives for that version. One pass over the blocks gives both: this runs once for every
-    /// draft composed, and the signer list is the only part rendered after the version is known.
-    public static func render(_ document: ComposedDocument, signers: (DraftVersion) -> SignatoryBlock?) -> (markdown: String, version: DraftVersion) {
-        var rendered = parts(document)
-        let version = DraftVersion(canonicalMarkdown: canonical(rendered))
-        if let index = rendered.firstIndex(where: \.isSignerList), let block = signers(version) {
-            rendered[index].text = render(.signatories(block))
-        }
-        return (full(rendered, version: version), version)
-    }
-
     /// The full Markdown, signers included, with the footer naming `version`.
-    public static func render(_ document: ComposedDocument, version: DraftVersion) -> String {
-        full(parts(document), version: version)
+    public static func render(_ document: ComposedDocument, version: DraftVersion, stamp: VersionStamp = .draft) -> String {
+        let (label, value) = stamp.words(version, docketID: document.header.docketID)
+        return parts(document).map(\.text).joined(separator: "\n\n") + "\n\n---\n\n\(label) `\(value)`\n"
     }
 
     /// The Markdown the version is computed from.
@@ -39,21 +29,18 @@ public enum MarkdownRenderer {
     /// The canonical body's paragraphs (runs of text between blank lines) in order, each with
     /// the source of the block it belongs to. A redline uses it to say where a change came from.
     public static func paragraphs(_ document: ComposedDocument) -> [(text: String, source: String)] {
-        parts(document).filter { !$0.isSignerList }.flatMap { part in Paragraphs.split(part.text).map { ($0, part.source) } }
+        parts(document).filter { !$0.isUnversioned }.flatMap { part in Paragraphs.split(part.text).map { ($0, part.source) } }
     }
 
     private static func canonical(_ parts: [Part]) -> String {
-        parts.filter { !$0.isSignerList }.map(\.text).joined(separator: "\n\n") + "\n"
-    }
-
-    private static func full(_ parts: [Part], version: DraftVersion) -> String {
-        parts.map(\.text).joined(separator: "\n\n") + "\n\n---\n\nDraft version `\(version)`\n"
+        parts.filter { !$0.isUnversioned }.map(\.text).joined(separator: "\n\n") + "\n"
     }
 
     private struct Part {
         var text: String
         var source: String
-        var isSignerList = false
+        /// The date line and the signature block: printed, not hashed.
+        var isUnversioned = false
     }
 
     private static func parts(_ document: ComposedDocument) -> [Part] {
@@ -62,9 +49,11 @@ public enum MarkdownRenderer {
             switch section {
             case .titleBlock(let title, let details):
                 parts.append(Part(text: titleBlock(title, details), source: "the plan's title and docket"))
+            case .dateLine(let date):
+                parts.append(Part(text: escape(date), source: "the date", isUnversioned: true))
             case .block(let block):
-                let isSignerList = { if case .signatories = block { true } else { false } }()
-                parts.append(Part(text: render(block), source: block.sourceDescription, isSignerList: isSignerList))
+                let isSignatureBlock = { if case .signatories = block { true } else { false } }()
+                parts.append(Part(text: render(block), source: block.sourceDescription, isUnversioned: isSignatureBlock))
             case .versionFooter:
                 break
             }
@@ -97,7 +86,7 @@ public enum MarkdownRenderer {
             var lines = ["| Recommendation | US provisions | EU AI Act | What differs |", "| --- | --- | --- | --- |"]
             for row in rows {
                 let cells = [
-                    "\(row.recommendation). \(escape(row.title))", escape(row.usProvisions.joined(separator: "; ")), escape(row.euProvisions.joined(separator: "; ")),
+                    "\(row.recommendation). \(escape(row.title))", escape(row.usProvisions.joined(separator: "; ")), escape(row.euProvisions.map(DocumentLayout.withinEUColumn).joined(separator: "; ")),
                     row.difference.replacingOccurrences(of: "|", with: "\\|"),
                 ]
                 lines.append("| " + cells.joined(separator: " | ") + " |")
@@ -111,7 +100,8 @@ public enum MarkdownRenderer {
                 return "### \(escape(group.kind.heading))\n\n" + entries.joined(separator: "\n")
             }.joined(separator: "\n\n")
         case .signatories(let block):
-            return escape(block.lead) + "\n\n" + block.lines.map { "- \(escape($0))" }.joined(separator: "\n")
+            guard let lead = block.lead else { return escape(block.closing) + "\\\n" + block.lines.map(escape).joined(separator: "\\\n") }
+            return escape(block.closing) + "\n\n" + escape(lead) + "\n\n" + block.lines.map { "- \(escape($0))" }.joined(separator: "\n")
         }
     }
 

@@ -31,29 +31,35 @@ public struct Draft: Sendable {
     /// `approvals`. Every problem (plan, composition, approvals log) goes into `diagnostics`.
     public init(composing input: PlanInput, approvals: ApprovalLog? = nil, registry: AuthorityRegistry = .shared, diagnostics: inout DiagnosticCollector) {
         let composed = Composer(input, registry: registry).compose(into: &diagnostics)
-        var report: SignerReport?
-        // With an approvals log, a letter is signed only by those who approved this very text.
-        let (markdown, version) = MarkdownRenderer.render(composed.document) { version in
-            guard let log = approvals, let signers = input.signatories else { return nil }
-            report = SignerReport(signatories: signers, approvals: log, version: version)
-            return .listing(report!.approvers)
-        }
-        var document = composed.document
-        if let report {
-            document = document.signed(by: report.approvers)
-            if let log = approvals, let signers = input.signatories {
+        unsigned = composed.document
+        version = MarkdownRenderer.version(of: unsigned)
+        var signers: [Signatory] = []
+        if let roster = input.signatories {
+            if !input.plan.approvalsRequired {
+                signers = roster
+            } else {
+                // No approvals log means no one has approved: a letter never names an
+                // organization that did not approve these words.
+                let log = approvals ?? ApprovalLog(path: ApprovalLog.fileName)
+                let report = SignerReport(signatories: roster, approvals: log, version: version)
+                signers = report.approvers
                 diagnostics.emit(contentsOf: log.diagnostics)
-                diagnostics.emit(contentsOf: report.diagnostics(at: input.plan.signatories?.range ?? input.plan.source, log: log, signers: signers))
+                diagnostics.emit(contentsOf: report.diagnostics(at: input.plan.signatories?.range ?? input.plan.source, log: log, signers: roster))
             }
         }
-        self.document = document
-        self.markdown = markdown
-        self.version = version
-        self.usedFiles = composed.usedFiles
+        self.signers = signers
+        document = unsigned.signed(by: signers)
+        markdown = MarkdownRenderer.render(document, version: version)
+        usedFiles = composed.usedFiles
         self.input = input
         self.approvals = approvals
     }
 
-    /// The canonical Markdown the version hashes.
-    public var canonicalMarkdown: String { MarkdownRenderer.canonicalBody(document) }
+    /// The document before signing: placeholders where the signers go, as the version hashes it.
+    public var unsigned: ComposedDocument
+    /// The organizations the document names as signing: the approvers of `version`.
+    public var signers: [Signatory]
+
+    /// The canonical Markdown the version hashes: the words with their signer placeholders.
+    public var canonicalMarkdown: String { MarkdownRenderer.canonicalBody(unsigned) }
 }

@@ -68,7 +68,7 @@ public struct Redline: Sendable {
     }
 
     /// Word-level changes, whitespace kept with the words so the text reads back exactly.
-    static func words(from old: String, to new: String) -> [Segment] {
+    public static func words(from old: String, to new: String) -> [Segment] {
         let before = tokens(old)
         let after = tokens(new)
         let (removed, inserted) = offsets(after.difference(from: before))

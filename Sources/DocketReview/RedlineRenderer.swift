@@ -1,3 +1,4 @@
+import DocketMarkdown
 import DocketModel
 import DocketRender
 import DocketSupport
@@ -69,38 +70,71 @@ public enum RedlineRenderer {
 
     /// Styles for `section(_:)`, to embed in another page.
     public static let styles = """
-        .redline .paragraph { white-space: pre-wrap; margin: 0 0 1rem; }
-        .redline .change { border-left: 4px solid #b58900; padding-left: 0.75rem; }
+        .redline .change { border-left: 4px solid #b58900; padding-left: 0.75rem; margin: 0 0 1rem; }
         .redline .source { font-family: system-ui, sans-serif; font-size: 0.8rem; color: #555; margin: 0; }
+        .redline .skipped { font-family: system-ui, sans-serif; font-size: 0.8rem; color: #777; text-align: center; }
         .redline del { color: #a40000; text-decoration: line-through; }
         .redline ins { color: #00611c; text-decoration: underline; }
+        .redline del.block, .redline ins.block { display: block; }
 
         """
 
-    /// The redline's paragraphs as one `<div class="redline">`.
+    /// Paragraphs of context shown on each side of a change.
+    public static let context = 1
+
+    /// The changes as a reader sees them: formatted text, not Markdown source. Unchanged
+    /// paragraphs next to a change are shown for context and the rest are counted; a paragraph
+    /// changed word by word shows its words with `<del>` and `<ins>`; each change says where
+    /// its text came from.
     public static func section(_ redline: Redline) -> String {
         let e = XML.escape
+        let entries = redline.entries
+        let changed = entries.indices.filter { if case .unchanged = entries[$0] { false } else { true } }
+        let shown = Set(changed.flatMap { max(0, $0 - context)...min(entries.count - 1, $0 + context) })
         var html = "<div class=\"redline\">\n"
-        for entry in redline.entries {
+        var skipped = 0
+        func flushSkipped() {
+            if skipped > 0 { html += "<p class=\"skipped\">… \(Wording.count(skipped, "unchanged paragraph")) …</p>\n" }
+            skipped = 0
+        }
+        for (index, entry) in entries.enumerated() {
+            guard shown.contains(index) else {
+                skipped += 1
+                continue
+            }
+            flushSkipped()
             switch entry {
             case .unchanged(let text):
-                html += "<p class=\"paragraph\">\(e(text))</p>\n"
+                html += HTMLRenderer.markdown(text)
             case .removed(let text):
-                html += "<div class=\"change\"><p class=\"source\">Removed</p><p class=\"paragraph\"><del>\(e(text))</del></p></div>\n"
+                html += "<div class=\"change\"><p class=\"source\">Removed</p><del class=\"block\">\(HTMLRenderer.markdown(text))</del></div>\n"
             case .added(let text, let source):
-                html += "<div class=\"change\"><p class=\"source\">Added · from \(e(source ?? "an unknown source"))</p><p class=\"paragraph\"><ins>\(e(text))</ins></p></div>\n"
-            case .changed(_, _, let segments, let source):
-                let inline = segments.map { segment in
+                html += "<div class=\"change\"><p class=\"source\">Added · from \(e(source ?? "an unknown source"))</p><ins class=\"block\">\(HTMLRenderer.markdown(text))</ins></div>\n"
+            case .changed(let old, let new, _, let source):
+                let inline = readableSegments(from: old, to: new).map { segment in
                     switch segment {
                     case .same(let text): e(text)
                     case .deleted(let text): "<del>\(e(text))</del>"
                     case .inserted(let text): "<ins>\(e(text))</ins>"
                     }
                 }.joined()
-                html += "<div class=\"change\"><p class=\"source\">Changed · from \(e(source ?? "an unknown source"))</p><p class=\"paragraph\">\(inline)</p></div>\n"
+                let tag = headingLevel(of: new).map { "h\(min($0 + 1, 6))" } ?? "p"
+                html += "<div class=\"change\"><p class=\"source\">Changed · from \(e(source ?? "an unknown source"))</p><\(tag)>\(inline)</\(tag)></div>\n"
             }
         }
+        flushSkipped()
         return html + "</div>\n"
+    }
+
+    /// Word changes between the texts a reader sees: the Markdown of each paragraph rendered to
+    /// plain text first, so no `**` or `##` appears in a redline.
+    public static func readableSegments(from old: String, to new: String) -> [Redline.Segment] {
+        Redline.words(from: PlainText.render(markdown: old), to: PlainText.render(markdown: new))
+    }
+
+    private static func headingLevel(of markdown: String) -> Int? {
+        if case .heading(let level, _)? = CommonMarkDocument(markdown).blocks.first { return level }
+        return nil
     }
 
     /// A DOCX whose changes are Word tracked changes (`w:ins`, `w:del`) by `author`, so the
@@ -127,12 +161,12 @@ public enum RedlineRenderer {
         var body = "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr>\(runs(title, deleted: false))</w:p>\n"
         for entry in redline.entries {
             switch entry {
-            case .unchanged(let text): body += paragraph(runs(text, deleted: false))
-            case .removed(let text): body += paragraph(mark("del", runs(text, deleted: true)), mark: "del")
-            case .added(let text, _): body += paragraph(mark("ins", runs(text, deleted: false)), mark: "ins")
-            case .changed(_, _, let segments, _):
+            case .unchanged(let text): body += paragraph(runs(PlainText.render(markdown: text), deleted: false))
+            case .removed(let text): body += paragraph(mark("del", runs(PlainText.render(markdown: text), deleted: true)), mark: "del")
+            case .added(let text, _): body += paragraph(mark("ins", runs(PlainText.render(markdown: text), deleted: false)), mark: "ins")
+            case .changed(let old, let new, _, _):
                 body += paragraph(
-                    segments.map { segment in
+                    readableSegments(from: old, to: new).map { segment in
                         switch segment {
                         case .same(let text): runs(text, deleted: false)
                         case .deleted(let text): mark("del", runs(text, deleted: true))
@@ -142,6 +176,6 @@ public enum RedlineRenderer {
             }
         }
         return try DOCXPackage.document(
-            body: body, title: "Changes to \(title)", subject: nil, creator: author, language: "en", links: [], orderedStarts: [], version: version)
+            body: body, title: "Changes to \(title)", subject: nil, creator: author, language: "en", links: [], orderedStarts: [], footer: VersionStamp.draft.footer(version, docketID: nil))
     }
 }

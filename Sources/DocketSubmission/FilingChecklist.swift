@@ -17,12 +17,22 @@ struct FilingChecklist {
     init(draft: Draft, docket: Docket, documentID: String, comment: SubmissionPackager.PackagedFile, attachments: [SubmissionPackager.PackagedFile], now: Date) {
         let e = MarkdownText.escape
         var lines: [String] = []
+        if let roster = draft.signatories, draft.plan.approvalsRequired, draft.signers.count < roster.count {
+            let missing = roster.count - draft.signers.count
+            lines.append(
+                "**Warning: packaged with --allow-unapproved. \(Wording.count(missing, "listed organization")) did not approve this version and \(missing == 1 ? "is" : "are") left off; the letter names the \(Wording.count(draft.signers.count, "organization")) that did.**"
+            )
+            lines.append("")
+        }
         lines.append("# Filing checklist: \(e(draft.document.header.title))")
         lines.append("")
         lines.append("Draft version `\(draft.version)`. This checklist holds contact details for private form fields: keep it, do not upload it.")
         lines.append("")
         lines.append("- **Docket:** \(e(docket.id.value)), \(e(docket.title))")
         lines.append("- **Document commented on:** \(e(documentID))")
+        if draft.signatories != nil {
+            lines.append("- **Signed by:** \(Wording.count(draft.signers.count, "organization")), each of which approved version \(draft.version.short)")
+        }
         if let close = docket.commentsClose?.value {
             lines.append("- **Deadline:** \(CommentPeriod.eastern(close)) (Eastern), \(Self.timeLeft(until: close, now: now))")
         } else {

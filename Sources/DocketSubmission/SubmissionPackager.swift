@@ -47,7 +47,8 @@ public enum SubmissionPackager {
     /// What filing this draft needs before anything is rendered: a docket with a document to
     /// file on, an open comment period (or `allowLate`), a complete submitter. The period is
     /// judged anew here, as a filing, so `check`'s milder verdict on it is replaced.
-    public static func checkPrerequisites(_ draft: Draft, now: Date, allowLate: Bool, into diagnostics: inout DiagnosticCollector) {
+    public static func checkPrerequisites(_ draft: Draft, now: Date, allowLate: Bool, allowUnapproved: Bool = false, into diagnostics: inout DiagnosticCollector) {
+        checkApprovals(draft, allowUnapproved: allowUnapproved, into: &diagnostics)
         diagnostics.removeAll { $0.code == .commentPeriodClosed || $0.code == .commentPeriodClosing }
         guard let docket = draft.docket else {
             diagnostics.emit(
@@ -57,6 +58,22 @@ public enum SubmissionPackager {
         diagnostics.emit(contentsOf: CommentPeriod.diagnostics(for: docket, now: now, use: .filing(allowLate: allowLate)))
         diagnostics.emit(contentsOf: SubmissionRules.target(of: docket))
         diagnostics.emit(contentsOf: SubmissionRules.submitter(draft.plan))
+    }
+
+    /// A letter is filed only in the names of organizations that approved this very version:
+    /// anyone on the roster who has not stops the package, named with where they stand, unless
+    /// the lead says to file with the approvers alone.
+    public static func checkApprovals(_ draft: Draft, allowUnapproved: Bool, into diagnostics: inout DiagnosticCollector) {
+        guard let roster = draft.signatories, draft.plan.approvalsRequired else { return }
+        let report = SignerReport(signatories: roster, approvals: draft.approvals ?? ApprovalLog(path: ApprovalLog.fileName), version: draft.version)
+        let missing = report.rows.filter { $0.status != .approvedCurrent }
+        guard !missing.isEmpty, !allowUnapproved else { return }
+        let named = missing.prefix(10).map { "\($0.signer.id) (\($0.status.kind.rawValue))" }.joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
+        diagnostics.emit(
+            .error(
+                .unapprovedSigners,
+                "\(Wording.count(missing.count, "listed organization")) \(missing.count == 1 ? "has" : "have") not approved version \(draft.version.short): \(named). Record their decisions with 'docket sign', or pass --allow-unapproved to file in the names of the \(report.approvers.count) that did",
+                at: draft.plan.signatories?.range ?? draft.plan.source))
     }
 
     /// The package's files from a draft that passed `checkPrerequisites`, its comment-box text

@@ -98,6 +98,10 @@ extension DiagnosticCode {
     public static let approvalUnknownSigner = Self(rawValue: "DK508")
     public static let signersOutstanding = Self(rawValue: "DK509")
     public static let approvalUnknownVersion = Self(rawValue: "DK510")
+    /// A sign-on letter packaged while listed organizations have not approved its version.
+    public static let unapprovedSigners = Self(rawValue: "DK511")
+    /// Two rosters give one organization different display names.
+    public static let conflictingDisplayName = Self(rawValue: "DK512")
 
     // Regulations.gov limits and output
     public static let characterOutsideBMP = Self(rawValue: "DK601")

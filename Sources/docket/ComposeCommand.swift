@@ -26,7 +26,7 @@ extension Docket {
 
         func run() throws {
             let formats = stdout.map { [$0] } ?? format?.formats
-            let outcome = Composition.compose(plan: plan, formats: formats)
+            let outcome = Composition.compose(plan: plan, formats: formats, now: commandNow)
             report(outcome.diagnostics, files: outcome.files, sources: outcome.sources, unrelatedErrors: outcome.unrelatedErrorCount)
             guard outcome.succeeded, let composed = outcome.value else {
                 writeStandardError("nothing written")
@@ -50,7 +50,7 @@ extension Docket {
             // Every composed version is kept, so signers' approvals can be compared with it later.
             let store = VersionStore(planURL: URL(fileURLWithPath: plan))
             do {
-                if try store.store(draft) { writeStandardOutput("stored version \(draft.version.short) in \(displayPath(store.folder))\n") }
+                if try store.store(draft, at: commandNow) { writeStandardOutput("stored version \(draft.version.short) in \(displayPath(store.folder))\n") }
             } catch {
                 writeStandardError("warning: the version was not stored in \(displayPath(store.folder)): \(error)")
             }

@@ -36,6 +36,10 @@ struct OutputFormatOption: ParsableArguments {
     var format: Format = .text
 }
 
+/// The time a command takes as now: `SOURCE_DATE_EPOCH` when set (seconds since 1970, the
+/// reproducible-builds convention), so a run can be repeated byte for byte; else the clock.
+let commandNow: Date = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) ?? Date()
+
 func writeStandardOutput(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }

@@ -23,12 +23,17 @@ extension Docket {
         @Flag(name: .long, help: "Package even though the comment period has closed (for agencies that accept late comments).")
         var allowLate = false
 
+        @Flag(name: .long, help: "Package a letter even though some listed organizations have not approved this version; it names only those who did.")
+        var allowUnapproved = false
+
         @Option(name: .long, help: "Attachment formats, comma-separated: pdf, docx (default: pdf,docx; pdf needs LibreOffice).")
         var attach: AttachmentList?
 
         func run() throws {
             var options = Filing.Options()
+            options.now = commandNow
             options.allowLate = allowLate
+            options.allowUnapproved = allowUnapproved
             if let attach { options.formats = attach.formats }
             options.outputRoot = out
             let outcome = Filing.package(plan: plan, options: options)
@@ -46,6 +51,14 @@ extension Docket {
             } catch {
                 writeStandardError("error[DK610]: \(error)")
                 throw ExitCode.failure
+            }
+            // The packaged version is kept like every composed one, so approvals and redlines can
+            // name it later.
+            let store = VersionStore(planURL: URL(fileURLWithPath: plan))
+            do {
+                if try store.store(package.draft, at: commandNow) { writeStandardOutput("stored version \(package.draft.version.short) in \(displayPath(store.folder))\n") }
+            } catch {
+                writeStandardError("warning: the version was not stored in \(displayPath(store.folder)): \(error)")
             }
             writeStandardOutput("version \(package.draft.version)\n")
         }

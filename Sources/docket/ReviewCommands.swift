@@ -4,7 +4,7 @@ import Foundation
 
 /// Opens a plan for review, printing its diagnostics and exiting 1 when it cannot be composed.
 private func openSignOff(_ plan: String) throws -> SignOff {
-    try failing(plan) { () throws(SignOff.Failure) in try SignOff(plan: plan) }
+    try failing(plan) { () throws(SignOff.Failure) in try SignOff(plan: plan, now: commandNow) }
 }
 
 /// Runs a review step, printing its diagnostics and exiting 1 when it fails.
@@ -40,7 +40,7 @@ extension Docket {
 
         func run() throws {
             let signOff = try openSignOff(plan)
-            let approval = try failing(plan) { () throws(SignOff.Failure) in try signOff.sign(signer: signer, decision: decision, version: version, comment: comment) }
+            let approval = try failing(plan) { () throws(SignOff.Failure) in try signOff.sign(signer: signer, decision: decision, version: version, comment: comment, at: commandNow) }
             writeStandardOutput("recorded: \(approval.signer) \(approval.decision.rawValue) \(approval.version) at \(Timestamp.string(from: approval.at))\n")
         }
     }
@@ -122,7 +122,7 @@ extension Docket {
 
         func run() throws {
             let signOff = try openSignOff(plan)
-            let files = try failing(plan) { () throws(SignOff.Failure) in try signOff.packet(for: signer) }
+            let files = try failing(plan) { () throws(SignOff.Failure) in try signOff.packet(for: signer, at: commandNow) }
             let folder = URL(fileURLWithPath: out).appendingPathComponent(signOff.draft.plan.name).appendingPathComponent("review").appendingPathComponent(signer)
             do {
                 for (url, file) in zip(try AtomicWriter.replaceFolder(files, at: folder), files) {

@@ -27,6 +27,8 @@ import Testing
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        // The tests' fixed "now", January 15, 2026, noon Eastern: outputs match the golden files.
+        environment["SOURCE_DATE_EPOCH"] = "1768496400"
         process.environment = environment
         let out = Pipe()
         let err = Pipe()

@@ -47,7 +47,7 @@ extension Outcome where Value == Composition.Result {
                 "prose:documentTemplate(id: \"letter\", version: 1)", "prose:clause(id: \"intro\", version: 1)", "h:Summary of recommendations", "summary", "h:Recommendations",
                 "rec:1:first", "rec:2:second", "answer:1", "h:Signatories", "signatories", "h:Comparison with the EU AI Act", "comparison", "h:Authorities cited", "authorities",
             ])
-        #expect(document.header.docketLine == "Docket No. TEST-2023-0001 · FR Doc. 2023-24269 · 88 FR 75625 (November 3, 2023)")
+        #expect(document.header.docketLine == "TEST-2023-0001 · FR Doc. 2023-24269 · 88 FR 75625 (November 3, 2023)")
         #expect(document.header.addressee == "Office of Management and Budget (OMB)")
     }
 

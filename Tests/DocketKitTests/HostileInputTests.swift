@@ -191,7 +191,8 @@ final class HostileCampaign {
     }
 
     @Test func anEmailPlacedThroughAnotherSignerFieldIsFound() throws {
-        let campaign = try HostileCampaign(plan: HostileCampaign.plainPlan + "\n  - insert: signatures\nsignatories: signatories.csv")
+        // Listed without approvals (`approvals: not-required`), so every line is printed.
+        let campaign = try HostileCampaign(plan: HostileCampaign.plainPlan + "\n  - insert: signatures\nsignatories: signatories.csv\napprovals: not-required")
         try campaign.write("c/signatories.csv", Self.roster + "beta,Beta Org,,,\ngamma,alex@cait.example.org,,\n")
         let outcome = campaign.compose()
         #expect(outcome.diagnostics.contains { $0.code == .privateFieldInPublicText }, "\(outcome.diagnostics)")

@@ -75,7 +75,9 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         #expect(html.contains("<meta charset=\"utf-8\">"))
         #expect(html.contains("<title>Comment on Test notice</title>"))
-        #expect(html.contains("@page { size: letter; margin: 1in; }"))
+        // Every printed page carries its number and the docket ID.
+        #expect(html.contains(#"@page { size: letter; margin: 1in; @bottom-center { content: "Page " counter(page) " of " counter(pages);"#))
+        #expect(html.contains(#"@top-right { content: "Docket TEST-2023-0001";"#))
         #expect(html.contains(".recommendation, tr, .filing { break-inside: avoid;"))
         #expect(html.contains("<h2 class=\"starts-page\">Comparison with the EU AI Act</h2>"))
         #expect(html.contains("<article class=\"recommendation\" id=\"recommendation-2\">"))
@@ -98,7 +100,7 @@ import Testing
         #expect(markdown.contains("| Recommendation | US provisions | EU AI Act | What differs |\n| --- | --- | --- | --- |\n"))
         #expect(
             markdown.contains(
-                "| 2. Guarantee appeal | OMB M-25-21 App. §4(b)(vi) | EU AI Act Art. 86(1) | The EU gives a right to an explanation and a right to complain. |"))
+                "| 2. Guarantee appeal | OMB M-25-21 App. §4(b)(vi) | Art. 86(1) | The EU gives a right to an explanation and a right to complain. |"))
         #expect(markdown.contains("- OMB M-25-21 App. §4(b)(vi): Offer consistent remedies or appeals (Recommendation 2)"))
         #expect(markdown.contains("- DHS-2408: Hurricane Score (ICE ERO); high-impact; appeal \"Precluded by Law\" (Recommendation 1)"))
     }

@@ -124,7 +124,7 @@ struct LetterWorkspace: ~Copyable {
         let html = String(decoding: packet[0].data, as: UTF8.self)
         #expect(html.contains("You approved version \(v1.draft.version.short). The text has changed since in 2 paragraphs"))
         #expect(html.contains("<del>it is tested.</del><ins>an independent lab has tested it.</ins>"))
-        #expect(html.contains("<ins>It should publish the results.</ins>"))
+        #expect(html.contains("<ins class=\"block\"><p>It should publish the results.</p>\n</ins>"))
         #expect(html.contains("Letter on face recognition"))
         for line in LetterWorkspace.signers.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)

@@ -37,6 +37,8 @@ struct PackageScenario {
           email: lead@example.org
         """
     var coalitionName = "Example Coalition"
+    /// The comment is the coalition's own, its partners listed without approvals.
+    var approvals = "approvals: not-required"
     var allowLate = false
     var now = fixedNow
 
@@ -58,6 +60,7 @@ struct PackageScenario {
           - answer: 1
             clause: signoff
         signatories: \(fixtures.appendingPathComponent("compose/plans/signatories.csv").path)
+        \(approvals)
         """
     }
 

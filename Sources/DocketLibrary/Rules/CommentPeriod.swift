@@ -60,6 +60,15 @@ public enum CommentPeriod {
         return []
     }
 
+    /// The calendar day `date` falls on in Eastern time, the day a filing bears.
+    public static func easternDay(of date: Date) -> CalendarDate? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = eastern
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
     /// "December 5, 2023, 11:59 PM EST".
     public static func eastern(_ date: Date) -> String {
         let formatter = DateFormatter()

@@ -36,7 +36,9 @@ public enum TemplateRules {
         for name in used where !declared.contains(name) && !TemplateVariables.builtins.contains(name) {
             let location = firstUse(of: name, in: clause.body, firstLine: clause.bodyFirstLine, file: file) ?? clause.source.start
             let suggestion = Wording.closestMatch(to: name, in: Array(declared))
-            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; declare it under 'variables:' with its type"
+            var hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; declare it under 'variables:' with its type"
+            // The roster is not a clause's to count: only those who approved sign.
+            if name == "signatories" { hint = "; write 'signers.count' or 'signers.organizations': the organizations that approved this version" }
             diagnostics.emit(
                 .error(
                     .undeclaredVariable, "\(clause.role == .document ? "template" : "clause") '\(clause.id)' uses undeclared variable '\(name)'\(hint)",

@@ -25,7 +25,7 @@ package enum DOCXPackage {
     /// A whole package around a body of WordprocessingML paragraphs and tables: US Letter with
     /// one-inch margins and a page-numbered footer naming the version.
     package static func document(
-        body: String, title: String, subject: String?, creator: String?, language: String, links: [String], orderedStarts: [Int], version: DraftVersion
+        body: String, title: String, subject: String?, creator: String?, language: String, links: [String], orderedStarts: [Int], footer footerText: String
     ) throws -> Data {
         let documentXML = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -43,7 +43,7 @@ package enum DOCXPackage {
             ("word/_rels/document.xml.rels", documentRelationships(links: links)),
             ("word/styles.xml", styles),
             ("word/numbering.xml", numbering(orderedStarts: orderedStarts)),
-            ("word/footer1.xml", footer(version: version)),
+            ("word/footer1.xml", footer(footerText)),
         ])
     }
 
@@ -103,13 +103,13 @@ package enum DOCXPackage {
         <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>DocketKit</Application></Properties>
         """
 
-    static func footer(version: DraftVersion) -> String {
+    static func footer(_ text: String) -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:ftr xmlns:w="\(wordNamespace)" xmlns:r="\(relationshipNamespace)"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr>\
         <w:r><w:t xml:space="preserve">Page </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
         <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>\
-        <w:r><w:t xml:space="preserve"> · Draft version \(version.short)</w:t></w:r></w:p></w:ftr>
+        <w:r><w:t xml:space="preserve"> · \(XML.escape(text))</w:t></w:r></w:p></w:ftr>
         """
     }
 
@@ -137,7 +137,7 @@ package enum DOCXPackage {
     static let styles = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
-        <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Georgia" w:hAnsi="Georgia" w:eastAsia="Georgia" w:cs="Times New Roman"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-US"/></w:rPr></w:rPrDefault>\
+        <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-US"/></w:rPr></w:rPrDefault>\
         <w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>
         <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>
         <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:after="240"/></w:pPr><w:rPr><w:b/><w:sz w:val="36"/></w:rPr></w:style>

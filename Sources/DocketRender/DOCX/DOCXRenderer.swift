@@ -9,24 +9,27 @@ import Foundation
 /// in the document properties. Prose is walked from libcmark's tree.
 public enum DOCXRenderer {
     /// The `.docx` bytes for `document`, its footer naming `version`.
-    public static func render(_ document: ComposedDocument, version: DraftVersion) throws -> Data {
+    public static func render(_ document: ComposedDocument, version: DraftVersion, stamp: VersionStamp = .draft) throws -> Data {
+        let (label, value) = stamp.words(version, docketID: document.header.docketID)
         var body = BodyWriter()
         for section in DocumentLayout.sections(of: document) {
             switch section {
             case .titleBlock(let title, let details):
                 body.paragraph(style: "Title", [.text(title)])
                 for detail in details { body.paragraph([.strong([.text("\(detail.label.rawValue): ")]), .text(detail.value)]) }
+            case .dateLine(let date):
+                body.paragraph([.text(date)])
             case .block(let block):
                 body.write(block)
             case .versionFooter:
-                body.paragraph(style: "Footer", [.text("Draft version \(version)")])
+                body.paragraph(style: "Footer", [.text("\(label) \(value)")])
             }
         }
         let header = document.header
 
         return try DOCXPackage.document(
             body: body.xml, title: header.title, subject: header.docketID, creator: header.from, language: document.language, links: body.links,
-            orderedStarts: body.orderedStarts, version: version)
+            orderedStarts: body.orderedStarts, footer: stamp.footer(version, docketID: header.docketID))
     }
 }
 
@@ -54,10 +57,12 @@ struct BodyWriter {
             markdown(answer.markdown)
         case .comparisonTable(let rows):
             table(
-                header: ["Recommendation", "US provisions", "EU AI Act", "What differs"], widths: [2000, 2000, 2000, 3360],
+                // Twentieths of a point across 6.5 inches: the citations' columns fit a citation
+                // on a line, the prose column takes the rest.
+                header: ["Recommendation", "US provisions", "EU AI Act", "What differs"], widths: [2250, 2250, 1310, 3550],
                 rows: rows.map { row in
                     [
-                        [.text("\(row.recommendation). \(row.title)")], [.text(row.usProvisions.joined(separator: "; "))], [.text(row.euProvisions.joined(separator: "; "))],
+                        [.text("\(row.recommendation). \(row.title)")], [.text(row.usProvisions.joined(separator: "; "))], [.text(row.euProvisions.map(DocumentLayout.withinEUColumn).joined(separator: "; "))],
                         inlines(row.difference),
                     ]
                 })
@@ -70,7 +75,12 @@ struct BodyWriter {
                 }
             }
         case .signatories(let block):
-            paragraph([.text(block.lead)])
+            paragraph([.text(block.closing)])
+            guard let lead = block.lead else {
+                for line in block.lines { paragraph([.text(line)]) }
+                return
+            }
+            paragraph([.text(lead)])
             for line in block.lines { paragraph(style: "ListParagraph", [.text(line)], list: (1, 0)) }
         }
     }
