@@ -115,8 +115,8 @@ public enum HTMLRenderer {
         return html
     }
 
-    /// One citation a line, none broken inside.
-    private static func lines(_ items: [String]) -> String { items.map { "<span class=\"citation\">\(escape($0))</span>" }.joined(separator: "<br>") }
+    /// One citation a line; a long one wraps at its spaces, never inside a token.
+    private static func lines(_ items: [String]) -> String { items.map { "<span class=\"provision\">\(escape($0))</span>" }.joined(separator: "<br>") }
 
     /// HTML text and attribute values; the characters XML forbids are invalid in HTML too.
     package static func escape(_ text: String) -> String { XML.escape(text) }

@@ -31,10 +31,11 @@ enum HTMLStyle {
         .date-line { margin: 0 0 1.5em; }
         .closing { margin-top: 2em; }
         table.comparison { table-layout: fixed; }
-        table.comparison col.recommendation { width: 24%; }
-        table.comparison col.us { width: 24%; }
-        table.comparison col.eu { width: 14%; }
-        table.comparison col.differs { width: 38%; }
+        table.comparison col.recommendation { width: 22%; }
+        table.comparison col.us { width: 26%; }
+        table.comparison col.eu { width: 15%; }
+        table.comparison col.differs { width: 37%; }
+        table.comparison .provision { display: inline-block; overflow-wrap: normal; word-break: keep-all; }
         table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
         th, td { border: 1px solid #999; padding: 0.35em 0.5em; vertical-align: top; text-align: left; }
         thead { display: table-header-group; }
@@ -45,7 +46,7 @@ enum HTMLStyle {
           a, .summary a { color: inherit; text-decoration: none; }
           h2.starts-page { break-before: page; page-break-before: always; }
           h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-          .recommendation, tr, .filing { break-inside: avoid; page-break-inside: avoid; }
+          tr, .filing, .in-brief, li, .signatories .closing { break-inside: avoid; page-break-inside: avoid; }
           p { orphans: 3; widows: 3; }
         }
 

@@ -59,7 +59,7 @@ struct BodyWriter {
             table(
                 // Twentieths of a point across 6.5 inches: the citations' columns fit a citation
                 // on a line, the prose column takes the rest.
-                header: ["Recommendation", "US provisions", "EU AI Act", "What differs"], widths: [2250, 2250, 1310, 3550],
+                header: ["Recommendation", "US provisions", "EU AI Act", "What differs"], widths: [2500, 2250, 1310, 3300],
                 rows: rows.map { row in
                     [
                         [.text("\(row.recommendation). \(row.title)")], [.text(row.usProvisions.joined(separator: "; "))], [.text(row.euProvisions.map(DocumentLayout.withinEUColumn).joined(separator: "; "))],
