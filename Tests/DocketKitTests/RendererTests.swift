@@ -78,7 +78,7 @@ import Testing
         // Every printed page carries its number and the docket ID.
         #expect(html.contains(#"@page { size: letter; margin: 1in; @bottom-center { content: "Page " counter(page) " of " counter(pages);"#))
         #expect(html.contains(#"@top-right { content: "Docket TEST-2023-0001";"#))
-        #expect(html.contains(".recommendation, tr, .filing { break-inside: avoid;"))
+        #expect(html.contains("tr, .filing, .in-brief, li, .signatories .closing { break-inside: avoid;"))
         #expect(html.contains("<h2 class=\"starts-page\">Comparison with the EU AI Act</h2>"))
         #expect(html.contains("<article class=\"recommendation\" id=\"recommendation-2\">"))
         #expect(html.contains("<li>to a person\n<ul>\n<li>with reasons given</li>"))
