@@ -26,7 +26,7 @@ struct FilingChecklist {
         }
         lines.append("# Filing checklist: \(e(draft.document.header.title))")
         lines.append("")
-        lines.append("Draft version `\(draft.version)`. This checklist holds contact details for private form fields: keep it, do not upload it.")
+        lines.append("Version `\(draft.version)`. This checklist holds contact details for private form fields: keep it, do not upload it.")
         lines.append("")
         lines.append("- **Docket:** \(e(docket.id.value)), \(e(docket.title))")
         lines.append("- **Document commented on:** \(e(documentID))")

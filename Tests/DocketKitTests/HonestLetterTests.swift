@@ -112,6 +112,7 @@ final class FiveSignerLetter {
         let checklist = String(decoding: try #require(files.first { $0.name == "checklist.md" }).data, as: UTF8.self)
         #expect(checklist.hasPrefix("**Warning: packaged with --allow-unapproved. 2 listed organizations did not approve this version"))
         #expect(checklist.contains("**Signed by:** 3 organizations"))
+        #expect(!checklist.contains("Draft"))
         let box = String(decoding: try #require(files.first { $0.name == "comment-box.txt" }).data, as: UTF8.self)
         #expect(box.contains("We, the 3 undersigned"))
         // Filed documents carry no draft label.
