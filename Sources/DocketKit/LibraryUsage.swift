@@ -59,7 +59,8 @@ public struct LibraryUsage: Sendable {
         let folder = baseDirectory.resolving(root)
         let library = ["Recommendations", "Templates"].map { folder.appendingPathComponent($0) }.filter { FileManager.default.fileExists(atPath: $0.path) }
         let examples = folder.appendingPathComponent("Examples")
-        let plans = paths.isEmpty ? (FileManager.default.fileExists(atPath: examples.path) ? [examples.path] : []) : paths
+        // The library's own campaigns always count; paths given add to them.
+        let plans = (FileManager.default.fileExists(atPath: examples.path) ? [examples.path] : []) + paths
         workspace = Workspace(loading: library.map(\.path) + plans, baseDirectory: baseDirectory)
         index = LibraryIndex(recommendations: workspace.recommendations, clauses: workspace.clauses)
     }

@@ -48,9 +48,12 @@ public struct SignOff: Sendable {
         let version: DraftVersion
         if let text {
             guard let stored = store.resolve(text) else {
-                throw Failure(diagnostics: [
-                    .error(.approvalUnknownVersion, "no stored version '\(text)'; versions are stored by 'docket compose' under \(store.folder.path)", at: owner)
-                ])
+                let hex = text.hasPrefix("sha256:") ? String(text.dropFirst(7)) : text
+                let why =
+                    hex.count < 7
+                    ? "'\(text)' is too short to name a version: give the full hash or a unique prefix of at least 7 digits"
+                    : "no stored version '\(text)' (give the full hash or a unique prefix of at least 7 digits); versions are stored by 'docket compose'"
+                throw Failure(diagnostics: [.error(.approvalUnknownVersion, why, at: owner)])
             }
             version = stored
         } else {

@@ -184,7 +184,9 @@ final class YAMLReader {
             .parser(let context, let problem, let errorMark, _),
             .composer(let context, let problem, let errorMark, _):
             message = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            mark = errorMark
+            // A quote or bracket never closed runs to the end of the file; the place to fix is
+            // where it opened, which libyaml gives as the context.
+            mark = problem.contains("end of stream") ? (context?.mark ?? errorMark) : errorMark
         case .duplicatedKeysInMapping(let duplicates, let context):
             message = "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in mapping"
             if let repeated = secondOccurrence(of: duplicates.first ?? "", fromYAMLLine: context.mark.line) {

@@ -153,7 +153,7 @@ public struct PrivateFields: Sendable {
             diagnostics.append(
                 .error(
                     .privateFieldInPublicText,
-                    "\(what) contains \(match.entry.owner)'s \(match.entry.kind.rawValue) (declared at \(match.entry.declaration.start)); contact data must never reach the public docket",
+                    "\(what) contains the \(match.entry.kind.rawValue) of \(match.entry.owner) (declared at \(match.entry.declaration.start)); contact data must never reach the public docket",
                     at: origin ?? fallback))
         }
         return diagnostics

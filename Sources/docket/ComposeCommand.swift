@@ -15,7 +15,7 @@ extension Docket {
         @Argument(help: "The plan file, e.g. Examples/omb-2023-0020/plan.yml.")
         var plan: String
 
-        @Option(name: .long, help: "Folder that receives <plan-name>/ (default: out).")
+        @Option(name: .long, help: "Folder that receives <plan-name>/.")
         var out = "out"
 
         @Option(name: .long, help: "Formats to write, comma-separated: md, html, txt, docx (default: the plan's outputs).")

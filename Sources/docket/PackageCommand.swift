@@ -17,7 +17,7 @@ extension Docket {
         @Argument(help: "The plan file, e.g. Examples/omb-2023-0020/plan.yml.")
         var plan: String
 
-        @Option(name: .long, help: "Folder that receives <plan-name>/submission/ (default: out).")
+        @Option(name: .long, help: "Folder that receives <plan-name>/submission/.")
         var out = "out"
 
         @Flag(name: .long, help: "Package even though the comment period has closed (for agencies that accept late comments).")

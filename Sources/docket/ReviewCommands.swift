@@ -21,6 +21,7 @@ extension Docket {
     struct Sign: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a signer's decision on a version of the letter.",
+            usage: "docket sign <plan> --signer <id> (--approve | --decline | --request-changes) [--draft <version>] [--comment <text>]",
             discussion: "Appends one line to approvals.jsonl beside the plan's signatories.csv; earlier lines are never rewritten.")
 
         @Argument(help: "The plan file.")
@@ -32,7 +33,7 @@ extension Docket {
         @Flag(help: "The decision.")
         var decision: Approval.Decision
 
-        @Option(name: .long, help: "The version decided on: full or a unique prefix (default: the current draft).")
+        @Option(name: .customLong("draft"), help: "The draft version decided on: the full hash or a unique prefix of 7 or more digits (default: the current draft).")
         var version: String?
 
         @Option(name: .long, help: "What the signer said.")
@@ -117,7 +118,7 @@ extension Docket {
         @Option(name: .long, help: "The signer's id in signatories.csv.")
         var signer: String
 
-        @Option(name: .long, help: "Folder that receives <plan-name>/review/<signer>/ (default: out).")
+        @Option(name: .long, help: "Folder that receives <plan-name>/review/<signer>/.")
         var out = "out"
 
         func run() throws {

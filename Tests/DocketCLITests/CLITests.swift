@@ -157,3 +157,18 @@ import Testing
         #expect(missing.stderr.contains("did you mean 'public-impact-assessment'?"))
     }
 }
+
+@Suite struct HelpTextTests {
+    let cli = CLITests()
+
+    @Test(arguments: ["compose", "package", "review"]) func aDefaultIsStatedOnce(command: String) throws {
+        let help = try cli.docket(command, "--help").stdout
+        #expect(help.components(separatedBy: "(default: out)").count == 2, "\(help)")
+    }
+
+    @Test func signShowsOneDecisionAndOneMeaningOfEachOption() throws {
+        let help = try cli.docket("sign", "--help").stdout
+        #expect(help.contains("USAGE: docket sign <plan> --signer <id> (--approve | --decline | --request-changes) [--draft <version>] [--comment <text>]"), "\(help)")
+        #expect(help.components(separatedBy: "--version").count == 2, "\(help)")
+    }
+}

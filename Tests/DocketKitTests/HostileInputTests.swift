@@ -317,3 +317,31 @@ final class HostileCampaign {
         #expect(parsed.records.count == appended)
     }
 }
+
+/// Bugs found trying a new campaign, each fixed at its mechanism.
+@Suite struct CampaignBugTests {
+    @Test func anUnclosedQuoteIsReportedAtTheQuote() throws {
+        let campaign = try HostileCampaign()
+        try campaign.write("c/docket.yml", "id: \"TEST-2023-0001\nagency: OMB\ntitle: t\n")
+        let report = campaign.check("c/docket.yml")
+        #expect(report.found(.malformedYAML) == [Found("DK007", 1, 5)], "\(report.diagnostics)")
+    }
+
+    @Test func aLeakMessageNamesTheSignerWithoutDoublingAnApostropheAndPointsAtTheAddress() {
+        let fields = PrivateFields(
+            signatories: [
+                Signatory(
+                    id: "desert-rights", organization: "Desert Rights", city: nil, state: nil, contactName: nil, contactEmail: "ana@desert.example", contactPhone: nil,
+                    source: .file("s.csv"))
+            ], submitter: .anonymous, submitterRange: nil)
+        let source = SourceFile(path: "clause.md", text: "---\nid: x\n---\nWrite to Ana at ana@desert.example today.\n")
+        let diagnostics = fields.diagnostics(forPublicText: source.text, describedAs: "the text", searching: ["clause.md"], sources: ["clause.md": source], fallback: .file("p"))
+        #expect(diagnostics.map(\.message) == ["the text contains the email of signer 'desert-rights' (declared at s.csv:1:1); contact data must never reach the public docket"])
+        #expect(diagnostics.map(\.range.start) == [SourceLocation(file: "clause.md", line: 4, column: 17)])
+    }
+
+    @Test func whereUsedCountsTheLibrarysOwnCampaignsWhenAPathIsGiven() {
+        let usage = LibraryUsage(root: ".", paths: ["Examples/omb-2023-0020"], baseDirectory: BundledLibraryTests.packageRoot)
+        #expect(Set(usage.uses(of: "ban-untargeted-face-scraping").map(\.plan)) == ["Examples/omb-2023-0020/plan.yml", "Examples/clearview-2021/plan.yml"])
+    }
+}
