@@ -40,7 +40,7 @@ public struct Composer {
     /// Checks the plan against its library and docket, then composes it. Problems go into
     /// `diagnostics`; sections naming what does not exist are skipped.
     public func compose(into diagnostics: inout DiagnosticCollector) -> Result {
-        PlanRules.check(plan, docket: docket, index: index, into: &diagnostics)
+        PlanRules.check(plan, docket: docket, index: index, searched: input.searchedFolders, into: &diagnostics)
         var state = State(engine: input.library.templates, references: ReferenceTable(labels: referenceLabels))
         state.usedFiles.insert(planPath)
         state.usedFiles.formUnion(input.referencedFiles)

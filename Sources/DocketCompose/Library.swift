@@ -42,6 +42,8 @@ public struct PlanInput: Sendable {
     public var docket: Docket?
     /// The organizations the plan's `signatories:` lists, when it loaded.
     public var signatories: [Signatory]?
+    /// How messages name the library folders searched, in order, for "unknown clause" errors.
+    public var searchedFolders: [String] = []
     /// The date the document bears, in the agency's calendar; none prints no date line.
     public var date: CalendarDate?
     /// Display paths of the files the plan names besides the library (docket, signatories,

@@ -9,31 +9,33 @@ import Foundation
 public enum PlanRules {
     /// Reports every clause, recommendation, variable and question the plan names that does not
     /// exist or does not fit. Whether its files exist is the loader's question, not this one's.
-    public static func check(_ plan: Plan, docket: Docket?, index: LibraryIndex, into collector: inout DiagnosticCollector) {
+    /// `searched` names the library folders looked in, for the messages of what is not found.
+    public static func check(_ plan: Plan, docket: Docket?, index: LibraryIndex, searched: [String] = [], into collector: inout DiagnosticCollector) {
+        let whereLooked = searched.isEmpty ? "" : " (looked in " + Wording.series(searched.map { "'\($0)'" }) + ")"
         var diagnostics: [Diagnostic] = []
         if let template = plan.template {
             if let clause = index.clause(template.value), clause.role != .document {
                 diagnostics.append(.error(.unknownClause, "'\(template.value)' is a clause, not a document template", at: template.range))
             } else if index.clause(template.value) == nil {
-                diagnostics.append(unknownClause(template.value, at: template.range, index: index, what: "document template"))
+                diagnostics.append(unknownClause(template.value, at: template.range, index: index, what: "document template", searched: whereLooked))
             }
         }
 
-        var clauses = resolveClauses(plan, index: index, into: &diagnostics)
+        var clauses = resolveClauses(plan, index: index, searched: whereLooked, into: &diagnostics)
         if let template = plan.template, let clause = index.clause(template.value), clause.role == .document {
             clauses.insert((ClauseReference(id: clause.id, pinnedVersion: nil, range: template.range), clause), at: 0)
         }
         clauses += includedPartials(of: clauses, index: index)
-        checkRecommendations(plan, index: index, into: &diagnostics)
+        checkRecommendations(plan, index: index, searched: whereLooked, into: &diagnostics)
         checkVariables(plan, clauses: clauses, into: &diagnostics)
         if let docket { checkQuestions(plan, docket: docket, into: &diagnostics) }
         collector.emit(contentsOf: diagnostics)
     }
 
-    private static func resolveClauses(_ plan: Plan, index: LibraryIndex, into diagnostics: inout [Diagnostic]) -> [(ClauseReference, Clause)] {
+    private static func resolveClauses(_ plan: Plan, index: LibraryIndex, searched: String, into diagnostics: inout [Diagnostic]) -> [(ClauseReference, Clause)] {
         plan.clauseReferences.compactMap { reference in
             guard let versions = index.clauseVersions[reference.id] else {
-                diagnostics.append(unknownClause(reference.id, at: reference.range, index: index, what: "clause"))
+                diagnostics.append(unknownClause(reference.id, at: reference.range, index: index, what: "clause", searched: searched))
                 return nil
             }
             guard let clause = index.clause(reference.id, version: reference.pinnedVersion) else {
@@ -71,18 +73,18 @@ public enum PlanRules {
         return included
     }
 
-    private static func unknownClause(_ id: String, at range: SourceRange, index: LibraryIndex, what: String) -> Diagnostic {
+    private static func unknownClause(_ id: String, at range: SourceRange, index: LibraryIndex, what: String, searched: String) -> Diagnostic {
         let suggestion = Wording.closestMatch(to: id, in: index.allClauseIDs)
-        return .error(.unknownClause, "unknown \(what) '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), at: range, fixIt: suggestion)
+        return .error(.unknownClause, "unknown \(what) '\(id)'\(searched)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), at: range, fixIt: suggestion)
     }
 
-    private static func checkRecommendations(_ plan: Plan, index: LibraryIndex, into diagnostics: inout [Diagnostic]) {
+    private static func checkRecommendations(_ plan: Plan, index: LibraryIndex, searched: String, into diagnostics: inout [Diagnostic]) {
         var seen: Set<String> = []
         for id in plan.recommendationIDs {
             if index.recommendations[id.value] == nil {
                 let suggestion = Wording.closestMatch(to: id.value, in: Array(index.recommendations.keys))
                 diagnostics.append(
-                    .error(.unknownRecommendation, "unknown recommendation '\(id.value)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), at: id.range, fixIt: suggestion))
+                    .error(.unknownRecommendation, "unknown recommendation '\(id.value)'\(searched)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), at: id.range, fixIt: suggestion))
             } else if !seen.insert(id.value).inserted {
                 diagnostics.append(.error(.duplicateID, "recommendation '\(id.value)' is listed twice in this plan", at: id.range))
             }

@@ -11,8 +11,7 @@ public enum Checker {
     public struct Analysis: Sendable {
         /// The files loaded.
         public var workspace: Workspace
-        /// The library the plans compose from.
-        public var library: Library
+
         /// Each plan composed as far as it could be, by the plan's display path.
         public var drafts: [String: CheckedDraft]
     }
@@ -29,8 +28,11 @@ public enum Checker {
     ) -> CheckReport {
         var diagnostics = DiagnosticCollector()
         var workspace = Workspace(loading: paths, baseDirectory: baseDirectory)
-        let library = Library(recommendations: workspace.recommendations, clauses: workspace.clauses)
-        diagnostics.emit(contentsOf: library.diagnostics)
+        // Each library folder on its own: an id repeated within one is an error; the same id
+        // in two folders is how one library layers over another.
+        for (_, entries) in workspace.entriesByLibraryFolder() {
+            diagnostics.emit(contentsOf: Library(recommendations: entries.recommendations, clauses: entries.clauses).diagnostics)
+        }
 
         for recommendation in workspace.recommendations {
             CitationRules.check(recommendation, registry: registry, into: &diagnostics)
@@ -44,7 +46,10 @@ public enum Checker {
         ClauseLockRules.check(workspace.clauses, locks: workspace.clauseLocks(into: &diagnostics), into: &diagnostics)
         var drafts: [String: CheckedDraft] = [:]
         for planFile in workspace.plans {
-            let (input, approvals) = workspace.input(for: planFile, library: library, now: now, into: &diagnostics)
+            let (library, searched) = workspace.layeredLibrary(for: planFile)
+            diagnostics.emit(contentsOf: library.diagnostics)
+            var (input, approvals) = workspace.input(for: planFile, library: library, now: now, into: &diagnostics)
+            input.searchedFolders = searched
             let draft = Draft(composing: input, approvals: approvals, registry: registry, diagnostics: &diagnostics)
             let box = BoxTextRenderer.render(draft.document, version: draft.version)
             SubmissionRules.commentBox(box, of: draft, into: &diagnostics)
@@ -72,7 +77,7 @@ public enum Checker {
         }
         diagnostics.emit(contentsOf: workspace.diagnostics)
         return CheckReport(
-            diagnostics, files: workspace.files, sources: workspace.sources, value: Analysis(workspace: workspace, library: library, drafts: drafts))
+            diagnostics, files: workspace.files, sources: workspace.sources, value: Analysis(workspace: workspace, drafts: drafts))
     }
 
     /// An organization is one name everywhere: two rosters that give the same signer id

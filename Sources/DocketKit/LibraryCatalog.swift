@@ -26,11 +26,42 @@ public struct LibraryCatalog: Sendable {
 
     /// Loads `Recommendations/` and `Templates/` under `root`.
     public init(root: String, registry: AuthorityRegistry = .shared) {
-        let folders = ["Recommendations", "Templates"].map { (root as NSString).appendingPathComponent($0) }
-            .filter { FileManager.default.fileExists(atPath: $0) }
+        self.init(roots: [root], registry: registry)
+    }
+
+    /// Loads the library folders `roots` as layers, in order, as a plan that names them sees
+    /// them: an id in an earlier folder hides the same id in a later one.
+    public init(roots: [String], registry: AuthorityRegistry = .shared) {
+        let folders = roots.flatMap { root in
+            ["Recommendations", "Templates"].map { (root as NSString).appendingPathComponent($0) }.filter { FileManager.default.fileExists(atPath: $0) }
+        }
         workspace = Workspace(loading: folders)
-        index = LibraryIndex(recommendations: workspace.recommendations, clauses: workspace.clauses)
+        index = LibraryIndex(layers: Self.layers(of: workspace, roots: roots))
         self.registry = registry
+    }
+
+    /// The library folders a campaign's plan searches, when `folder` holds a `plan.yml`: what
+    /// `docket library` commands run inside a campaign use.
+    public static func roots(ofCampaignIn folder: String) -> [String]? {
+        let plan = (folder as NSString).appendingPathComponent("plan.yml")
+        guard FileManager.default.fileExists(atPath: plan) else { return nil }
+        let workspace = Workspace(loading: [plan])
+        guard let planFile = workspace.plans.first else { return nil }
+        return workspace.libraryRoots(for: planFile).map(\.path)
+    }
+
+    /// Each root folder's entries, as a layer of a library.
+    public static func layers(of workspace: Workspace, roots: [String]) -> [LibraryIndex.Layer] {
+        roots.map { root in
+            let absolute = workspace.baseDirectory.resolving(root).path
+            let prefix = absolute.hasSuffix("/") ? absolute : absolute + "/"
+            let inLayer = { (file: String) in
+                let path = workspace.baseDirectory.resolving(file).path
+                return path.hasPrefix(prefix + "Recommendations/") || path.hasPrefix(prefix + "Templates/")
+            }
+            return LibraryIndex.Layer(
+                name: root, recommendations: workspace.recommendations.filter { inLayer($0.source.start.file) }, clauses: workspace.clauses.filter { inLayer($0.source.start.file) })
+        }
     }
 
     /// Problems loading the library, ordered by location.
@@ -48,11 +79,11 @@ public struct LibraryCatalog: Sendable {
     public func entries(kind: Kind? = nil, tag: String? = nil) -> [Entry] {
         var entries: [Entry] = []
         if kind == nil || kind == .recommendation {
-            entries += workspace.recommendations.map {
+            entries += index.recommendations.values.map {
                 Entry(id: $0.id, kind: .recommendation, version: nil, title: $0.title, tags: $0.tags, file: $0.source.start.file)
             }
         }
-        for clause in workspace.clauses {
+        for clause in index.clauseVersions.values.flatMap({ $0 }) {
             let clauseKind: Kind = clause.role == .document ? .template : .clause
             guard kind == nil || kind == clauseKind else { continue }
             entries.append(Entry(id: clause.id, kind: clauseKind, version: clause.version, title: clause.title, tags: clause.tags, file: clause.source.start.file))

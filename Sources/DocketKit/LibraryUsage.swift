@@ -55,14 +55,21 @@ public struct LibraryUsage: Sendable {
 
     /// Loads the library at `root` and the plans under `paths` (default: the library's `Examples`).
     public init(root: String, paths: [String] = [], baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        self.init(roots: [root], paths: paths, baseDirectory: baseDirectory)
+    }
+
+    /// Loads the library folders `roots` as layers, their `Examples`, and the plans under
+    /// `paths`.
+    public init(roots: [String], paths: [String] = [], baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
         self.baseDirectory = baseDirectory
-        let folder = baseDirectory.resolving(root)
-        let library = ["Recommendations", "Templates"].map { folder.appendingPathComponent($0) }.filter { FileManager.default.fileExists(atPath: $0.path) }
-        let examples = folder.appendingPathComponent("Examples")
-        // The library's own campaigns always count; paths given add to them.
-        let plans = (FileManager.default.fileExists(atPath: examples.path) ? [examples.path] : []) + paths
-        workspace = Workspace(loading: library.map(\.path) + plans, baseDirectory: baseDirectory)
-        index = LibraryIndex(recommendations: workspace.recommendations, clauses: workspace.clauses)
+        var folders: [String] = []
+        for root in roots {
+            let folder = baseDirectory.resolving(root)
+            folders += ["Recommendations", "Templates", "Examples"].map { folder.appendingPathComponent($0) }.filter { FileManager.default.fileExists(atPath: $0.path) }.map(\.path)
+        }
+        // The libraries' own campaigns always count; paths given add to them.
+        workspace = Workspace(loading: folders + paths, baseDirectory: baseDirectory)
+        index = LibraryIndex(layers: LibraryCatalog.layers(of: workspace, roots: roots))
     }
 
     /// Whether any recommendation or clause has this id.

@@ -53,7 +53,7 @@ public struct Workspace: Sendable {
         var planIndex = 0
         while planIndex < plans.count {
             let planFile = plans[planIndex]
-            if let root = libraryRoot(for: planFile) {
+            for root in libraryRoots(for: planFile) {
                 for folder in ["Recommendations", "Templates"] {
                     loadFolder(root.appendingPathComponent(folder))
                 }
@@ -69,21 +69,64 @@ public struct Workspace: Sendable {
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
-    /// The folder holding the plan's `Recommendations/` and `Templates/`: the plan's `library`
-    /// field, or the nearest enclosing folder that has either.
-    public func libraryRoot(for planFile: PlanFile) -> URL? {
-        let folder = planFile.url.deletingLastPathComponent()
-        if let library = planFile.plan.library {
-            return folder.resolving(library.value)
-        }
-        var candidate = folder
-        while candidate.path != "/" {
-            for name in ["Recommendations", "Templates"] where FileManager.default.fileExists(atPath: candidate.appendingPathComponent(name).path) {
-                return candidate
+    /// The folders a plan's clauses and recommendations are looked up in, in order: the
+    /// campaign's own folder when it holds `Recommendations/` or `Templates/`, then each library
+    /// the plan names; a plan naming none uses the nearest enclosing folder that holds a library.
+    public func libraryRoots(for planFile: PlanFile) -> [URL] {
+        let folder = planFile.url.deletingLastPathComponent().standardizedFileURL
+        var roots: [URL] = []
+        func add(_ url: URL) { if !roots.contains(url.standardizedFileURL) { roots.append(url.standardizedFileURL) } }
+        if Self.holdsLibrary(folder) { add(folder) }
+        for library in planFile.plan.libraries { add(folder.resolving(library.value)) }
+        if planFile.plan.libraries.isEmpty {
+            // No library named: the nearest one above the campaign, added after its own entries.
+            var candidate = folder.deletingLastPathComponent()
+            while true {
+                if Self.holdsLibrary(candidate) {
+                    add(candidate)
+                    break
+                }
+                if candidate.path == "/" { break }
+                candidate = candidate.deletingLastPathComponent()
             }
-            candidate = candidate.deletingLastPathComponent()
         }
-        return nil
+        return roots
+    }
+
+    /// The loaded entries grouped by the library folder that holds them (the folder above
+    /// their `Recommendations/` or `Templates/`), by display path.
+    public func entriesByLibraryFolder() -> [String: (recommendations: [Recommendation], clauses: [Clause])] {
+        func folder(of file: String) -> String {
+            let components = file.split(separator: "/", omittingEmptySubsequences: false)
+            guard let index = components.lastIndex(where: { $0 == "Recommendations" || $0 == "Templates" }) else { return "" }
+            return components[..<index].joined(separator: "/")
+        }
+        var groups: [String: (recommendations: [Recommendation], clauses: [Clause])] = [:]
+        for recommendation in recommendations { groups[folder(of: recommendation.source.start.file), default: ([], [])].recommendations.append(recommendation) }
+        for clause in clauses { groups[folder(of: clause.source.start.file), default: ([], [])].clauses.append(clause) }
+        return groups
+    }
+
+    /// Whether `folder` has a `Recommendations/` or `Templates/` folder.
+    static func holdsLibrary(_ folder: URL) -> Bool {
+        ["Recommendations", "Templates"].contains { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
+    }
+
+    /// The library a plan composes from: its layers' entries, the first layer that defines an
+    /// id providing it, and a note where a later layer's entry is shadowed.
+    public func layeredLibrary(for planFile: PlanFile) -> (Library, searched: [String]) {
+        let roots = libraryRoots(for: planFile)
+        let layers = roots.map { root -> LibraryIndex.Layer in
+            let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+            let inLayer = { (file: String) in
+                let path = self.baseDirectory.resolving(file).path
+                return path.hasPrefix(prefix + "Recommendations/") || path.hasPrefix(prefix + "Templates/")
+            }
+            return LibraryIndex.Layer(
+                name: displayPath(root).isEmpty ? "." : displayPath(root), recommendations: recommendations.filter { inLayer($0.source.start.file) },
+                clauses: clauses.filter { inLayer($0.source.start.file) })
+        }
+        return (Library(index: LibraryIndex(layers: layers)), layers.map(\.name))
     }
 
     /// Loads a file referenced by a plan (docket, signatories) if not loaded yet.
@@ -96,10 +139,11 @@ public struct Workspace: Sendable {
     mutating func input(for planFile: PlanFile, library: Library, now: Date, into diagnostics: inout DiagnosticCollector) -> (PlanInput, ApprovalLog?) {
         let plan = planFile.plan
         let folder = planFile.url.deletingLastPathComponent()
-        if libraryRoot(for: planFile) == nil {
+        if libraryRoots(for: planFile).isEmpty {
             diagnostics.emit(
                 .error(.noLibrary, "no library found for this plan: add 'library: PATH' pointing at the folder with Recommendations/ and Templates/", at: plan.source))
-        } else if let library = plan.library {
+        }
+        for library in plan.libraries {
             let root = folder.resolving(library.value)
             if !FileManager.default.fileExists(atPath: root.path) {
                 diagnostics.emit(.error(.missingReferencedFile, "library folder '\(library.value)' does not exist", at: library.range))

@@ -35,6 +35,61 @@ public struct LibraryIndex: Sendable {
         }
     }
 
+    /// One folder of a layered library: what it defines, and how messages name it.
+    public struct Layer: Sendable {
+        public var name: String
+        public var recommendations: [Recommendation]
+        public var clauses: [Clause]
+
+        /// A layer called `name` defining these entries.
+        public init(name: String, recommendations: [Recommendation], clauses: [Clause]) {
+            self.name = name
+            self.recommendations = recommendations
+            self.clauses = clauses
+        }
+    }
+
+    /// Layers searched in order: an id defined in an earlier layer hides the same id in later
+    /// ones (every version of a clause goes with its id), with a note naming both files. Within
+    /// one layer a repeated id is an error, as in a single library.
+    public init(layers: [Layer]) {
+        var recommendations: [Recommendation] = []
+        var clauses: [Clause] = []
+        var shadowing: [Diagnostic] = []
+        var recommendationOwner: [String: Recommendation] = [:]
+        var clauseOwner: [String: (layer: Int, clause: Clause)] = [:]
+        for (number, layer) in layers.enumerated() {
+            for recommendation in layer.recommendations {
+                if let first = recommendationOwner[recommendation.id] {
+                    if !layers[number].recommendations.contains(where: { $0.source == first.source }) {
+                        shadowing.append(
+                            .note(
+                                .shadowedEntry,
+                                "recommendation '\(recommendation.id)' here hides the one at \(recommendation.source.start) in a later library; this one is used",
+                                at: first.source))
+                        continue
+                    }
+                } else {
+                    recommendationOwner[recommendation.id] = recommendation
+                }
+                recommendations.append(recommendation)
+            }
+            for clause in layer.clauses {
+                if let first = clauseOwner[clause.id], first.layer != number {
+                    shadowing.append(
+                        .note(
+                            .shadowedEntry, "clause '\(clause.id)' here hides the one at \(clause.source.start) in a later library; this one is used",
+                            at: first.clause.source))
+                    continue
+                }
+                if clauseOwner[clause.id] == nil { clauseOwner[clause.id] = (number, clause) }
+                clauses.append(clause)
+            }
+        }
+        self.init(recommendations: recommendations, clauses: clauses)
+        diagnostics += shadowing
+    }
+
     /// The pinned version, or the newest when unpinned.
     public func clause(_ id: String, version: Int? = nil) -> Clause? {
         guard let versions = clauseVersions[id] else { return nil }

@@ -42,7 +42,8 @@ public enum PlanParser {
         }
         let docket = reader.string("docket", in: mapping, required: kind == .comment, context: "a comment plan", at: owner)
         let template = reader.string("template", in: mapping, required: false, context: context, at: owner)
-        let library = reader.string("library", in: mapping, required: false, context: context, at: owner)
+        // One library or a list, searched in order after the campaign's own folder.
+        let libraries = reader.stringList("library", in: mapping)
         let signatories = reader.string("signatories", in: mapping, required: kind == .signOnLetter, context: "a sign-on letter plan", at: owner)
         let outputs = reader.stringList("outputs", in: mapping)
         for output in outputs where !outputFormats.contains(output.value) {
@@ -61,11 +62,12 @@ public enum PlanParser {
         }
         guard let kind, let submitter, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
         var plan = Plan(
-            name: name, title: title, kind: kind, docket: docket, template: template, library: library, submitter: submitter, variables: variables, sections: sections,
+            name: name, title: title, kind: kind, docket: docket, template: template, library: nil, submitter: submitter, variables: variables, sections: sections,
             signatories: signatories,
             outputs: outputs, sendEmailReceipt: mapping["submitter"]?.mapping?["receipt"]?.bool ?? false, submitterRange: submitterRange(mapping, reader: reader),
             source: owner)
         plan.approvalsRequired = approvals?.value != "not-required"
+        plan.libraries = libraries
         return (plan, reader.diagnostics)
     }
 

@@ -18,7 +18,10 @@ public struct Plan: Sendable {
     /// The document template's id.
     public var template: Located<String>?
     /// Path to the library root, relative to the plan's folder.
-    public var library: Located<String>?
+    public var library: Located<String>? { libraries.first }
+    /// Shared libraries searched after the campaign's own folder, in order: paths relative to
+    /// the plan's folder (`library: ../coalition-library` or a list of them).
+    public var libraries: [Located<String>]
     public var submitter: Submitter
     public var variables: [PlanVariable]
     public var sections: [PlanSection]
@@ -47,7 +50,7 @@ public struct Plan: Sendable {
         self.kind = kind
         self.docket = docket
         self.template = template
-        self.library = library
+        self.libraries = library.map { [$0] } ?? []
         self.submitter = submitter
         self.variables = variables
         self.sections = sections

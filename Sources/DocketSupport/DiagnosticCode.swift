@@ -79,6 +79,8 @@ extension DiagnosticCode {
     public static let noLibrary = Self(rawValue: "DK310")
     public static let questionCoverage = Self(rawValue: "DK311")
     public static let newerClauseVersion = Self(rawValue: "DK312")
+    /// An id a later library layer also defines; the first layer's entry is used.
+    public static let shadowedEntry = Self(rawValue: "DK313")
 
     // Dockets
     public static let commentPeriodClosed = Self(rawValue: "DK401")

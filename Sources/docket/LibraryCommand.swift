@@ -12,14 +12,22 @@ extension Docket {
 }
 
 struct LibraryRootOption: ParsableArguments {
-    @Option(name: .long, help: "The folder holding Recommendations/ and Templates/.")
-    var library: String = "."
+    @Option(name: .long, help: "A folder holding Recommendations/ and Templates/; repeat for layers, first wins (default: the libraries of ./plan.yml, else the current folder).")
+    var library: [String] = []
 
     func validate() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: library, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("library folder '\(library)' does not exist")
+        for folder in library {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("library folder '\(folder)' does not exist")
+            }
         }
+    }
+
+    /// The layers to read: those named, else the ones a campaign's plan here searches, else ".".
+    var roots: [String] {
+        if !library.isEmpty { return library }
+        return LibraryCatalog.roots(ofCampaignIn: ".") ?? ["."]
     }
 }
 
@@ -37,7 +45,7 @@ extension Docket.LibraryCommand {
         var tag: String?
 
         func run() throws {
-            let catalog = LibraryCatalog(root: root.library)
+            let catalog = LibraryCatalog(roots: root.roots)
             catalog.skippedFilesWarning.map(writeStandardError)
             let entries = catalog.entries(kind: kind, tag: tag)
             switch output.format {
@@ -56,11 +64,11 @@ extension Docket.LibraryCommand {
         var id: String
 
         func run() throws {
-            let catalog = LibraryCatalog(root: root.library)
+            let catalog = LibraryCatalog(roots: root.roots)
             catalog.skippedFilesWarning.map(writeStandardError)
             guard let description = catalog.describe(id) else {
                 let hint = catalog.suggestion(for: id).map { "; did you mean '\($0)'?" } ?? ""
-                writeStandardError("error: no recommendation, clause or template '\(id)' in \(root.library)\(hint)")
+                writeStandardError("error: no recommendation, clause or template '\(id)' in \(root.roots.joined(separator: ", "))\(hint)")
                 throw ExitCode.failure
             }
             writeStandardOutput(description)
@@ -82,7 +90,7 @@ extension Docket.LibraryCommand {
         var words: [String]
 
         func run() throws {
-            let hits = LibraryUsage(root: root.library).search(words.joined(separator: " "))
+            let hits = LibraryUsage(roots: root.roots).search(words.joined(separator: " "))
             switch output.format {
             case .json: writeStandardOutput(try StableJSON.string(hits) + "\n")
             case .text:
@@ -109,9 +117,9 @@ extension Docket.LibraryCommand {
         var paths: [String] = []
 
         func run() throws {
-            let usage = LibraryUsage(root: root.library, paths: paths)
+            let usage = LibraryUsage(roots: root.roots, paths: paths)
             guard usage.knows(id) else {
-                writeStandardError("error: no recommendation, clause or template '\(id)' in \(root.library)")
+                writeStandardError("error: no recommendation, clause or template '\(id)' in \(root.roots.joined(separator: ", "))")
                 throw ExitCode.failure
             }
             let uses = usage.uses(of: id)
@@ -141,7 +149,7 @@ extension Docket.LibraryCommand {
         var paths: [String] = []
 
         func run() throws {
-            let lags = LibraryUsage(root: root.library, paths: paths).outdated()
+            let lags = LibraryUsage(roots: root.roots, paths: paths).outdated()
             switch output.format {
             case .json: writeStandardOutput(try StableJSON.string(lags) + "\n")
             case .text:
@@ -161,9 +169,10 @@ extension Docket.LibraryCommand {
         @OptionGroup var root: LibraryRootOption
 
         func run() throws {
-            let usage = LibraryUsage(root: root.library)
-            let clauses = usage.workspace.clauses
-            let url = URL(fileURLWithPath: root.library).appendingPathComponent("Templates").appendingPathComponent(ClauseLock.fileName)
+            let usage = LibraryUsage(roots: root.roots)
+            // Only the first layer is this library; the others are recorded by their own keepers.
+            let clauses = LibraryCatalog.layers(of: usage.workspace, roots: [root.roots[0]])[0].clauses
+            let url = URL(fileURLWithPath: root.roots[0]).appendingPathComponent("Templates").appendingPathComponent(ClauseLock.fileName)
             do {
                 try AtomicWriter.write([(ClauseLock.fileName, try ClauseLock(recording: clauses).encoded())], into: url.deletingLastPathComponent())
             } catch {

@@ -172,3 +172,36 @@ import Testing
         #expect(help.components(separatedBy: "--version").count == 2, "\(help)")
     }
 }
+
+@Suite struct CampaignLibraryCommandTests {
+    let cli = CLITests()
+
+    /// Inside a campaign folder, `docket library list` sees what the campaign's plan sees: its
+    /// own recommendations, then the libraries the plan names.
+    @Test func listInsideACampaignShowsItsLayers() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docket-layers-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let campaign = folder.appendingPathComponent("campaign")
+        try FileManager.default.createDirectory(at: campaign.appendingPathComponent("Recommendations"), withIntermediateDirectories: true)
+        try """
+        ---
+        id: local-only
+        title: Only in this campaign
+        summary: s.
+        authorities:
+          - cite: OMB M-25-21
+        eu:
+          - cite: EU AI Act Art. 86(1)
+            requires: r.
+        comparison: c.
+        ---
+        Body.
+        """.write(to: campaign.appendingPathComponent("Recommendations/local-only.md"), atomically: true, encoding: .utf8)
+        try "kind: letter\nlibrary: \(CLITests.packageRoot.path)\nsubmitter: { type: anonymous }\nsections:\n  - recommendations: [local-only]\n"
+            .write(to: campaign.appendingPathComponent("plan.yml"), atomically: true, encoding: .utf8)
+        let run = try cli.docket("library", "list", in: campaign)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("local-only"))
+        #expect(run.stdout.contains("public-impact-assessment"))
+    }
+}
