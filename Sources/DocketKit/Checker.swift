@@ -76,8 +76,17 @@ public enum Checker {
             DocketRules.check(docket, now: now, registry: registry, into: &diagnostics)
         }
         diagnostics.emit(contentsOf: workspace.diagnostics)
+        // Checking a campaign shows the problems of what it asked about and what its plans use;
+        // the warnings of the rest of a library a plan merely searches are counted, not shown.
+        let used = drafts.values.reduce(into: workspace.requestedFiles) { $0.formUnion($1.draft.usedFiles) }
+        let loadedForPlans = Set(workspace.files).subtracting(used)
+        // An error stays shown wherever it is: a library file that does not load may be the one
+        // a plan needs.
+        let hidden = { (diagnostic: Diagnostic) in loadedForPlans.contains(diagnostic.range.start.file) && diagnostic.severity != .error }
+        let shown = DiagnosticCollector(diagnostics.diagnostics.filter { !hidden($0) })
+        let elsewhere = diagnostics.diagnostics.count { hidden($0) && $0.severity == .warning }
         return CheckReport(
-            diagnostics, files: workspace.files, sources: workspace.sources, value: Analysis(workspace: workspace, drafts: drafts))
+            shown, files: workspace.files, sources: workspace.sources, unrelatedErrorCount: elsewhere, value: Analysis(workspace: workspace, drafts: drafts))
     }
 
     /// An organization is one name everywhere: two rosters that give the same signer id

@@ -23,6 +23,9 @@ public struct Workspace: Sendable {
     public private(set) var dockets: [String: Docket] = [:]
     public private(set) var plans: [PlanFile] = []
     public private(set) var signatoryLists: [String: [Signatory]] = [:]
+    /// Display paths of the files under the paths asked for, as opposed to library files
+    /// loaded because a plan searches them.
+    public private(set) var requestedFiles: Set<String> = []
     /// Display paths of every file read, in the order read.
     public private(set) var files: [String] = []
     public private(set) var diagnostics: [Diagnostic] = []
@@ -50,6 +53,7 @@ public struct Workspace: Sendable {
                 loadFile(url, explicitly: true)
             }
         }
+        requestedFiles = Set(files)
         var planIndex = 0
         while planIndex < plans.count {
             let planFile = plans[planIndex]

@@ -6,7 +6,7 @@ import Yams
 
 /// Reads `docket.yml`.
 public enum DocketParser {
-    static let keys = ["id", "document", "agency", "agencyName", "title", "federalRegister", "frDocument", "rin", "published", "commentsClose", "questions"]
+    static let keys = ["id", "document", "agency", "agencyName", "title", "federalRegister", "frDocument", "rin", "published", "commentsClose", "questions", "confirmed"]
 
     /// A docket from `docket.yml`, with every problem located.
     public static func parse(_ file: SourceFile) -> (Docket?, [Diagnostic]) {
@@ -68,15 +68,42 @@ public enum DocketParser {
             }
         }
         let questions = parseQuestions(in: mapping, reader: reader)
+        let confirmations = parseConfirmations(in: mapping, reader: reader)
 
         guard let id, let agency, let title, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
-        let docket = Docket(
+        var docket = Docket(
             id: id, documentID: document, agency: agency.value, agencyName: agencyName?.value, title: title.value,
             federalRegisterCitation: frCitation.map { CitedAuthority(parsing: $0) },
             federalRegisterDocument: frDocument.map { CitedAuthority(parsing: Located("FR Doc. " + $0.value.replacingOccurrences(of: "FR Doc. ", with: ""), at: $0.range)) },
             rin: rin?.value, publishedOn: publishedOn, commentsClose: close, commentsCloseText: closeText?.value,
             questions: questions, source: owner)
+        docket.confirmations = confirmations
         return (docket, reader.diagnostics)
+    }
+
+    /// `confirmed:` entries: `id`, `by`, `on` (a date), `at` (where it was checked), each
+    /// required, so a confirmation always says who to ask.
+    private static func parseConfirmations(in mapping: Node.Mapping, reader: YAMLReader) -> [Confirmation] {
+        guard let sequence = reader.sequence("confirmed", in: mapping) else { return [] }
+        return sequence.compactMap { item in
+            guard let entry = reader.mapping(item, expected: "a confirmation: '- id: …' with 'by', 'on' and 'at'") else { return nil }
+            reader.checkKeys(of: entry, allowed: ["id", "by", "on", "at"], in: "a confirmation")
+            let range = reader.range(of: item)
+            let id = reader.string("id", in: entry, required: true, context: "confirmation", at: range)
+            let by = reader.string("by", in: entry, required: true, context: "confirmation", at: range)
+            let on = reader.string("on", in: entry, required: true, context: "confirmation", at: range)
+            let at = reader.string("at", in: entry, required: true, context: "confirmation", at: range)
+            guard let id, let by, let on, let at else { return nil }
+            guard let date = CalendarDate(iso: on.value) else {
+                reader.add(.error(.invalidValue, "'on' must be the date it was confirmed, written YYYY-MM-DD", at: on.range))
+                return nil
+            }
+            guard at.value.hasPrefix("https://") || at.value.hasPrefix("http://") else {
+                reader.add(.error(.invalidValue, "'at' must be the address of the page where '\(id.value)' was checked", at: at.range))
+                return nil
+            }
+            return Confirmation(identifier: id.value, confirmedBy: by.value, confirmedOn: date, source: at.value, range: id.range)
+        }
     }
 
     private static func parseQuestions(in mapping: Node.Mapping, reader: YAMLReader) -> [DocketQuestion] {

@@ -79,6 +79,12 @@ final class YAMLReader {
             if required { missing(key, in: context, at: owner) }
             return nil
         }
+        // `agency:` with nothing after it is a field left to fill, as `docket init` writes them.
+        if isNull(node) {
+            let hint = required ? "" : ": fill it, or delete the line"
+            diagnostics.append(.error(.missingField, "'\(key)' is left to fill in \(context)\(hint)", at: range(ofKey: key, in: mapping) ?? range(of: node)))
+            return nil
+        }
         return string(node, field: key, required: required)
     }
 

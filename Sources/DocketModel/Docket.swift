@@ -19,6 +19,9 @@ public struct Docket: Sendable {
     /// The close as written, to show the author's own zone back to them.
     public var commentsCloseText: String?
     public var questions: [DocketQuestion]
+    /// Identifiers a person confirmed that the registry cannot know (a new docket, its
+    /// document, its Federal Register citation): who, when, where.
+    public var confirmations: [Confirmation] = []
     public var source: SourceRange
 
     /// A docket as loaded, or as a client builds one.
@@ -59,6 +62,27 @@ public struct DocketQuestion: Sendable, Hashable {
     public init(number: Int, text: String, range: SourceRange) {
         self.number = number
         self.text = text
+        self.range = range
+    }
+}
+
+/// A record that a person checked an identifier against its source: the registry cannot know
+/// every new docket, so the lead's confirmation stands in for it, and says who to ask.
+public struct Confirmation: Sendable, Hashable {
+    /// The identifier as written, e.g. `TEST-2026-0042-0001` or `91 FR 1234`.
+    public var identifier: String
+    public var confirmedBy: String
+    public var confirmedOn: CalendarDate
+    /// Where it was checked: the page that shows it.
+    public var source: String
+    public var range: SourceRange
+
+    /// A confirmation of `identifier` by `confirmedBy` on `confirmedOn` at `source`.
+    public init(identifier: String, confirmedBy: String, confirmedOn: CalendarDate, source: String, range: SourceRange) {
+        self.identifier = identifier
+        self.confirmedBy = confirmedBy
+        self.confirmedOn = confirmedOn
+        self.source = source
         self.range = range
     }
 }

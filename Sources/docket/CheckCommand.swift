@@ -24,6 +24,10 @@ extension Docket {
             case .text:
                 let color = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
                 writeStandardOutput(DiagnosticFormatter.text(report, options: .init(color: color)))
+                if report.unrelatedErrorCount > 0 {
+                    writeStandardOutput(
+                        "note: \(Wording.count(report.unrelatedErrorCount, "warning")) in library files that no plan here uses; check a library itself to see them\n")
+                }
             }
             if report.errorCount > 0 || (werror && report.warningCount > 0) {
                 throw ExitCode.failure
