@@ -26,6 +26,12 @@ struct RegistryData: Decodable, Sendable {
         var successorNote: String?
         var noSuccessor: String?
 
+        /// An entry a library adds of its own.
+        init(status: VerificationStatus, title: String) {
+            self.status = status
+            self.title = title
+        }
+
         private enum CodingKeys: String, CodingKey, CaseIterable {
             case status, title, successor, successorNote, noSuccessor
         }

@@ -54,10 +54,46 @@ public struct AuthorityRegistry: Sendable {
 
     /// A registry read from a YAML file in the bundled format; throws when the data is invalid.
     public init(contentsOf url: URL) throws {
-        self.data = try RegistryData.load(from: url)
+        self.init(data: try RegistryData.load(from: url))
+    }
+
+    private init(data: RegistryData) {
+        self.data = data
         self.euPointRanges = data.euAIAct.points.compactMapValues(LabelRange.init)
         self.annexIIIRanges = data.euAIAct.annexIIIPoints.mapValues { $0.isEmpty ? nil : LabelRange($0) }
     }
+
+    /// A provision a library adds to the registry: an identifier the bundled data cannot know
+    /// (a new docket's Federal Register citation, a new inventory entry), with its source.
+    public struct LocalEntry: Sendable, Hashable {
+        /// The canonical citation.
+        public var citation: String
+        public var title: String
+        public var status: VerificationStatus
+        /// Where the entry was checked.
+        public var source: String
+
+        /// An entry for `citation`.
+        public init(citation: String, title: String, status: VerificationStatus, source: String) {
+            self.citation = citation
+            self.title = title
+            self.status = status
+            self.source = source
+        }
+    }
+
+    /// This registry with a library's own entries added.
+    public func adding(_ entries: [LocalEntry]) -> AuthorityRegistry {
+        guard !entries.isEmpty else { return self }
+        var data = self.data
+        for entry in entries where data.provisions[entry.citation] == nil {
+            data.provisions[entry.citation] = RegistryData.Provision(status: entry.status, title: entry.title)
+        }
+        return AuthorityRegistry(data: data)
+    }
+
+    /// Whether the registry lists `citation` (canonical) explicitly.
+    public func lists(_ citation: String) -> Bool { data.provisions[citation] != nil }
 
     /// Parses and resolves a citation written by a user.
     public func resolve(_ text: String) -> Result<CitationResolution, CitationSyntaxError> {

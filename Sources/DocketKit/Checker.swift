@@ -35,7 +35,8 @@ public enum Checker {
         }
 
         for recommendation in workspace.recommendations {
-            CitationRules.check(recommendation, registry: registry, into: &diagnostics)
+            // A library's own registry entries count for its own recommendations.
+            CitationRules.check(recommendation, registry: workspace.registry(forLibraryFolder: Workspace.libraryFolder(of: recommendation.source.start.file)), into: &diagnostics)
             let file = recommendation.source.start.file
             let source = workspace.sources[file]
             TemplateRules.check(body: recommendation.body, firstLine: recommendation.bodyFirstLine, file: file, lineText: { source?.lineText($0) ?? "" }, into: &diagnostics)
@@ -50,7 +51,8 @@ public enum Checker {
             diagnostics.emit(contentsOf: library.diagnostics)
             var (input, approvals) = workspace.input(for: planFile, library: library, now: now, into: &diagnostics)
             input.searchedFolders = searched
-            let draft = Draft(composing: input, approvals: approvals, registry: registry, diagnostics: &diagnostics)
+            let layered = searched.reduce(registry) { $0.adding(workspace.localRegistries[$1 == "." ? "" : $1] ?? []) }
+            let draft = Draft(composing: input, approvals: approvals, registry: layered, diagnostics: &diagnostics)
             let box = BoxTextRenderer.render(draft.document, version: draft.version)
             SubmissionRules.commentBox(box, of: draft, into: &diagnostics)
             // The box text, HTML and DOCX are all rendered from the same document as the Markdown.
@@ -73,7 +75,8 @@ public enum Checker {
         }
         checkDisplayNames(workspace, into: &diagnostics)
         for docket in workspace.dockets.values {
-            DocketRules.check(docket, now: now, registry: registry, into: &diagnostics)
+            let campaign = (docket.source.start.file as NSString).deletingLastPathComponent
+            DocketRules.check(docket, now: now, registry: workspace.registry(forLibraryFolder: campaign), into: &diagnostics)
         }
         diagnostics.emit(contentsOf: workspace.diagnostics)
         // Checking a campaign shows the problems of what it asked about and what its plans use;

@@ -23,6 +23,16 @@ public struct Workspace: Sendable {
     public private(set) var dockets: [String: Docket] = [:]
     public private(set) var plans: [PlanFile] = []
     public private(set) var signatoryLists: [String: [Signatory]] = [:]
+    /// Each library folder's own registry entries, by the library folder's display path.
+    public private(set) var localRegistries: [String: [AuthorityRegistry.LocalEntry]] = [:]
+    private let registry: AuthorityRegistry
+
+    /// The registry for entries of the library folder `folder` (a display path): the bundled
+    /// one and that library's own `authorities.yml`.
+    public func registry(forLibraryFolder folder: String) -> AuthorityRegistry {
+        registry.adding(localRegistries[folder] ?? [])
+    }
+
     /// Display paths of the files under the paths asked for, as opposed to library files
     /// loaded because a plan searches them.
     public private(set) var requestedFiles: Set<String> = []
@@ -38,8 +48,11 @@ public struct Workspace: Sendable {
 
     /// Loads the files at `paths` (files or folders, walked recursively). Each plan's library is
     /// loaded too, so its clause and recommendation references can be resolved.
-    public init(loading paths: [String], baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+    public init(
+        loading paths: [String], baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared
+    ) {
         self.baseDirectory = baseDirectory.standardizedFileURL
+        self.registry = registry
         for path in paths {
             let url = self.baseDirectory.resolving(path)
             var isDirectory: ObjCBool = false
@@ -61,6 +74,8 @@ public struct Workspace: Sendable {
                 for folder in ["Recommendations", "Templates"] {
                     loadFolder(root.appendingPathComponent(folder))
                 }
+                let local = root.appendingPathComponent(LocalRegistryParser.fileName)
+                if FileManager.default.fileExists(atPath: local.path) { loadFile(local.standardizedFileURL, explicitly: true) }
             }
             planIndex += 1
         }
@@ -95,6 +110,14 @@ public struct Workspace: Sendable {
             }
         }
         return roots
+    }
+
+    /// The library folder a library file belongs to: the folder above its `Recommendations/` or
+    /// `Templates/`, as a display path ("" for the base folder).
+    public static func libraryFolder(of file: String) -> String {
+        let components = file.split(separator: "/", omittingEmptySubsequences: false)
+        guard let index = components.lastIndex(where: { $0 == "Recommendations" || $0 == "Templates" }) else { return "" }
+        return components[..<index].joined(separator: "/")
     }
 
     /// The loaded entries grouped by the library folder that holds them (the folder above
@@ -283,6 +306,11 @@ public struct Workspace: Sendable {
             let (plan, found) = PlanParser.parse(source)
             diagnostics += found
             if let plan { plans.append(PlanFile(path: path, url: url, plan: plan)) }
+        case .registry:
+            let (entries, found) = LocalRegistryParser.parse(source, registry: registry)
+            diagnostics += found
+            let folder = (path as NSString).deletingLastPathComponent
+            localRegistries[folder, default: []] += entries
         case .signatories:
             let (signatories, found) = SignatoriesParser.parse(source)
             diagnostics += found

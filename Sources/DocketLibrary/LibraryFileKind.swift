@@ -10,6 +10,8 @@ public enum LibraryFileKind: String, Sendable, CaseIterable {
     case docket
     case plan
     case signatories
+    /// A library's own registry entries, `authorities.yml` beside its `Recommendations/`.
+    case registry
 
     /// Classifies by convention: `Recommendations/**.md`, `Templates/clauses/**.md`,
     /// `Templates/**.md`, `docket.yml`, `plan.yml` (or `NAME.plan.yml`), `signatories.csv`.
@@ -19,6 +21,7 @@ public enum LibraryFileKind: String, Sendable, CaseIterable {
         case "docket.yml", "docket.yaml": return .docket
         case "plan.yml", "plan.yaml": return .plan
         case "signatories.csv": return .signatories
+        case LocalRegistryParser.fileName: return .registry
         default: break
         }
         if name.hasSuffix(".plan.yml") || name.hasSuffix(".plan.yaml") { return .plan }

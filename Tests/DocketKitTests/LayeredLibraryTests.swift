@@ -88,3 +88,32 @@ final class LayeredCampaign {
         #expect(catalog.entries(kind: .recommendation).first { $0.id == "human-review-and-appeal" }?.title == "Campaign's own appeal text")
     }
 }
+
+@Suite struct LocalRegistryTests {
+    @Test func aLibrarysOwnEntriesVerifyItsCitationsAndMayNotRestateTheBundledOnes() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "lib/authorities.yml",
+            """
+            provisions:
+              DHS-9999:
+                title: A new inventory entry
+                status: verified
+                source: https://www.dhs.gov/ai/use-case-inventory
+              DHS-2408:
+                title: Restated
+                status: verified
+                source: https://www.dhs.gov/ai/use-case-inventory
+              DHS-9998:
+                title: No source given
+                status: verified
+            """)
+        try folder.write("lib/Recommendations/new-system.md", LayeredCampaign.recommendation(id: "new-system", title: "Name the new system").replacingOccurrences(of: "comparison:", with: "systems: [DHS-9999, DHS-9997]\ncomparison:"))
+        let report = Checker.check(paths: ["lib"], now: fixedNow, baseDirectory: folder.url)
+        let unverified = report.diagnostics.filter { $0.code == .unverifiedCitation }.map(\.message)
+        #expect(!unverified.contains { $0.contains("DHS-9999") }, "\(unverified)")
+        #expect(unverified.contains { $0.contains("DHS-9997") }, "\(unverified)")
+        #expect(report.found(.duplicateID) == [Found("DK013", 6, 3)], "\(report.diagnostics)")
+        #expect(report.found(.missingField) == [Found("DK010", 10, 3)], "\(report.diagnostics)")
+    }
+}
