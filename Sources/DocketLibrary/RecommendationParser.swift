@@ -4,7 +4,9 @@ import Yams
 
 /// Reads `Recommendations/*.md`.
 public enum RecommendationParser {
-    static let keys = ["id", "title", "summary", "tags", "systems", "authorities", "eu", "comparison"]
+    static let keys = ["id", "title", "summary", "tags", "systems", "authorities", "eu", "comparison", "addressed"]
+    /// Notes that ask the author to act in the text, and so can be marked done.
+    static let addressable: Set<String> = [DiagnosticCode.rescindedWithoutReplacement.rawValue]
 
     /// A recommendation from its file, with every problem located.
     public static func parse(_ file: SourceFile) -> (Recommendation?, [Diagnostic]) {
@@ -23,6 +25,10 @@ public enum RecommendationParser {
         let summary = reader.string("summary", in: mapping, required: true, context: context, at: parsed.owner)
         let comparison = reader.string("comparison", in: mapping, required: true, context: context, at: parsed.owner)
         let tags = reader.stringList("tags", in: mapping).map(\.value)
+        let addressed = reader.stringList("addressed", in: mapping)
+        for code in addressed where !addressable.contains(code.value) {
+            reader.add(.warning(.invalidValue, "'\(code.value)' is not a note that asks for a change in the text; 'addressed' takes \(addressable.sorted().joined(separator: ", "))", at: code.range))
+        }
         let systems = reader.stringList("systems", in: mapping).map { CitedAuthority(parsing: $0) }
         let authorities = citations("authorities", in: mapping, reader: reader, owner: parsed.owner)
         let eu = euPoints(in: mapping, reader: reader, owner: parsed.owner)
@@ -39,7 +45,9 @@ public enum RecommendationParser {
             eu: eu.map { EUComparisonPoint(authority: $0.authority, requires: $0.requires) },
             comparison: comparison.value, body: parsed.document.body, source: id.range,
             bodyFirstLine: parsed.document.bodyFirstLine)
-        return (recommendation, reader.diagnostics)
+        var marked = recommendation
+        marked.addressed = Set(addressed.map(\.value))
+        return (marked, reader.diagnostics)
     }
 
     private static func citations(_ key: String, in mapping: Node.Mapping, reader: YAMLReader, owner: SourceRange) -> [CitedAuthority] {

@@ -15,6 +15,9 @@ public struct Recommendation: Sendable, Identifiable {
     public var comparison: String
     /// The recommendation text, CommonMark with Mustache variables.
     public var body: String
+    /// Codes of notes that asked the author to act and that the author marked done
+    /// (`addressed: [DK104]`), so the note is not shown again.
+    public var addressed: Set<String> = []
     /// Where the recommendation's `id` was written.
     public var source: SourceRange
     public var bodyFirstLine: Int

@@ -117,3 +117,35 @@ final class LayeredCampaign {
         #expect(report.found(.missingField) == [Found("DK010", 10, 3)], "\(report.diagnostics)")
     }
 }
+
+@Suite struct AddressedNoteTests {
+    static func recommendation(addressed: String) -> String {
+        """
+        ---
+        id: notice
+        title: Give notice
+        summary: s.
+        \(addressed)authorities:
+          - cite: OMB M-24-10 §5(c)(iv)(I)
+          - cite: OMB M-24-10 §5(c)(v)(D)
+          - cite: OMB M-25-21 App. §4(b)(vi)
+        eu:
+          - cite: EU AI Act Art. 86(1)
+            requires: r.
+        comparison: M-25-21 has no notice practice.
+        ---
+        Body.
+        """
+    }
+
+    @Test func aNoteAskingForAChangeIsShownOncePerRecommendationUntilMarkedAddressed() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Recommendations/notice.md", Self.recommendation(addressed: ""))
+        let open = Checker.check(paths: ["Recommendations"], now: fixedNow, baseDirectory: folder.url)
+        #expect(open.found(.rescindedWithoutReplacement) == [Found("DK104", 6, 11)], "\(open.diagnostics)")
+        #expect(open.messages(.rescindedWithoutReplacement).first?.contains("add 'addressed: [DK104]'") == true)
+        try folder.write("Recommendations/notice.md", Self.recommendation(addressed: "addressed: [DK104]\n"))
+        let done = Checker.check(paths: ["Recommendations"], now: fixedNow, baseDirectory: folder.url)
+        #expect(done.found(.rescindedWithoutReplacement).isEmpty, "\(done.diagnostics)")
+    }
+}

@@ -83,6 +83,8 @@ public enum CitationRules {
         }
         let cited = Set(resolved.map(\.1.citation.canonical))
         let citedInstruments = Set(resolved.map(\.1.citation.wholeInstrument.canonical))
+        // Provisions with no successor ask one thing of the author, once per recommendation.
+        var withoutSuccessor: [(authority: CitedAuthority, name: String, why: String, date: String, by: String)] = []
         for (authority, resolution) in resolved {
             guard let rescission = resolution.rescission else { continue }
             let name = resolution.citation.canonical
@@ -94,11 +96,7 @@ public enum CitationRules {
                         .rescindedWithoutSuccessor, "\"\(name)\" was rescinded on \(rescission.date); cite its successor \"\(successor)\" in this recommendation too\(note)",
                         at: authority.text.range, fixIt: successor))
             } else if let why = rescission.noSuccessor {
-                diagnostics.emit(
-                    .note(
-                        .rescindedWithoutReplacement,
-                        "\"\(name)\" was rescinded on \(rescission.date) and \(rescission.replacedBy) has no successor for it: \(why); say so in the text", at: authority.text.range
-                    ))
+                withoutSuccessor.append((authority, name, why, rescission.date, rescission.replacedBy))
             } else if !citedInstruments.contains(rescission.replacedBy) {
                 diagnostics.emit(
                     .warning(
@@ -106,6 +104,14 @@ public enum CitationRules {
                         "\"\(name)\" was rescinded on \(rescission.date) and replaced by \(rescission.replacedBy); cite the \(rescission.replacedBy) provision now in force too",
                         at: authority.text.range, fixIt: rescission.replacedBy))
             }
+        }
+        if let first = withoutSuccessor.first, !recommendation.addressed.contains(DiagnosticCode.rescindedWithoutReplacement.rawValue) {
+            let each = withoutSuccessor.map { "\"\($0.name)\" (\($0.why))" }
+            diagnostics.emit(
+                .note(
+                    .rescindedWithoutReplacement,
+                    "\(Wording.series(each)) \(withoutSuccessor.count == 1 ? "was" : "were") rescinded on \(first.date) and \(first.by) has no successor for \(withoutSuccessor.count == 1 ? "it" : "them"); say so in the text, then add 'addressed: [DK104]' to this recommendation's front matter",
+                    at: first.authority.text.range))
         }
     }
 }
