@@ -186,3 +186,36 @@ final class FiveSignerLetter {
         #expect(Set(report.found(.conflictingDisplayName)) == [Found("DK512", 2, 7), Found("DK512", 3, 7)], "\(report.diagnostics)")
     }
 }
+
+@Suite struct VersionPrefixTests {
+    @Test func aPrefixShorterThanSevenDigitsSaysSo() throws {
+        let letter = try FiveSignerLetter()
+        let signOff = try letter.signOff()
+        do {
+            _ = try signOff.sign(signer: "alpha", decision: .approve, version: "8bca", comment: nil, at: fixedNow)
+            Issue.record("a four-digit prefix was accepted")
+        } catch {
+            #expect(error.diagnostics.first?.message.contains("too short to name a version: give the full hash or a unique prefix of at least 7 digits") == true, "\(error)")
+        }
+    }
+
+    @Test func aDocketConfirmationSilencesOnlyWhatItNames() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "c/docket.yml",
+            """
+            id: TEST-2026-0077
+            document: TEST-2026-0077-0001
+            agency: DHS
+            title: t
+            confirmed:
+              - id: TEST-2026-0077
+                by: Alex Rivera
+                on: 2026-01-14
+                at: https://www.regulations.gov/docket/TEST-2026-0077
+            """)
+        let report = Checker.check(paths: ["c/docket.yml"], now: fixedNow, baseDirectory: folder.url)
+        // The docket ID was confirmed; the document ID was not.
+        #expect(report.found(.unverifiedCitation) == [Found("DK102", 2, 11)], "\(report.diagnostics)")
+    }
+}
