@@ -45,6 +45,13 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("omb-2023-0020").path) == ["omb-2023-0020.md"])
         let bad = try cli.docket("compose", "Examples/omb-2023-0020/plan.yml", "--format", "md,pdfx")
         #expect(bad.status == 2)
+        // A format asked for twice once replaced files and then failed; now it is bad usage,
+        // and the files already there stay as they were.
+        let before = try Data(contentsOf: out.appendingPathComponent("omb-2023-0020/omb-2023-0020.md"))
+        let twice = try cli.docket("compose", "Examples/omb-2023-0020/plan.yml", "--out", out.path, "--format", "md,html,md")
+        #expect(twice.status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("omb-2023-0020").path) == ["omb-2023-0020.md"])
+        #expect(try Data(contentsOf: out.appendingPathComponent("omb-2023-0020/omb-2023-0020.md")) == before)
     }
 
     /// The plan loses a required value. The error names the plan line, and the files a previous
