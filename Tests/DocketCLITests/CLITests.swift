@@ -5,6 +5,17 @@ import Testing
 @Suite struct CLITests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// A copy of the library and the examples the commands run in, so that a test run never
+    /// writes into the repository (a compose stores its version beside the plan).
+    static let workingCopy: URL = {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("docket-cli-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        for folder in ["Recommendations", "Templates", "Examples"] {
+            try? FileManager.default.copyItem(at: packageRoot.appendingPathComponent(folder), to: copy.appendingPathComponent(folder))
+        }
+        return copy
+    }()
+
     struct Run {
         var status: Int32
         var stdout: String
@@ -20,7 +31,7 @@ import Testing
         return directory.appendingPathComponent("docket")
     }
 
-    func docket(_ arguments: String..., in directory: URL = packageRoot) throws -> Run {
+    func docket(_ arguments: String..., in directory: URL = workingCopy) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
