@@ -114,6 +114,16 @@ final class YAMLReader {
         return Located(value, at: range(of: node))
     }
 
+    /// A date written `YYYY-MM-DD`; an impossible one (2023-02-30) is an error at its value.
+    func date(_ key: String, in mapping: Node.Mapping, context: String, at owner: SourceRange) -> Located<CalendarDate>? {
+        guard let text = string(key, in: mapping, required: false, context: context, at: owner) else { return nil }
+        guard let date = CalendarDate(iso: text.value) else {
+            add(.error(.invalidValue, "'\(key)' must be a real date written YYYY-MM-DD, not '\(text.value)'", at: text.range))
+            return nil
+        }
+        return Located(date, at: text.range)
+    }
+
     func bool(_ key: String, in mapping: Node.Mapping) -> Located<Bool>? {
         guard let node = mapping[key] else { return nil }
         guard let value = node.bool else {
@@ -171,7 +181,11 @@ final class YAMLReader {
     private func secondOccurrence(of key: String, fromYAMLLine yamlLine: Int) -> SourceLocation? {
         guard !key.isEmpty else { return nil }
         var seenColumn: Int?
-        for line in max(1, yamlLine + firstLine - 1)...max(1, file.lineCount) {
+        // libyaml also ends lines at a lone CR, which our line table does not: its line can lie
+        // past our last one, and then there is nothing to search.
+        let start = max(1, yamlLine + firstLine - 1)
+        guard start <= file.lineCount else { return nil }
+        for line in start...file.lineCount {
             let text = file.lineText(line)
             let rest = text.drop { $0 == " " || $0 == "-" }
             guard rest.hasPrefix(key + ":") else { continue }

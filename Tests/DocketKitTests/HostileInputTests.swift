@@ -135,6 +135,19 @@ final class HostileCampaign {
     }
 }
 
+/// Inputs the fuzzer found; each is also in the fuzz target's committed corpus.
+@Suite struct FuzzRegressionTests {
+    /// libyaml ends a line at a lone CR and our line table does not, so a duplicate key after
+    /// lone CRs has a YAML line past the file's last: locating the repeat trapped on the range.
+    @Test func aDuplicateKeyAfterLoneCarriageReturnsIsAnErrorNotACrash() throws {
+        let data = Data("# notice\r\r\r\r\rid: OMB-2023-0020\nagency: OMB\nid: OMB-2023-0021\n".utf8)
+        let file = try #require(SourceFileReader.decode(data, path: "docket.yml").0)
+        let (docket, diagnostics) = DocketParser.parse(file)
+        #expect(docket == nil)
+        #expect(diagnostics.contains { $0.code == .malformedYAML && $0.message.contains("duplicate key 'id'") }, "\(diagnostics)")
+    }
+}
+
 @Suite struct NoEscapeTests {
     @Test func aPlanNamedWithDotDotIsAnError() throws {
         let campaign = try HostileCampaign(plan: "name: ../../X\n" + HostileCampaign.plainPlan)
