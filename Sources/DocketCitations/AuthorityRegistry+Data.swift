@@ -7,7 +7,10 @@ import Yams
 struct RegistryData: Decodable, Sendable {
     struct Instrument: Decodable, Sendable {
         var title: String
-        var issued: String?
+        /// `YYYY-MM-DD`, or `YYYY-MM` where the instrument prints no day.
+        var issued: String
+        /// When it took effect, where that differs from its issue date.
+        var effective: String?
         var status: VerificationStatus
         var rescinded: String?
         var replacedBy: String?
@@ -25,6 +28,8 @@ struct RegistryData: Decodable, Sendable {
         var successor: String?
         var successorNote: String?
         var noSuccessor: String?
+        /// When an identifier that is its own instrument (an FR page, a docket) was published.
+        var issued: String?
 
         /// An entry a library adds of its own.
         init(status: VerificationStatus, title: String) {
@@ -33,7 +38,7 @@ struct RegistryData: Decodable, Sendable {
         }
 
         private enum CodingKeys: String, CodingKey, CaseIterable {
-            case status, title, successor, successorNote, noSuccessor
+            case status, title, successor, successorNote, noSuccessor, issued
         }
 
         /// Rejects unknown keys: in a YAML flow mapping an unquoted comma ends a value, and the
@@ -49,6 +54,7 @@ struct RegistryData: Decodable, Sendable {
             successor = try container.decodeIfPresent(String.self, forKey: .successor)
             successorNote = try container.decodeIfPresent(String.self, forKey: .successorNote)
             noSuccessor = try container.decodeIfPresent(String.self, forKey: .noSuccessor)
+            issued = try container.decodeIfPresent(String.self, forKey: .issued)
         }
     }
 

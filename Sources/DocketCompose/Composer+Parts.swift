@@ -11,8 +11,9 @@ extension Composer {
         // A document template that dates itself (`letter_date`, `date`) prints its date where
         // the letter form puts it; otherwise the filing date stands under the title block.
         let template = plan.template.flatMap { index.clause($0.value) }
-        let datesItself = template?.variables.contains { $0.type == .date && ($0.name == "letter_date" || $0.name == "date") } ?? false
-        let date = datesItself ? nil : input.date?.longForm
+        let datesItself = template?.variables.contains(where: \.takesDocumentDate) ?? false
+        // A plan that dates itself is printed with that date, not the day it was composed.
+        let date = datesItself ? nil : (plan.date?.value ?? input.date)?.longForm
         guard let docket else { return Header(title: title, from: submitterName, date: date) }
         let addressee = docket.agencyName.map { "\($0) (\(docket.agency))" } ?? docket.agency
         var parts = [docket.id.value]
@@ -70,7 +71,8 @@ extension Composer {
             guard visited.insert(current.id).inserted else { continue }
             state.usedFiles.insert(current.source.start.file)
             for variable in current.variables where values[variable.name] == nil {
-                let value = plan.variables.first { $0.name == variable.name }?.typed(as: variable.type) ?? variable.defaultValue
+                let documentDate = variable.takesDocumentDate ? plan.date.map { VariableValue.date($0.value) } : nil
+                let value = plan.variables.first { $0.name == variable.name }?.typed(as: variable.type) ?? documentDate ?? variable.defaultValue
                 if let value { values[variable.name] = value.templateValue }
             }
             pending += MustachePartials.partialNames(in: current.body).compactMap { index.clause($0.name) }

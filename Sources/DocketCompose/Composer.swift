@@ -92,6 +92,11 @@ public struct Composer {
             appendGenerated(part, state: &state)
         }
         diagnostics.emit(contentsOf: state.diagnostics)
+        if let documentDate = input.documentDate {
+            let recommendations = state.recommendations.compactMap { index.recommendations[$0.id] }
+            let clauses = index.allClauseIDs.flatMap { index.clauseVersions[$0] ?? [] }.filter { state.usedFiles.contains($0.source.start.file) }
+            DateRules.check(recommendations: recommendations, clauses: clauses, as: documentDate, registry: registry, into: &diagnostics)
+        }
         let document = ComposedDocument(planName: plan.name, kind: plan.kind, header: header, blocks: state.blocks)
         return Result(document: document, usedFiles: state.usedFiles)
     }

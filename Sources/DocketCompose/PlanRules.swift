@@ -98,7 +98,7 @@ public enum PlanRules {
         for (reference, clause) in clauses {
             for variable in clause.variables {
                 if declaredBy[variable.name] == nil { declaredBy[variable.name] = (variable, clause) }
-                if variable.needsValue, values[variable.name] == nil {
+                if variable.needsValue, values[variable.name] == nil, !(variable.takesDocumentDate && plan.date != nil) {
                     diagnostics.append(
                         .error(
                             .missingVariable, "clause '\(clause.id)' needs a value for '\(variable.name)' (\(variable.type.rawValue)); add it under 'variables:'",

@@ -34,9 +34,15 @@ public enum Checker {
             diagnostics.emit(contentsOf: Library(recommendations: entries.recommendations, clauses: entries.clauses).diagnostics)
         }
 
+        // A shared library speaks for today; a campaign's own entries speak for its document's
+        // date, and are judged as of it when its plan is composed below.
+        let today = CommentPeriod.easternDay(of: now)
+        let campaignFolders = Set(workspace.plans.map { ($0.path as NSString).deletingLastPathComponent })
         for recommendation in workspace.recommendations {
+            let folder = Workspace.libraryFolder(of: recommendation.source.start.file)
             // A library's own registry entries count for its own recommendations.
-            CitationRules.check(recommendation, registry: workspace.registry(forLibraryFolder: Workspace.libraryFolder(of: recommendation.source.start.file)), into: &diagnostics)
+            CitationRules.check(
+                recommendation, registry: workspace.registry(forLibraryFolder: folder), rescissionsAsOf: campaignFolders.contains(folder) ? nil : today, into: &diagnostics)
             let file = recommendation.source.start.file
             let source = workspace.sources[file]
             TemplateRules.check(body: recommendation.body, firstLine: recommendation.bodyFirstLine, file: file, lineText: { source?.lineText($0) ?? "" }, into: &diagnostics)

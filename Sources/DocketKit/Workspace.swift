@@ -123,14 +123,10 @@ public struct Workspace: Sendable {
     /// The loaded entries grouped by the library folder that holds them (the folder above
     /// their `Recommendations/` or `Templates/`), by display path.
     public func entriesByLibraryFolder() -> [String: (recommendations: [Recommendation], clauses: [Clause])] {
-        func folder(of file: String) -> String {
-            let components = file.split(separator: "/", omittingEmptySubsequences: false)
-            guard let index = components.lastIndex(where: { $0 == "Recommendations" || $0 == "Templates" }) else { return "" }
-            return components[..<index].joined(separator: "/")
-        }
+        let folder = Self.libraryFolder(of:)
         var groups: [String: (recommendations: [Recommendation], clauses: [Clause])] = [:]
-        for recommendation in recommendations { groups[folder(of: recommendation.source.start.file), default: ([], [])].recommendations.append(recommendation) }
-        for clause in clauses { groups[folder(of: clause.source.start.file), default: ([], [])].clauses.append(clause) }
+        for recommendation in recommendations { groups[folder(recommendation.source.start.file), default: ([], [])].recommendations.append(recommendation) }
+        for clause in clauses { groups[folder(clause.source.start.file), default: ([], [])].clauses.append(clause) }
         return groups
     }
 

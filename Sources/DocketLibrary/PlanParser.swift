@@ -5,7 +5,7 @@ import Yams
 
 /// Reads `plan.yml`.
 public enum PlanParser {
-    static let keys = ["name", "title", "kind", "docket", "template", "library", "submitter", "variables", "sections", "signatories", "approvals", "outputs"]
+    static let keys = ["name", "title", "date", "kind", "docket", "template", "library", "submitter", "variables", "sections", "signatories", "approvals", "outputs"]
     static let submitterKeys = ["type", "firstName", "lastName", "organization", "organizationType", "city", "state", "zip", "country", "email", "phone", "receipt"]
     static let outputFormats = ["md", "html", "txt", "docx", "pdf"]
 
@@ -56,6 +56,7 @@ public enum PlanParser {
         let variables = parseVariables(in: mapping, reader: reader)
         let sections = parseSections(in: mapping, reader: reader, owner: owner)
 
+        let date = reader.date("date", in: mapping, context: context, at: owner)
         let approvals = reader.string("approvals", in: mapping, required: false, context: context, at: owner)
         if let approvals, !["required", "not-required"].contains(approvals.value) {
             reader.add(.error(.invalidValue, "'approvals' is 'required' (the default) or 'not-required'", at: approvals.range, fixIt: Wording.closestMatch(to: approvals.value, in: ["required", "not-required"])))
@@ -68,6 +69,7 @@ public enum PlanParser {
             source: owner)
         plan.approvalsRequired = approvals?.value != "not-required"
         plan.libraries = libraries
+        plan.date = date
         return (plan, reader.diagnostics)
     }
 

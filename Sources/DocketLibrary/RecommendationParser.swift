@@ -4,7 +4,7 @@ import Yams
 
 /// Reads `Recommendations/*.md`.
 public enum RecommendationParser {
-    static let keys = ["id", "title", "summary", "tags", "systems", "authorities", "eu", "comparison", "addressed"]
+    static let keys = ["id", "title", "summary", "tags", "systems", "authorities", "eu", "comparison", "addressed", "facts-as-of"]
     /// Notes that ask the author to act in the text, and so can be marked done.
     static let addressable: Set<String> = [DiagnosticCode.rescindedWithoutReplacement.rawValue]
 
@@ -23,7 +23,11 @@ public enum RecommendationParser {
         }
         let title = reader.string("title", in: mapping, required: true, context: context, at: parsed.owner)
         let summary = reader.string("summary", in: mapping, required: true, context: context, at: parsed.owner)
-        let comparison = reader.string("comparison", in: mapping, required: true, context: context, at: parsed.owner)
+        let factsAsOf = reader.date("facts-as-of", in: mapping, context: context, at: parsed.owner)
+        // A recommendation written before the EU AI Act existed has nothing to compare with;
+        // whether its date allows that is the citation rules' question, which know the Act's date.
+        let comparisonRequired = factsAsOf == nil
+        let comparison = reader.string("comparison", in: mapping, required: comparisonRequired, context: context, at: parsed.owner)
         let tags = reader.stringList("tags", in: mapping).map(\.value)
         let addressed = reader.stringList("addressed", in: mapping)
         for code in addressed where !addressable.contains(code.value) {
@@ -31,22 +35,23 @@ public enum RecommendationParser {
         }
         let systems = reader.stringList("systems", in: mapping).map { CitedAuthority(parsing: $0) }
         let authorities = citations("authorities", in: mapping, reader: reader, owner: parsed.owner)
-        let eu = euPoints(in: mapping, reader: reader, owner: parsed.owner)
+        let eu = comparisonRequired || mapping["eu"] != nil ? euPoints(in: mapping, reader: reader, owner: parsed.owner) : []
 
         if parsed.document.body.allSatisfy(\.isWhitespace) {
             reader.add(.error(.emptyBody, "recommendation has no text after its front matter", at: SourceRange(file.location(line: parsed.document.bodyFirstLine - 1))))
         }
-        guard let id, let title, let summary, let comparison, !reader.diagnostics.hasErrors else {
+        guard let id, let title, let summary, !reader.diagnostics.hasErrors else {
             return (nil, reader.diagnostics)
         }
         let recommendation = Recommendation(
             id: id.value, title: title.value, summary: summary.value, tags: tags,
             systems: systems, authorities: authorities,
             eu: eu.map { EUComparisonPoint(authority: $0.authority, requires: $0.requires) },
-            comparison: comparison.value, body: parsed.document.body, source: id.range,
+            comparison: comparison?.value ?? "", body: parsed.document.body, source: id.range,
             bodyFirstLine: parsed.document.bodyFirstLine)
         var marked = recommendation
         marked.addressed = Set(addressed.map(\.value))
+        marked.factsAsOf = factsAsOf
         return (marked, reader.diagnostics)
     }
 

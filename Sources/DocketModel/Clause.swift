@@ -21,6 +21,8 @@ public struct Clause: Sendable, Identifiable {
     public var body: String
     public var source: SourceRange
     public var bodyFirstLine: Int
+    /// The date of the newest source whose facts the clause states (`facts-as-of:`).
+    public var factsAsOf: Located<CalendarDate>?
 
     /// A clause version as loaded, or as a client builds one.
     public init(id: String, version: Int, title: String, role: Role, variables: [Variable], tags: [String], body: String, source: SourceRange, bodyFirstLine: Int) {
@@ -61,6 +63,10 @@ public struct Variable: Sendable, Hashable {
 
     /// A value must come from the plan: required and without a default.
     public var needsValue: Bool { required && defaultValue == nil }
+
+    /// A date variable a document template prints as its date (`letter_date`, `date`): the
+    /// plan's `date:` fills it when the plan gives it no value of its own.
+    public var takesDocumentDate: Bool { type == .date && (name == "letter_date" || name == "date") }
 }
 
 /// What a variable holds.

@@ -33,6 +33,9 @@ public struct Plan: Sendable {
     /// default), or sign by being listed (`approvals: not-required`, for one organization's
     /// own comment filed with its partners named).
     public var approvalsRequired = true
+    /// The date the document bears (`date:`), which its authorities are judged as of; without
+    /// it a letter is dated by its `letter_date` and a comment by its docket's deadline.
+    public var date: Located<CalendarDate>?
     /// The `submitter:` block, where the submitter's own contact data belongs.
     public var submitterRange: SourceRange?
     public var source: SourceRange

@@ -18,6 +18,9 @@ public struct Recommendation: Sendable, Identifiable {
     /// Codes of notes that asked the author to act and that the author marked done
     /// (`addressed: [DK104]`), so the note is not shown again.
     public var addressed: Set<String> = []
+    /// The date of the newest source whose facts the text states (`facts-as-of:`), e.g. the
+    /// day an inventory was due: a document dated earlier could not have known them.
+    public var factsAsOf: Located<CalendarDate>?
     /// Where the recommendation's `id` was written.
     public var source: SourceRange
     public var bodyFirstLine: Int

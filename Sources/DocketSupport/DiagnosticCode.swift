@@ -43,6 +43,12 @@ extension DiagnosticCode {
     public static let identifierPatternMismatch = Self(rawValue: "DK105")
     public static let wrongInstrumentForField = Self(rawValue: "DK106")
     public static let nonCanonicalCitation = Self(rawValue: "DK107")
+    /// A document cites an instrument issued after the document's date.
+    public static let citedBeforeIssued = Self(rawValue: "DK108")
+    /// A document uses a recommendation or clause whose facts postdate the document.
+    public static let factsAfterDocumentDate = Self(rawValue: "DK109")
+    /// A recommendation dated after the EU AI Act gives no comparison with it.
+    public static let missingEUComparison = Self(rawValue: "DK110")
 
     // Clauses and variables
     public static let templateSyntax = Self(rawValue: "DK201")

@@ -15,11 +15,17 @@ import Testing
 @Suite struct LibraryUsageTests {
     let bundled = LibraryUsage(root: ".", baseDirectory: BundledLibraryTests.packageRoot)
 
-    @Test func whereUsedNamesPlanLineAndVersion() {
-        let uses = bundled.uses(of: "intro.coalition")
-        #expect(uses == [.init(plan: "Examples/omb-2023-0020/plan.yml", line: 19, column: 13, how: .section, version: 1, pinned: true, via: nil)])
-        let recommendation = bundled.uses(of: "ban-untargeted-face-scraping")
-        #expect(Set(recommendation.map(\.plan)) == ["Examples/omb-2023-0020/plan.yml", "Examples/clearview-2021/plan.yml"])
+    @Test func whereUsedNamesPlanLineAndVersion() throws {
+        let uses = bundled.uses(of: "closing.letter")
+        #expect(
+            uses == [
+                .init(plan: "Examples/clearview-2021/plan.yml", line: 28, column: 13, how: .section, version: 1, pinned: false, via: nil),
+                .init(plan: "Examples/dhs-ai-compliance-2024/plan.yml", line: 33, column: 13, how: .section, version: 1, pinned: false, via: nil),
+            ])
+        let campaign = try PinnedCampaign()
+        #expect(campaign.usage.uses(of: "a") == [.init(plan: "c/plan.yml", line: 5, column: 13, how: .section, version: 1, pinned: true, via: nil)])
+        let recommendation = campaign.usage.uses(of: "r")
+        #expect(recommendation.map(\.plan) == ["c/plan.yml"])
         #expect(recommendation.allSatisfy { $0.how == .recommendation && $0.version == nil })
     }
 
@@ -32,7 +38,7 @@ import Testing
     }
 
     @Test func searchMatchesEveryWordIgnoringCaseAndAccents() throws {
-        #expect(bundled.search("appeal precluded").map(\.id).contains("human-review-and-appeal"))
+        #expect(bundled.search("appeal governmentwide guidance").map(\.id).contains("human-review-and-appeal"))
         // Citations are searchable as written and in canonical form.
         #expect(bundled.search("Art. 5(1)(e)").map(\.id).contains("ban-untargeted-face-scraping"))
         #expect(bundled.search("APPEAL nosuchword").isEmpty)
@@ -43,16 +49,19 @@ import Testing
         #expect(hit.line == 6)
     }
 
-    @Test func outdatedListsPlansPinnedBehindTheLibrary() {
-        #expect(
-            bundled.outdated() == [.init(plan: "Examples/omb-2023-0020/plan.yml", line: 19, column: 13, clause: "intro.coalition", pinned: 1, newest: 2, reason: .newerVersion)])
+    @Test func outdatedListsPlansPinnedBehindTheLibrary() throws {
+        // The bundled examples pin nothing; a campaign that pins an old version is listed.
+        #expect(bundled.outdated().isEmpty)
+        let campaign = try PinnedCampaign()
+        #expect(campaign.usage.outdated() == [.init(plan: "c/plan.yml", line: 5, column: 13, clause: "a", pinned: 1, newest: 2, reason: .newerVersion)])
     }
 
     @Test func pinningAnOlderVersionWarnsWithTheNewerOneAsFixIt() throws {
-        let report = Checker.check(paths: ["Examples/omb-2023-0020"], now: fixedNow, baseDirectory: BundledLibraryTests.packageRoot)
+        let campaign = try PinnedCampaign()
+        let report = Checker.check(paths: ["c"], now: fixedNow, baseDirectory: campaign.folder.url)
         let warning = try #require(report.diagnostics.first { $0.code == .newerClauseVersion })
-        #expect(warning.range.start.line == 19)
-        #expect(warning.fixIt == "intro.coalition@2")
+        #expect(warning.range.start.line == 5)
+        #expect(warning.fixIt == "a@2")
     }
 
     @Test func bundledLockMatchesEveryClauseVersion() {
@@ -84,5 +93,21 @@ import Testing
 
         try folder.write("Templates/clause-versions.json", "[1, 2]")
         #expect(Checker.check(paths: ["Templates"], baseDirectory: folder.url).diagnostics.map(\.code).contains(.malformedClauseLock))
+    }
+}
+
+/// A library whose clause 'a' has two versions, and a campaign that pins the first.
+final class PinnedCampaign {
+    let folder: TemporaryFolder
+    var usage: LibraryUsage { LibraryUsage(root: ".", paths: ["c"], baseDirectory: folder.url) }
+
+    init() throws {
+        folder = try TemporaryFolder()
+        try folder.write("Templates/clauses/a.md", "---\nid: a\nversion: 1\ntitle: A\n---\nThe first text.\n")
+        try folder.write("Templates/clauses/a-2.md", "---\nid: a\nversion: 2\ntitle: A, revised\n---\nThe revised text.\n")
+        try folder.write(
+            "Recommendations/r.md",
+            "---\nid: r\ntitle: R\nsummary: R.\nauthorities:\n  - cite: OMB M-25-21 App. §4(b)(vi)\neu:\n  - cite: EU AI Act Art. 86(1)\n    requires: An explanation.\ncomparison: The EU explains.\n---\nAppeals.\n")
+        try folder.write("c/plan.yml", "kind: letter\nlibrary: ..\nsubmitter: { type: anonymous }\nsections:\n  - clause: a@1\n  - recommendations: [r]\n")
     }
 }

@@ -67,13 +67,13 @@ public enum CitationRules {
         }
     }
 
-    /// Checks a recommendation's citations, then asks of every rescinded provision that its
-    /// successor be cited beside it: a comment filed today that leans on M-24-10 alone argues
-    /// from a memo no longer in force.
-    public static func check(_ recommendation: Recommendation, registry: AuthorityRegistry, into diagnostics: inout DiagnosticCollector) {
-        var resolved: [(CitedAuthority, CitationResolution)] = []
+    /// Checks a recommendation's citations and, when `rescissionsAsOf` is given, that no
+    /// provision rescinded by that date is cited without its successor (see `checkRescissions`).
+    /// A campaign's own recommendations are judged as of its document's date instead, when its
+    /// plan is composed, so they pass nil here.
+    public static func check(_ recommendation: Recommendation, registry: AuthorityRegistry, rescissionsAsOf: CalendarDate?, into diagnostics: inout DiagnosticCollector) {
         for authority in recommendation.authorities {
-            if let resolution = check(authority, field: .authorities, registry: registry, into: &diagnostics) { resolved.append((authority, resolution)) }
+            check(authority, field: .authorities, registry: registry, into: &diagnostics)
         }
         for point in recommendation.eu {
             check(point.authority, field: .eu, registry: registry, into: &diagnostics)
@@ -81,12 +81,34 @@ public enum CitationRules {
         for system in recommendation.systems {
             check(system, field: .systems, registry: registry, into: &diagnostics)
         }
+        // Only text written before the EU AI Act existed may leave out the comparison with it.
+        if recommendation.eu.isEmpty, let euDates = registry.dates(of: Citation(instrument: .euAIAct, pinpoint: .whole)),
+            recommendation.factsAsOf.map({ $0.value >= euDates.issued }) ?? true
+        {
+            diagnostics.emit(
+                .error(
+                    .missingEUComparison,
+                    "recommendation '\(recommendation.id)' has no 'eu' comparison and 'comparison'; only one written before the EU AI Act (issued \(euDates.issued)) may leave them out",
+                    at: recommendation.factsAsOf?.range ?? recommendation.source))
+        }
+        if let date = rescissionsAsOf { checkRescissions(of: recommendation, registry: registry, asOf: date, into: &diagnostics) }
+    }
+
+    /// Asks of every provision rescinded on or before `date` that its successor be cited
+    /// beside it: a comment that leans on M-24-10 alone after April 3, 2025 argues from a memo
+    /// no longer in force. Before the rescission there is nothing to ask.
+    public static func checkRescissions(of recommendation: Recommendation, registry: AuthorityRegistry, asOf date: CalendarDate, into diagnostics: inout DiagnosticCollector) {
+        let resolved: [(CitedAuthority, CitationResolution)] = recommendation.authorities.compactMap { authority in
+            guard let citation = authority.citation else { return nil }
+            let resolution = registry.resolve(citation)
+            return resolution.isKnown ? (authority, resolution) : nil
+        }
         let cited = Set(resolved.map(\.1.citation.canonical))
         let citedInstruments = Set(resolved.map(\.1.citation.wholeInstrument.canonical))
         // Provisions with no successor ask one thing of the author, once per recommendation.
         var withoutSuccessor: [(authority: CitedAuthority, name: String, why: String, date: String, by: String)] = []
         for (authority, resolution) in resolved {
-            guard let rescission = resolution.rescission else { continue }
+            guard let rescission = resolution.rescission, let rescinded = CalendarDate(iso: rescission.date), rescinded <= date else { continue }
             let name = resolution.citation.canonical
             if let successor = rescission.successor {
                 guard !cited.contains(successor) else { continue }
