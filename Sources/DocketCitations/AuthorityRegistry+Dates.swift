@@ -24,15 +24,39 @@ extension AuthorityRegistry {
         case .nistAIRMF: key = "NIST AI RMF"
         case .dhsInventory: key = Self.dhsInventoryInstrument
         case .federalRegister, .federalRegisterDocument, .regulationsGovDocket, .regulationsGovDocument:
-            guard let issued = data.provisions[citation.canonical]?.issued.flatMap(CalendarDate.init(isoOrMonth:)) else { return nil }
-            return InstrumentDates(instrument: citation.canonical, issued: issued)
+            key = citation.canonical
         }
-        guard let instrument = data.instruments[key], let issued = CalendarDate(isoOrMonth: instrument.issued) else { return nil }
-        return InstrumentDates(
-            instrument: key, issued: issued, effective: instrument.effective.flatMap(CalendarDate.init(isoOrMonth:)),
-            rescinded: instrument.rescinded.flatMap(CalendarDate.init(isoOrMonth:)), replacedBy: instrument.replacedBy)
+        return instrumentDates[key]
+    }
+
+    /// The dates of every instrument, and of every listed identifier that records when it was
+    /// published, keyed as `dates(of:)` looks them up; a date that is not a real day is an error
+    /// in the registry itself.
+    static func readDates(of data: RegistryData) throws -> [String: InstrumentDates] {
+        func date(_ text: String?, of name: String) throws -> CalendarDate? {
+            guard let text else { return nil }
+            guard let date = CalendarDate(isoOrMonth: text) else {
+                throw RegistryDateError(description: "\(name): '\(text)' is not a date written YYYY-MM-DD or YYYY-MM")
+            }
+            return date
+        }
+        var dates: [String: InstrumentDates] = [:]
+        for (name, instrument) in data.instruments {
+            dates[name] = InstrumentDates(
+                instrument: name, issued: try date(instrument.issued, of: name)!, effective: try date(instrument.effective, of: name),
+                rescinded: try date(instrument.rescinded, of: name), replacedBy: instrument.replacedBy)
+        }
+        for (name, provision) in data.provisions {
+            if let issued = try date(provision.issued, of: name) { dates[name] = InstrumentDates(instrument: name, issued: issued) }
+        }
+        return dates
     }
 
     /// The registry's name for the inventory whose IDs (`DHS-2408`) citations use.
     static let dhsInventoryInstrument = "DHS AI use case inventory"
+}
+
+/// A registry date that names no real day.
+struct RegistryDateError: Error, CustomStringConvertible {
+    var description: String
 }

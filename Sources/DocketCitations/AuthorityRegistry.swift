@@ -14,7 +14,7 @@ public struct CitationResolution: Sendable, Hashable {
 
     /// What a rescinded instrument's provision became.
     public struct Rescission: Sendable, Hashable {
-        public var date: String
+        public var date: CalendarDate
         public var replacedBy: String
         /// The provision of the replacing instrument that carries this one forward, if any.
         public var successor: String?
@@ -40,6 +40,8 @@ public struct AuthorityRegistry: Sendable {
     let data: RegistryData
     private let euPointRanges: [String: LabelRange]
     private let annexIIIRanges: [Int: LabelRange?]
+    /// Each instrument's dates, read once: composing thousands of drafts asks for them per citation.
+    let instrumentDates: [String: InstrumentDates]
 
     public static let shared: AuthorityRegistry = {
         guard let url = Bundle.module.url(forResource: "authorities", withExtension: "yml") else {
@@ -54,11 +56,13 @@ public struct AuthorityRegistry: Sendable {
 
     /// A registry read from a YAML file in the bundled format; throws when the data is invalid.
     public init(contentsOf url: URL) throws {
-        self.init(data: try RegistryData.load(from: url))
+        let data = try RegistryData.load(from: url)
+        try self.init(data: data, instrumentDates: Self.readDates(of: data))
     }
 
-    private init(data: RegistryData) {
+    private init(data: RegistryData, instrumentDates: [String: InstrumentDates]) {
         self.data = data
+        self.instrumentDates = instrumentDates
         self.euPointRanges = data.euAIAct.points.compactMapValues(LabelRange.init)
         self.annexIIIRanges = data.euAIAct.annexIIIPoints.mapValues { $0.isEmpty ? nil : LabelRange($0) }
     }
@@ -89,7 +93,7 @@ public struct AuthorityRegistry: Sendable {
         for entry in entries where data.provisions[entry.citation] == nil {
             data.provisions[entry.citation] = RegistryData.Provision(status: entry.status, title: entry.title)
         }
-        return AuthorityRegistry(data: data)
+        return AuthorityRegistry(data: data, instrumentDates: instrumentDates)
     }
 
     /// Whether the registry lists `citation` (canonical) explicitly.
@@ -206,7 +210,7 @@ private extension AuthorityRegistry {
     }
 
     func rescission(of citation: Citation, memo: String) -> CitationResolution.Rescission? {
-        guard let instrument = data.instruments[memo], let date = instrument.rescinded, let replacement = instrument.replacedBy else { return nil }
+        guard let dates = instrumentDates[memo], let date = dates.rescinded, let replacement = dates.replacedBy else { return nil }
         let provision = data.provisions[citation.canonical]
         return CitationResolution.Rescission(
             date: date, replacedBy: replacement, successor: provision?.successor, successorNote: provision?.successorNote, noSuccessor: provision?.noSuccessor)

@@ -98,7 +98,7 @@ import Testing
 
     @Test func rescindedProvisionsNameTheirSuccessors() throws {
         let assessment = try registry.resolve("OMB M-24-10 §5(c)(iv)(A)").get()
-        #expect(assessment.rescission?.date == "2025-04-03")
+        #expect(assessment.rescission?.date == CalendarDate(year: 2025, month: 4, day: 3))
         #expect(assessment.rescission?.replacedBy == "OMB M-25-21")
         #expect(assessment.rescission?.successor == "OMB M-25-21 App. §4(b)(ii)")
 

@@ -106,9 +106,9 @@ public enum CitationRules {
         let cited = Set(resolved.map(\.1.citation.canonical))
         let citedInstruments = Set(resolved.map(\.1.citation.wholeInstrument.canonical))
         // Provisions with no successor ask one thing of the author, once per recommendation.
-        var withoutSuccessor: [(authority: CitedAuthority, name: String, why: String, date: String, by: String)] = []
+        var withoutSuccessor: [(authority: CitedAuthority, name: String, why: String, date: CalendarDate, by: String)] = []
         for (authority, resolution) in resolved {
-            guard let rescission = resolution.rescission, let rescinded = CalendarDate(iso: rescission.date), rescinded <= date else { continue }
+            guard let rescission = resolution.rescission, rescission.date <= date else { continue }
             let name = resolution.citation.canonical
             if let successor = rescission.successor {
                 guard !cited.contains(successor) else { continue }
