@@ -109,6 +109,7 @@ public struct AuthorityRegistry: Sendable {
         var resolution: CitationResolution
         switch citation.instrument {
         case .ombMemo(let number): resolution = resolveOMB(citation, memo: "OMB \(number)")
+        case .ombReportingGuidance: resolution = resolveGuidance(citation)
         case .euAIAct: resolution = resolveEU(citation)
         case .nistAIRMF: resolution = resolveNIST(citation)
         case .federalRegister, .federalRegisterDocument, .regulationsGovDocket, .regulationsGovDocument, .dhsInventory:
@@ -131,7 +132,7 @@ private extension AuthorityRegistry {
     func resolveOMB(_ citation: Citation, memo: String) -> CitationResolution {
         let short = memo.replacingOccurrences(of: "OMB ", with: "")
         guard let instrument = data.instruments[memo] else {
-            let known = data.instruments.keys.filter { $0.hasPrefix("OMB ") }.sorted().map { $0.replacingOccurrences(of: "OMB ", with: "") }
+            let known = data.instruments.keys.filter { $0.hasPrefix("OMB M-") }.sorted().map { $0.replacingOccurrences(of: "OMB ", with: "") }
             return unknown(citation, "the registry has no OMB memorandum \(short); it knows \(known.joined(separator: ", "))")
         }
         if citation.pinpoint == .whole {
@@ -176,6 +177,28 @@ private extension AuthorityRegistry {
             return CitationResolution(citation: citation, outcome: .unverified("the heading is not checked against the text of \(short)"), title: instrument.title)
         default:
             return unknown(citation, "not a form \(short) is cited in")
+        }
+    }
+
+    /// OMB's reporting guidance: the registry records the years it has and the sections it has
+    /// checked; another section of a known year is allowed but unverified.
+    func resolveGuidance(_ citation: Citation) -> CitationResolution {
+        let name = citation.instrument.name
+        guard let instrument = data.instruments[name] else {
+            let years = data.instruments.keys.filter { $0.hasSuffix(" AI Reporting Guidance") }.sorted().map { $0.dropFirst(4).prefix(4) }
+            return unknown(citation, "the registry has OMB AI reporting guidance for \(years.joined(separator: " and "))")
+        }
+        switch citation.pinpoint {
+        case .whole:
+            return CitationResolution(citation: citation, outcome: outcome(instrument.status, "\(name) is recorded from secondary sources"), title: instrument.title)
+        case .section, .romanSection:
+            if let provision = data.provisions[citation.canonical] {
+                return CitationResolution(citation: citation, outcome: outcome(provision.status, "the section is recorded from secondary sources"), title: provision.title)
+            }
+            return CitationResolution(
+                citation: citation, outcome: .unverified("the registry does not record this section of \(name); check it against the text"), title: instrument.title)
+        default:
+            return unknown(citation, "cite \(name) whole or by section, e.g. '\(name) §1(b)'")
         }
     }
 

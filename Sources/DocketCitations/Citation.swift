@@ -6,6 +6,8 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
     public enum Instrument: Hashable, Sendable {
         /// An OMB memorandum by number, e.g. "M-24-10".
         case ombMemo(String)
+        /// OMB's guidance for one year's AI use case inventory and reporting, e.g. 2025.
+        case ombReportingGuidance(year: Int)
         case euAIAct
         case nistAIRMF
         /// A Federal Register page citation, `88 FR 75625`.
@@ -20,6 +22,7 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
         public var name: String {
             switch self {
             case .ombMemo(let number): "OMB \(number)"
+            case .ombReportingGuidance(let year): "OMB \(year) AI Reporting Guidance"
             case .euAIAct: "EU AI Act"
             case .nistAIRMF: "NIST AI RMF"
             case .federalRegister, .federalRegisterDocument: "Federal Register"
@@ -35,6 +38,8 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
         case whole
         /// A numbered section with its subdivisions: `§5(c)(iv)(A)` is `section(5, ["c", "iv", "A"])`.
         case section(Int, [String])
+        /// A section numbered in Roman numerals, as OMB's 2024 reporting guidance is: `§III(c)`.
+        case romanSection(String, [String])
         /// A section of an appendix, as M-25-21 is cited: `App. §4(b)(vi)`.
         case appendixSection(Int, [String])
         /// A lettered or numbered appendix cited whole: `App. I`.
@@ -72,6 +77,7 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
         switch pinpoint {
         case .whole: return instrument.name
         case .section(let number, let parts): return "\(instrument.name) §\(number)\(subdivisions(parts))"
+        case .romanSection(let numeral, let parts): return "\(instrument.name) §\(numeral)\(subdivisions(parts))"
         case .appendixSection(let number, let parts): return "\(instrument.name) App. §\(number)\(subdivisions(parts))"
         case .appendix(let name): return "\(instrument.name) App. \(name)"
         case .sectionHeading(let number, let heading): return "\(instrument.name) §\(number) \"\(heading)\""

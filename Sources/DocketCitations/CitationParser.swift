@@ -7,6 +7,7 @@ import Foundation
 /// Grammar (spaces flexible, canonical spelling shown):
 /// - `OMB M-24-10 §5(c)(iv)(A)`, `OMB M-24-10 App. I`, `OMB M-25-21 App. §4(b)(vi)`,
 ///   `OMB M-25-22 §3 "Protect Privacy"`, `OMB M-24-18`
+/// - `OMB 2025 AI Reporting Guidance §1(b)`, `OMB 2024 AI Reporting Guidance §III(c)`
 /// - `EU AI Act Art. 5(1)(e)`, `EU AI Act Annex III point 7(b)`, `EU AI Act Annex VIII Section A`,
 ///   `EU AI Act Recital 60`, `EU AI Act Chapter III Section 4`
 /// - `NIST AI RMF MAP 5.1` (or `NIST AI 100-1 MAP 5.1`), `NIST AI RMF GOVERN 1`
@@ -51,6 +52,7 @@ public enum CitationParser {
 
     private static func parseOMB(_ cursor: inout Cursor) throws -> Citation {
         cursor.skipSpaces()
+        if let year = cursor.digits(count: 4) { return try parseReportingGuidance(&cursor, year: Int(year)!) }
         guard cursor.consume("M-"), let year = cursor.digits(count: 2), cursor.consume("-"), let number = cursor.digits(count: 2) else {
             throw cursor.error("an OMB memorandum is written 'OMB M-YY-NN', e.g. 'OMB M-24-10'")
         }
@@ -77,6 +79,24 @@ public enum CitationParser {
             guard parts.isEmpty else { throw cursor.error("cite an item either by letter or by heading, not both") }
             return Citation(instrument: instrument, pinpoint: .sectionHeading(section, heading))
         }
+        return Citation(instrument: instrument, pinpoint: .section(section, parts))
+    }
+
+    /// `2025 AI Reporting Guidance §1(b)`: sections are numbered in digits or Roman numerals.
+    private static func parseReportingGuidance(_ cursor: inout Cursor, year: Int) throws -> Citation {
+        cursor.skipSpaces()
+        guard cursor.consume("AI Reporting Guidance") else {
+            throw cursor.error("OMB's inventory guidance is written 'OMB \(year) AI Reporting Guidance', e.g. 'OMB 2025 AI Reporting Guidance §1(b)'")
+        }
+        let instrument = Citation.Instrument.ombReportingGuidance(year: year)
+        cursor.skipSpaces()
+        if cursor.atEnd { return Citation(instrument: instrument, pinpoint: .whole) }
+        guard cursor.consume("§") || cursor.consume("Section ") else { throw cursor.error("expected '§' and a section number after the guidance's name") }
+        cursor.skipSpaces()
+        if let numeral = cursor.romanNumeral() {
+            return Citation(instrument: instrument, pinpoint: .romanSection(numeral, try subdivisions(&cursor)))
+        }
+        let (section, parts) = try sectionNumber(&cursor)
         return Citation(instrument: instrument, pinpoint: .section(section, parts))
     }
 

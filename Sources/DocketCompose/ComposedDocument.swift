@@ -286,11 +286,12 @@ public struct ComparisonRow: Sendable, Hashable {
 public struct AuthorityGroup: Sendable, Hashable {
     /// Instrument families, in the order the authorities index lists them.
     public enum Kind: Int, Sendable, Hashable, CaseIterable, Comparable {
-        case omb, euAIAct, nist, federalRegister, dhsInventory, regulationsGov, other
+        case omb, ombGuidance, euAIAct, nist, federalRegister, dhsInventory, regulationsGov, other
 
         public var heading: String {
             switch self {
             case .omb: "OMB memoranda"
+            case .ombGuidance: "OMB reporting guidance"
             case .euAIAct: "EU AI Act (Regulation (EU) 2024/1689)"
             case .nist: "NIST AI Risk Management Framework (NIST AI 100-1)"
             case .federalRegister: "Federal Register"

@@ -225,6 +225,7 @@ extension AuthorityGroup.Kind {
     init(_ instrument: Citation.Instrument) {
         switch instrument {
         case .ombMemo: self = .omb
+        case .ombReportingGuidance: self = .ombGuidance
         case .euAIAct: self = .euAIAct
         case .nistAIRMF: self = .nist
         case .federalRegister, .federalRegisterDocument: self = .federalRegister

@@ -25,6 +25,9 @@ import Testing
         ("OMB M-25-22 §3 \"Protect Privacy\"", "OMB M-25-22 §3 \"Protect Privacy\""),
         ("OMB M-25-22 §3 “Protect Privacy”", "OMB M-25-22 §3 \"Protect Privacy\""),
         ("OMB M-24-18", "OMB M-24-18"),
+        ("OMB 2025 AI Reporting Guidance §1(b)", "OMB 2025 AI Reporting Guidance §1(b)"),
+        ("OMB 2024  AI Reporting Guidance § III(c)", "OMB 2024 AI Reporting Guidance §III(c)"),
+        ("OMB 2025 AI Reporting Guidance", "OMB 2025 AI Reporting Guidance"),
         ("88 FR 75625", "88 FR 75625"),
         ("FR Doc. 2023-24269", "FR Doc. 2023-24269"),
         ("OMB-2023-0020", "OMB-2023-0020"),
@@ -66,6 +69,10 @@ import Testing
         #expect(document.instrument == .regulationsGovDocument)
         #expect(try CitationParser.parse("OMB-2023-0020").get().instrument == .regulationsGovDocket)
         #expect(try CitationParser.parse("DHS-2408").get().instrument == .dhsInventory)
+
+        let guidance = try CitationParser.parse("OMB 2024 AI Reporting Guidance §III(c)").get()
+        #expect(guidance.instrument == .ombReportingGuidance(year: 2024))
+        #expect(guidance.pinpoint == .romanSection("III", ["c"]))
     }
 
     @Test(arguments: [
@@ -73,6 +80,8 @@ import Testing
         ("OMB M-24-10 5(c)", 12),
         ("OMB M-24-10 §5(c", 17),
         ("OMB M-24-10 §5()", 16),
+        ("OMB 2025 Reporting Guidance", 9),
+        ("OMB 2025 AI Reporting Guidance 1(b)", 31),
         ("EU AI Act Section 4", 10),
         ("EU AI Act Annex 3", 16),
         ("NIST AI RMF map 5.1", 12),

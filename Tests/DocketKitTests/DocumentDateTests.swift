@@ -34,6 +34,25 @@ final class DatedCampaign {
         #expect(report.errorCount == 1)
     }
 
+    @Test func reportingGuidanceIsDatedLikeAnyInstrument() throws {
+        let campaign = try DatedCampaign(date: "2024-09-05", recommendationCites: ["OMB M-24-10 §5(c)(v)(E)", "OMB 2025 AI Reporting Guidance §1(b)"])
+        let report = campaign.check()
+        #expect(report.found(.citedBeforeIssued) == [Found("DK108", 7, 11)], "\(report.diagnostics)")
+        #expect(report.messages(.citedBeforeIssued).first?.hasPrefix("OMB 2025 AI Reporting Guidance was issued 2025-06, after this letter's date") == true)
+        let registry = AuthorityRegistry.shared
+        #expect(try registry.resolve("OMB 2025 AI Reporting Guidance").get().title == "Guidance on 2025 Agency Artificial Intelligence Reporting")
+        #expect(try registry.resolve("OMB 2025 AI Reporting Guidance §2").get().outcome == .verified)
+        guard case .unverified = try registry.resolve("OMB 2025 AI Reporting Guidance §7").get().outcome else {
+            Issue.record("an unrecorded section of known guidance should be unverified")
+            return
+        }
+        guard case .unknown(let why) = try registry.resolve("OMB 2023 AI Reporting Guidance").get().outcome else {
+            Issue.record("guidance of a year the registry does not have should be unknown")
+            return
+        }
+        #expect(why == "the registry has OMB AI reporting guidance for 2024 and 2025")
+    }
+
     @Test func theEUAIActCannotSupportACommentOf2023() throws {
         let campaign = try DatedCampaign(date: "2023-12-05", recommendationCites: ["FR Doc. 2023-24269"])
         let report = campaign.check()
