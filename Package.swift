@@ -4,7 +4,8 @@ import PackageDescription
 // One target per stage; each depends only on the stages before it, so the compiler enforces the
 // one-way flow the README's architecture section describes:
 // Support → Markdown, Citations → Model → Library → Compose → Render → Review → Submission →
-// DocketKit (the workflows that touch disk, clock and processes) → docket (the CLI).
+// DocketKit (the workflows that touch disk, clock and processes) → DocketServer (the review
+// server and its store) → docket (the CLI).
 let package = Package(
     name: "DocketKit",
     platforms: [.macOS(.v13)],
@@ -19,6 +20,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -69,10 +75,25 @@ let package = Package(
             name: "DocketKit",
             dependencies: ["DocketSubmission", "CDocketFS"]
         ),
+        // `docket serve` and `docket invite`: the review server over one campaign, and the store
+        // of invitations, corrections and newcomers it keeps beside the campaign.
+        .target(
+            name: "DocketServer",
+            dependencies: [
+                "DocketKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "docket",
             dependencies: [
                 "DocketKit",
+                "DocketServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,6 +111,10 @@ let package = Package(
         .testTarget(
             name: "DocketCLITests",
             dependencies: ["docket"]
+        ),
+        .testTarget(
+            name: "DocketServerTests",
+            dependencies: ["DocketServer"]
         ),
     ]
 )

@@ -5,7 +5,7 @@ import Yams
 
 /// Reads `plan.yml`.
 public enum PlanParser {
-    static let keys = ["name", "title", "date", "kind", "docket", "template", "library", "submitter", "variables", "sections", "signatories", "approvals", "outputs"]
+    static let keys = ["name", "title", "date", "kind", "docket", "template", "library", "submitter", "variables", "sections", "signatories", "approvals", "outputs", "open-sign-on"]
     static let submitterKeys = ["type", "firstName", "lastName", "organization", "organizationType", "city", "state", "zip", "country", "email", "phone", "receipt"]
     static let outputFormats = ["md", "html", "txt", "docx", "pdf"]
 
@@ -70,6 +70,7 @@ public enum PlanParser {
         plan.approvalsRequired = approvals?.value != "not-required"
         plan.libraries = libraries
         plan.date = date
+        plan.openSignOn = reader.bool("open-sign-on", in: mapping)?.value ?? false
         return (plan, reader.diagnostics)
     }
 

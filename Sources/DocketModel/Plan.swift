@@ -36,6 +36,9 @@ public struct Plan: Sendable {
     /// The date the document bears (`date:`), which its authorities are judged as of; without
     /// it a letter is dated by its `letter_date` and a comment by its docket's deadline.
     public var date: Located<CalendarDate>?
+    /// Whether `docket serve` offers a public form through which new organizations can sign
+    /// (`open-sign-on: true`); they wait in the lead's queue until accepted.
+    public var openSignOn = false
     /// The `submitter:` block, where the submitter's own contact data belongs.
     public var submitterRange: SourceRange?
     public var source: SourceRange

@@ -73,6 +73,10 @@ public struct SignerReport: Sendable {
     public var approvers: [Signatory] { rows.filter { $0.status == .approvedCurrent }.map(\.signer) }
 
     /// Signers per status, in a fixed order.
+    /// "3 approved, 1 approved an older version, 0 requested changes, …": how `docket signers`
+    /// and the review server's dashboard both sum up a report.
+    public var countsLine: String { counts.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ") }
+
     public var counts: [(kind: Kind, count: Int)] {
         var tally: [Kind: Int] = [:]
         for row in rows { tally[row.status.kind, default: 0] += 1 }

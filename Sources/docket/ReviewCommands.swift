@@ -183,6 +183,6 @@ struct SignerStatusJSON: Encodable {
             }
             out += row.signer.id.padding(toLength: max(width, row.signer.id.count), withPad: " ", startingAt: 0) + "  " + status + "\n"
         }
-        return out + report.counts.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ") + "\n"
+        return out + report.countsLine + "\n"
     }
 }

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Changes to a campaign's `signatories.csv` made from outside a text editor: an organization
+/// accepted from the open sign-on queue, or a listing its signer corrected and the lead
+/// confirmed. The file is rewritten whole, in the columns `SignatoriesParser` reads, and
+/// replaced in one rename, so a reader sees the old roster or the new one, never half of one.
+public enum Roster {
+    /// Why a roster could not be changed.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// The roster at `url`, or the reason it does not load.
+    public static func load(_ url: URL) throws(Failure) -> [Signatory] {
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw Failure(description: "\(url.path): cannot be read") }
+        let (file, decodeProblems) = SourceFileReader.decode(data, path: url.lastPathComponent)
+        guard let file else { throw Failure(description: decodeProblems.map(\.description).joined(separator: "; ")) }
+        let (signatories, problems) = SignatoriesParser.parse(file)
+        if let error = problems.first(where: { $0.severity == .error }) { throw Failure(description: error.description) }
+        return signatories
+    }
+
+    /// Adds `signatory`, with an id made unique in the roster; returns the id used.
+    public static func add(_ signatory: Signatory, to url: URL) throws(Failure) -> String {
+        var signatories = try load(url)
+        var added = signatory
+        let taken = Set(signatories.map(\.id))
+        var suffix = 2
+        while taken.contains(added.id) {
+            added.id = "\(signatory.id)-\(suffix)"
+            suffix += 1
+        }
+        signatories.append(added)
+        try write(signatories, to: url)
+        return added.id
+    }
+
+    /// Sets how `id` is listed (name, city, state), keeping its contact data.
+    public static func update(_ id: String, organization: String, city: String?, state: String?, in url: URL) throws(Failure) {
+        var signatories = try load(url)
+        guard let index = signatories.firstIndex(where: { $0.id == id }) else { throw Failure(description: "no signer '\(id)' in \(url.lastPathComponent)") }
+        signatories[index].organization = organization
+        signatories[index].city = city
+        signatories[index].state = state
+        try write(signatories, to: url)
+    }
+
+    /// The roster as CSV text, RFC 4180 quoting where a field needs it.
+    public static func csv(_ signatories: [Signatory]) -> String {
+        var lines = [SignatoriesParser.columns.joined(separator: ",")]
+        for signer in signatories {
+            let fields = [signer.id, signer.organization, signer.city, signer.state, signer.contactName, signer.contactEmail, signer.contactPhone]
+            lines.append(fields.map { csvField($0 ?? "") }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One CSV field, quoted only where it holds a comma, a quote or a line break.
+    public static func csvField(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    private static func write(_ signatories: [Signatory], to url: URL) throws(Failure) {
+        do {
+            _ = try AtomicWriter.write([(url.lastPathComponent, Data(csv(signatories).utf8))], into: url.deletingLastPathComponent())
+        } catch {
+            throw Failure(description: error.description)
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import DocketKit
+import Foundation
+
+/// The campaign a review server serves: the version signers see, who may answer, and the
+/// lead's sessions. One actor, so a publish, a roster change and a decision never interleave.
+/// Decisions go through `SignOff`, the same path `docket sign` takes, into `approvals.jsonl`.
+public actor ReviewCampaign {
+    /// Why a step was refused, as the page tells it.
+    public enum Refusal: Error, Sendable {
+        /// The page showed another version than the current one.
+        case staleVersion(current: DraftVersion)
+        case invalid(String)
+        case failed(String)
+    }
+
+    public let planPath: String
+    public let baseDirectory: URL
+    public let store: SignOnStore
+    public private(set) var signOff: SignOff
+    /// Whether the plan asks for the public sign-on form.
+    public var isOpenSignOn: Bool { signOff.draft.plan.openSignOn }
+
+    private let leadToken: String
+    private var sessions: [String: Date] = [:]
+    private var failures: [String: [Date]] = [:]
+    static let sessionLength: TimeInterval = 8 * 3600
+    /// Wrong tokens or passwords an address may send in `failureWindow` before it is refused.
+    static let failureLimit = 20
+    static let failureWindow: TimeInterval = 60
+
+    /// Composes the plan and stores its version, so decisions on it can name it.
+    public init(plan: String, baseDirectory: URL, leadToken: String) throws {
+        let signOff: SignOff
+        do { signOff = try SignOff(plan: plan, baseDirectory: baseDirectory) } catch { throw Refusal.failed(error.description) }
+        _ = try signOff.store.store(signOff.draft)
+        self.planPath = plan
+        self.baseDirectory = baseDirectory
+        self.signOff = signOff
+        self.leadToken = leadToken
+        self.store = try SignOnStore(campaignFolder: baseDirectory.resolving(plan).deletingLastPathComponent())
+    }
+
+    // MARK: Signers
+
+    /// Where every signer stands, read from the log as it is now.
+    public func report() -> SignerReport {
+        let log = ApprovalLog.load(signOff.logURL, displayPath: signOff.logURL.lastPathComponent)
+        let current = signOff.currentText
+        return SignerReport(signatories: signOff.signatories, approvals: log, version: signOff.draft.version) { [store = signOff.store] in
+            store.changedParagraphs(from: $0, to: current)
+        }
+    }
+
+    /// The signer a link's secret belongs to, or nil.
+    public func signer(forToken token: String) throws -> Signatory? {
+        guard let id = try store.signer(forToken: token) else { return nil }
+        return signOff.signatories.first { $0.id == id }
+    }
+
+    /// Records `signer`'s decision on the version their page showed; refused when that is not
+    /// the current version any more.
+    public func decide(_ signer: String, decision: Approval.Decision, onVersion version: String, comment: String?) throws(Refusal) -> Approval {
+        guard version == signOff.draft.version.description else { throw .staleVersion(current: signOff.draft.version) }
+        if decision == .requestChanges, (comment ?? "").isEmpty { throw .invalid("Say what should change: a request for changes needs a comment.") }
+        do {
+            return try signOff.sign(signer: signer, decision: decision, version: version, comment: comment)
+        } catch {
+            throw .failed(error.description)
+        }
+    }
+
+    /// The redline a signer should see: from the version they last approved or asked to
+    /// change, else from the version before the current one; nil when there is none.
+    public func redline(for signer: String) -> (redline: Redline, from: DraftVersion)? {
+        let row = report().rows.first { $0.signer.id == signer }
+        var from: DraftVersion?
+        switch row?.status {
+        case .approvedOlder(let version, _)?, .requestedChanges(let version)?: from = version
+        default: from = signOff.store.history().last { $0 != signOff.draft.version }
+        }
+        guard let from, from != signOff.draft.version, let diff = try? signOff.diff(from: from.description, to: nil) else { return nil }
+        return (diff.redline, from)
+    }
+
+    public func proposeCorrection(signer: String, organization: String, city: String, state: String) throws(Refusal) {
+        guard !organization.isEmpty else { throw .invalid("Give the organization's name as it should be listed.") }
+        do { try store.proposeCorrection(signer: signer, organization: organization, city: city, state: state) } catch { throw .failed("\(error)") }
+    }
+
+    // MARK: Open sign-on
+
+    public func join(organization: String, city: String, state: String, contactName: String, contactEmail: String, version: String) throws(Refusal) {
+        guard isOpenSignOn else { throw .invalid("This letter takes signers by invitation only.") }
+        guard version == signOff.draft.version.description else { throw .staleVersion(current: signOff.draft.version) }
+        guard !organization.isEmpty, !contactName.isEmpty, contactEmail.contains("@") else {
+            throw .invalid("Give your organization's name, a contact name and an email address.")
+        }
+        do {
+            try store.addNewcomer(organization: organization, city: city, state: state, contactName: contactName, contactEmail: contactEmail, version: version)
+        } catch {
+            throw .failed("\(error)")
+        }
+    }
+
+    // MARK: The lead
+
+    /// A session for the lead when `presented` is their token; every failure counts against
+    /// the address.
+    public func logIn(presented: String, from address: String) -> String? {
+        guard Secret.constantTimeEqual(presented, leadToken) else {
+            recordFailure(from: address)
+            return nil
+        }
+        let session = Secret.random()
+        sessions[session] = Date().addingTimeInterval(Self.sessionLength)
+        return session
+    }
+
+    public func isLead(session: String?) -> Bool {
+        guard let session, let expiry = sessions[session] else { return false }
+        return expiry > Date()
+    }
+
+    public func logOut(session: String?) {
+        if let session { sessions[session] = nil }
+    }
+
+    /// Accepts a newcomer: they join the roster, and their approval of the version they read
+    /// is recorded in the log with the time they gave it.
+    public func resolveNewcomer(_ id: Int64, accept: Bool) throws(Refusal) {
+        let rosterURL = signOff.logURL.deletingLastPathComponent().appendingPathComponent(signOff.draft.plan.signatories?.value ?? "signatories.csv")
+        do {
+            var added: String?
+            _ = try store.resolveNewcomer(id, accept: accept) { newcomer in
+                let signatory = Signatory(
+                    id: Signatory.slug(newcomer.organization), organization: newcomer.organization, city: newcomer.city.isEmpty ? nil : newcomer.city,
+                    state: newcomer.state.isEmpty ? nil : newcomer.state, contactName: newcomer.contactName, contactEmail: newcomer.contactEmail, contactPhone: nil,
+                    source: .file(rosterURL.lastPathComponent))
+                let id = try Roster.add(signatory, to: rosterURL)
+                added = id
+                guard let version = DraftVersion(parsing: newcomer.version) else { return }
+                try ApprovalLog.append(Approval(signer: id, decision: .approve, version: version, at: newcomer.submittedAt), to: signOff.logURL)
+            }
+            if added != nil { signOff.signatories = try Roster.load(rosterURL) }
+        } catch {
+            throw .failed("\(error)")
+        }
+    }
+
+    /// Confirms or rejects a signer's proposed listing.
+    public func resolveCorrection(_ id: Int64, accept: Bool) throws(Refusal) {
+        let rosterURL = signOff.logURL.deletingLastPathComponent().appendingPathComponent(signOff.draft.plan.signatories?.value ?? "signatories.csv")
+        do {
+            _ = try store.resolveCorrection(id, accept: accept) { correction in
+                try Roster.update(
+                    correction.signer, organization: correction.organization, city: correction.city.isEmpty ? nil : correction.city,
+                    state: correction.state.isEmpty ? nil : correction.state, in: rosterURL)
+            }
+            signOff.signatories = try Roster.load(rosterURL)
+        } catch {
+            throw .failed("\(error)")
+        }
+    }
+
+    /// What publishing the files as they are now would do: the new version, and how many
+    /// approvals of the current one it would leave behind.
+    public func previewPublish() throws(Refusal) -> (version: DraftVersion, staleApprovals: Int, changedParagraphs: Int) {
+        let next: SignOff
+        do { next = try SignOff(plan: planPath, baseDirectory: baseDirectory) } catch { throw .failed(error.description) }
+        let approvals = report().approvers.count
+        let changed = Redline(from: signOff.currentText, to: next.currentText).changedParagraphCount
+        return (next.draft.version, next.draft.version == signOff.draft.version ? 0 : approvals, changed)
+    }
+
+    /// Makes the files' current composition the version signers see; refused when the files
+    /// changed again since the preview named `expected`.
+    public func publish(expected: String) throws(Refusal) -> DraftVersion {
+        let next: SignOff
+        do { next = try SignOff(plan: planPath, baseDirectory: baseDirectory) } catch { throw .failed(error.description) }
+        guard next.draft.version.description == expected else { throw .staleVersion(current: next.draft.version) }
+        do { _ = try next.store.store(next.draft) } catch { throw .failed("\(error)") }
+        signOff = next
+        return next.draft.version
+    }
+
+    // MARK: Guessing
+
+    /// Whether `address` has sent too many wrong tokens or passwords lately.
+    public func isLimited(_ address: String) -> Bool {
+        let recent = (failures[address] ?? []).filter { $0 > Date().addingTimeInterval(-Self.failureWindow) }
+        failures[address] = recent
+        return recent.count >= Self.failureLimit
+    }
+
+    public func recordFailure(from address: String) {
+        failures[address, default: []].append(Date())
+    }
+}

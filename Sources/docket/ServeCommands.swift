@@ -1,0 +1,155 @@
+import ArgumentParser
+import DocketKit
+import DocketServer
+import Foundation
+
+extension Docket {
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the review pages signatories approve, decline or comment on, and the lead's dashboard.",
+            discussion: """
+                Decisions go to approvals.jsonl beside signatories.csv, the log 'docket sign', 'signers' and 'package' read. \
+                Invitations, listing corrections and the open sign-on queue are kept in .docket/store.sqlite in the campaign folder. \
+                The lead logs in with the token in DOCKET_LEAD_TOKEN, or in --lead-token-file; without either, a new token is written \
+                to .docket/lead-token (readable by its owner only) and its path printed.
+                """)
+
+        @Argument(help: "The plan file.")
+        var plan: String
+
+        @Option(name: .long, help: "The address to listen on.")
+        var host: String = "127.0.0.1"
+
+        @Option(name: .long, help: "The port to listen on; 0 picks a free one.")
+        var port: Int = 8080
+
+        @Option(name: .long, help: "A file holding the lead's token.")
+        var leadTokenFile: String?
+
+        @Flag(name: .long, help: "Mark cookies Secure: set when a TLS proxy serves the pages over HTTPS.")
+        var secureCookies = false
+
+        func run() throws {
+            let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let campaignFolder = base.resolving(plan).deletingLastPathComponent()
+            let token = try leadToken(campaignFolder: campaignFolder)
+            let campaign: ReviewCampaign
+            do {
+                campaign = try ReviewCampaign(plan: plan, baseDirectory: base, leadToken: token)
+            } catch {
+                writeStandardError("\(error)\n")
+                throw ExitCode.failure
+            }
+            let options = ReviewServer.Options(host: host, port: port, secureCookies: secureCookies)
+            let finished = DispatchSemaphore(value: 0)
+            let failure = LockedError()
+            let host = self.host
+            Task {
+                do {
+                    try await ReviewServer.run(campaign, options: options) { port in
+                        writeStandardOutput("serving \(plan) at http://\(host):\(port)/ (signers: /s/<link>, lead: /lead)\n")
+                    }
+                } catch {
+                    failure.set("\(error)")
+                }
+                finished.signal()
+            }
+            finished.wait()
+            if let message = failure.get() {
+                writeStandardError("docket serve: \(message)\n")
+                throw ExitCode.failure
+            }
+        }
+
+        /// The token from the environment or the named file; else a new one kept for the lead
+        /// in the campaign's private folder. The token itself is never printed.
+        private func leadToken(campaignFolder: URL) throws -> String {
+            if let file = leadTokenFile {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                    writeStandardError("\(file): cannot be read, or holds no token\n")
+                    throw ExitCode.failure
+                }
+                return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            if let token = ProcessInfo.processInfo.environment["DOCKET_LEAD_TOKEN"], !token.isEmpty { return token }
+            let folder = campaignFolder.appendingPathComponent(".docket")
+            let file = folder.appendingPathComponent("lead-token")
+            if let text = try? String(contentsOf: file, encoding: .utf8), !text.isEmpty { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let token = Secret.random()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            guard FileManager.default.createFile(atPath: file.path, contents: Data((token + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
+                writeStandardError("\(file.path): cannot be written\n")
+                throw ExitCode.failure
+            }
+            writeStandardOutput("the lead's token is in \(file.path)\n")
+            return token
+        }
+    }
+
+    struct Invite: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give every signer a personal review link, as a mail-merge CSV and one email draft each.",
+            discussion: """
+                Writes out/<plan>/invitations/: invitations.csv and <signer>.eml drafts to send from your own mail client. \
+                They hold contact data and live links: keep them private. Only a hash of each link's secret is stored. \
+                Signers who already hold a link keep it; --revoke ends one, and the next run gives that signer a new link.
+                """)
+
+        @Argument(help: "The plan file.")
+        var plan: String
+
+        @Option(name: .long, help: "The address signers reach 'docket serve' at.")
+        var baseURL: String = "http://127.0.0.1:8080"
+
+        @Option(name: .long, help: "The date answers are asked for, YYYY-MM-DD (default: the plan's response_by, else the docket's deadline).")
+        var by: String?
+
+        @Option(name: .long, help: "End this signer's link instead of inviting.")
+        var revoke: String?
+
+        @Option(name: .long, help: "The folder the invitations are written to (default: out/<plan>/invitations).")
+        var out: String?
+
+        func validate() throws {
+            if let by, CalendarDate(iso: by) == nil { throw ValidationError("--by takes a real date written YYYY-MM-DD, not '\(by)'") }
+            guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else { throw ValidationError("--base-url must start with http:// or https://") }
+        }
+
+        func run() throws {
+            let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let signOff: SignOff
+            do {
+                signOff = try SignOff(plan: plan, now: commandNow, baseDirectory: base)
+            } catch {
+                report(error.diagnostics, files: [plan], sources: [:], unrelatedErrors: 0)
+                throw ExitCode.failure
+            }
+            let store = try SignOnStore(campaignFolder: base.resolving(plan).deletingLastPathComponent())
+            if let revoke {
+                guard try store.revokeInvitation(for: revoke) else {
+                    writeStandardError("signer '\(revoke)' holds no invitation\n")
+                    throw ExitCode.failure
+                }
+                writeStandardOutput("revoked the link of \(revoke); 'docket invite' gives them a new one\n")
+                return
+            }
+            let respondBy = by.flatMap(CalendarDate.init(iso:)) ?? Invitations.defaultRespondBy(signOff.draft)
+            let folder = out.map { base.resolving($0) } ?? base.appendingPathComponent("out/\(signOff.draft.plan.name)/invitations")
+            let result = try Invitations(signOff: signOff, store: store, baseURL: baseURL, respondBy: respondBy).write(into: folder, at: commandNow)
+            writeStandardOutput("invited \(Wording.count(result.invited.count, "signer")) in \(result.folder.path)")
+            if !result.alreadyInvited.isEmpty { writeStandardOutput("; \(result.alreadyInvited.count) already hold a link") }
+            writeStandardOutput("\n")
+            if !result.withoutEmail.isEmpty {
+                writeStandardOutput("no email for \(result.withoutEmail.joined(separator: ", ")): their links are in invitations.csv only\n")
+            }
+        }
+    }
+}
+
+/// An error message handed from the server's task to the command's thread.
+private final class LockedError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var message: String?
+    func set(_ text: String) { lock.withLock { message = text } }
+    func get() -> String? { lock.withLock { message } }
+}
