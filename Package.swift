@@ -99,7 +99,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "docket-bench",
-            dependencies: ["DocketKit", "CCmark"],
+            dependencies: ["DocketKit", "DocketServer", "CCmark"],
             path: "Benchmarks",
             exclude: ["RESULTS.md"]
         ),

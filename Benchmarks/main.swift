@@ -1,6 +1,11 @@
 import CCmark
 import DocketKit
+import DocketServer
 import Foundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 // docket-bench: DocketKit against references measured in the same process, on corpora generated
 // deterministically. `--quick` shrinks every corpus so CI can prove the benchmark still runs.
@@ -363,4 +368,118 @@ if runs(5) {
     print(
         line("\(large) signatories", full, String(format: "%.0f signers/s", Double(signers) / full.seconds))
             + "  \(String(format: "%.2f×", full.seconds / max(reference.seconds, 1e-9))) the time for 10× the roster")
+}
+
+// MARK: 6. Review server
+
+/// `docket serve` on loopback, loaded by wrk: the signer's page (a token check, the approvals
+/// log read, the letter and redline rendered) against the stylesheet the same server returns
+/// with no work, in the same run. Then 200 signers send their decisions at once; every one
+/// must reach the log exactly once.
+if runs(6) {
+    let signerCount = 200
+    let root = scratch.appendingPathComponent("serve")
+    try writeLibrary(at: root, clauses: 10, recommendations: 5)
+    let campaignFolder = root.appendingPathComponent("campaign")
+    try FileManager.default.createDirectory(at: campaignFolder, withIntermediateDirectories: true)
+    var csv = "id,organization,city,state,contact_name,contact_email,contact_phone\n"
+    for index in 0..<signerCount { csv += "org-\(index),Organization \(index),Austin,TX,Person \(index),person\(index)@org.example,\n" }
+    try csv.write(to: campaignFolder.appendingPathComponent("signatories.csv"), atomically: false, encoding: .utf8)
+    try """
+        kind: sign-on-letter
+        library: ..
+        submitter: { type: organization, organization: Bench Coalition, organizationType: Nonprofit }
+        variables:
+          supporter: Bench Coalition
+          city: Austin
+        sections:
+          - clause: clause-1
+          - heading: Recommendations
+          - recommendations: [rec-0, rec-1, rec-2]
+        signatories: signatories.csv
+        """.write(to: campaignFolder.appendingPathComponent("plan.yml"), atomically: false, encoding: .utf8)
+    let campaign = try ReviewCampaign(plan: "campaign/plan.yml", baseDirectory: root, leadToken: Secret.random())
+    var tokens: [(signer: String, token: String)] = []
+    for index in 0..<signerCount { tokens.append(("org-\(index)", try campaign.store.issueInvitation(for: "org-\(index)"))) }
+
+    let bound = DispatchSemaphore(value: 0)
+    let portBox = Box()
+    // Detached: top-level code is on the main actor, which the semaphore below blocks.
+    Task.detached { try await ReviewServer.run(campaign, options: .init(port: 0)) { port in portBox.set(port); bound.signal() } }
+    bound.wait()
+    let base = "http://127.0.0.1:\(portBox.get())"
+
+    /// wrk's requests per second and 99th-percentile latency for `path`, over `seconds`.
+    func load(_ path: String, seconds: Int) -> (perSecond: Double, p99: String)? {
+        let wrk = Process()
+        wrk.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        wrk.arguments = ["wrk", "-t2", "-c16", "-d\(seconds)s", "--latency", base + path]
+        let pipe = Pipe()
+        wrk.standardOutput = pipe
+        wrk.standardError = FileHandle.nullDevice
+        guard (try? wrk.run()) != nil else { return nil }
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        wrk.waitUntilExit()
+        guard wrk.terminationStatus == 0,
+            let rate = output.split(separator: "\n").first(where: { $0.hasPrefix("Requests/sec:") })?.split(separator: " ").last.flatMap({ Double($0) }),
+            let p99 = output.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("99%") })?.split(separator: " ").last
+        else { return nil }
+        return (rate, String(p99))
+    }
+
+    print("\n6. Review server: requests under wrk (2 threads, 16 connections) and 200 decisions at once")
+    let seconds = quick ? 1 : 5
+    if let reference = load("/assets/docket.css", seconds: seconds), let page = load("/s/\(tokens[0].token)", seconds: seconds) {
+        print("  stylesheet (reference)              \(String(format: "%8.0f req/s", reference.perSecond))  p99 \(reference.p99)")
+        print("  signer page                         \(String(format: "%8.0f req/s", page.perSecond))  p99 \(page.p99)  \(String(format: "%.2f×", page.perSecond / reference.perSecond)) the reference's rate")
+    } else {
+        print("  wrk is not installed or failed: the load part is skipped (apt-get install wrk)")
+    }
+
+    // Every signer's decision at once, each with its own CSRF pair (cookie and field).
+    let started = DispatchTime.now().uptimeNanoseconds
+    let statuses = Box()
+    let group = DispatchGroup()
+    let version = await campaign.signOff.draft.version.description
+    // The page a saved decision redirects to is not part of deciding: redirects are not followed.
+    let session = URLSession(configuration: .ephemeral, delegate: NoRedirects(), delegateQueue: nil)
+    for (_, token) in tokens {
+        group.enter()
+        var request = URLRequest(url: URL(string: "\(base)/s/\(token)/decision")!)
+        request.httpMethod = "POST"
+        let csrf = Secret.random()
+        request.setValue("docket_csrf=\(csrf)", forHTTPHeaderField: "Cookie")
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data("csrf=\(csrf)&version=\(version.replacingOccurrences(of: ":", with: "%3A"))&decision=approve".utf8)
+        session.dataTask(with: request) { _, response, _ in
+            if let status = (response as? HTTPURLResponse)?.statusCode, status == 303 || status == 200 { statuses.add() }
+            group.leave()
+        }.resume()
+    }
+    group.wait()
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    let lines = (try? String(contentsOf: campaignFolder.appendingPathComponent("approvals.jsonl"), encoding: .utf8))?.split(separator: "\n") ?? []
+    let distinct = Set(lines.compactMap { line in (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["signer"] as? String })
+    print(
+        "  \(signerCount) decisions at once              \(String(format: "%8.3f s", elapsed))  \(statuses.get()) answered saved, \(lines.count) logged, \(distinct.count) distinct signers"
+            + (lines.count == signerCount && distinct.count == signerCount ? "" : "  LOST OR DUPLICATED"))
+}
+
+/// Hands a redirect back as the response instead of following it.
+final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
+        completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
+    }
+}
+
+/// A counter and a value shared with callbacks on other threads.
+final class Box: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func set(_ new: Int) { lock.withLock { value = new } }
+    func add() { lock.withLock { value += 1 } }
+    func get() -> Int { lock.withLock { value } }
 }

@@ -15,8 +15,24 @@ public actor ReviewCampaign {
 
     public let planPath: String
     public let baseDirectory: URL
-    public let store: SignOnStore
-    public private(set) var signOff: SignOff
+    public nonisolated let store: SignOnStore
+    public private(set) var signOff: SignOff {
+        didSet { rendered = Rendered(signOff) }
+    }
+    /// The current version's letter and stylesheet, rendered once per version, not per request.
+    public private(set) var rendered: Rendered
+
+    /// What every page of one version shows the same way.
+    public struct Rendered: Sendable {
+        public var letter: String
+        public var stylesheet: String
+
+        init(_ signOff: SignOff) {
+            let html = HTMLRenderer.render(signOff.draft.document, version: signOff.draft.version)
+            letter = ReviewPages.letter(html)
+            stylesheet = ReviewPages.stylesheet(html)
+        }
+    }
     /// Whether the plan asks for the public sign-on form.
     public var isOpenSignOn: Bool { signOff.draft.plan.openSignOn }
 
@@ -36,6 +52,7 @@ public actor ReviewCampaign {
         self.planPath = plan
         self.baseDirectory = baseDirectory
         self.signOff = signOff
+        self.rendered = Rendered(signOff)
         self.leadToken = leadToken
         self.store = try SignOnStore(campaignFolder: baseDirectory.resolving(plan).deletingLastPathComponent())
     }

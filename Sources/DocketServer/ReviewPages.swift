@@ -5,8 +5,7 @@ import Foundation
 /// `XML.escape`; the pages carry no script, and their one stylesheet is served by the server.
 enum ReviewPages {
     /// The stylesheet: the letter's own, the redline's, and the page around them.
-    static func stylesheet(_ signOff: SignOff) -> String {
-        let html = HTMLRenderer.render(signOff.draft.document, version: signOff.draft.version)
+    static func stylesheet(_ html: String) -> String {
         let letter = html.range(of: "<style>\n").flatMap { start in html.range(of: "</style>", range: start.upperBound..<html.endIndex).map { html[start.upperBound..<$0.lowerBound] } }
         return String(letter ?? "") + RedlineRenderer.styles + page
     }
@@ -47,8 +46,7 @@ enum ReviewPages {
     }
 
     /// The composed letter, set inside a page: its own landmarks become plain sections.
-    static func letter(_ signOff: SignOff) -> String {
-        let html = HTMLRenderer.render(signOff.draft.document, version: signOff.draft.version)
+    static func letter(_ html: String) -> String {
         guard let start = html.range(of: "<body>\n"), let end = html.range(of: "</body>") else { return "" }
         let body = html[start.upperBound..<end.lowerBound]
             .replacingOccurrences(of: "<main>", with: "<div class=\"letter-body\">").replacingOccurrences(of: "</main>", with: "</div>")
@@ -67,7 +65,7 @@ enum ReviewPages {
     /// The signer's page: what is asked, the decision form bound to this version, who has
     /// signed, what changed, the letter, and how their organization is listed.
     static func signer(
-        _ signer: Signatory, token: String, signOff: SignOff, row: SignerReport.Row?, approvers: [Signatory], redline: (redline: Redline, from: DraftVersion)?,
+        _ signer: Signatory, token: String, signOff: SignOff, letter: String, row: SignerReport.Row?, approvers: [Signatory], redline: (redline: Redline, from: DraftVersion)?,
         csrf: String, notice: String? = nil, problem: String? = nil
     ) -> String {
         let version = signOff.draft.version
@@ -101,7 +99,7 @@ enum ReviewPages {
         if let redline {
             body += "<h2>What changed since version <code>\(redline.from.short)</code></h2>\n" + RedlineRenderer.section(redline.redline)
         }
-        body += letter(signOff)
+        body += letter
         body += """
             <h2 id="listing">How your organization is listed</h2>
             <p>Only the name, city and state are published. A change waits for the coalition to confirm it.</p>
@@ -118,7 +116,7 @@ enum ReviewPages {
     }
 
     /// The public sign-on form, with the text it signs.
-    static func join(_ signOff: SignOff, csrf: String, notice: String? = nil, problem: String? = nil) -> String {
+    static func join(_ signOff: SignOff, letter: String, csrf: String, notice: String? = nil, problem: String? = nil) -> String {
         var body = "<h1>Sign: \(XML.escape(signOff.draft.document.header.title))</h1>\n"
         if let notice { body += "<p class=\"notice\" role=\"status\">\(XML.escape(notice))</p>\n" }
         if let problem { body += "<p class=\"problem\" role=\"alert\">\(XML.escape(problem))</p>\n" }
@@ -136,7 +134,7 @@ enum ReviewPages {
             </form>
 
             """
-        body += letter(signOff)
+        body += letter
         return shell(title: "Sign: \(signOff.draft.document.header.title)", body)
     }
 

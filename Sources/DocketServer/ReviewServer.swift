@@ -43,7 +43,7 @@ public enum ReviewServer {
         let secure = options.secureCookies
 
         router.get("/assets/docket.css") { _, _ -> Response in
-            let css = ReviewPages.stylesheet(await campaign.signOff)
+            let css = await campaign.rendered.stylesheet
             return Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=300"], body: .init(byteBuffer: ByteBuffer(string: css)))
         }
@@ -106,7 +106,7 @@ public enum ReviewServer {
             guard await campaign.isOpenSignOn else { return notFound }
             let (csrf, cookies) = csrfToken(request, secure: secure)
             let notice = request.uri.queryParameters.get("thanks").map { _ in "Thank you: your request is saved. The coalition will review it before your organization is listed." }
-            return ReviewHTTP.html(.ok, ReviewPages.join(await campaign.signOff, csrf: csrf, notice: notice), cookies: cookies)
+            return ReviewHTTP.html(.ok, ReviewPages.join(await campaign.signOff, letter: await campaign.rendered.letter, csrf: csrf, notice: notice), cookies: cookies)
         }
 
         router.post("/join") { request, _ -> Response in
@@ -122,9 +122,9 @@ public enum ReviewServer {
                 switch refusal {
                 case .staleVersion:
                     let problem = "The letter changed while you were reading it. Read the new version and sign again."
-                    return ReviewHTTP.html(.conflict, ReviewPages.join(await campaign.signOff, csrf: csrf, problem: problem))
+                    return ReviewHTTP.html(.conflict, ReviewPages.join(await campaign.signOff, letter: await campaign.rendered.letter, csrf: csrf, problem: problem))
                 case .invalid(let why):
-                    return ReviewHTTP.html(.badRequest, ReviewPages.join(await campaign.signOff, csrf: csrf, problem: why))
+                    return ReviewHTTP.html(.badRequest, ReviewPages.join(await campaign.signOff, letter: await campaign.rendered.letter, csrf: csrf, problem: why))
                 case .failed:
                     return ReviewHTTP.text(.internalServerError, "The request could not be saved.")
                 }
@@ -247,7 +247,7 @@ public enum ReviewServer {
             redline = (diff.redline, version)
         }
         return ReviewPages.signer(
-            signer, token: token, signOff: signOff, row: report.rows.first { $0.signer.id == signer.id }, approvers: report.approvers, redline: redline, csrf: csrf,
+            signer, token: token, signOff: signOff, letter: await campaign.rendered.letter, row: report.rows.first { $0.signer.id == signer.id }, approvers: report.approvers, redline: redline, csrf: csrf,
             notice: notice, problem: problem)
     }
 
