@@ -6,11 +6,18 @@ import Foundation
 /// Decisions go through `SignOff`, the same path `docket sign` takes, into `approvals.jsonl`.
 public actor ReviewCampaign {
     /// Why a step was refused, as the page tells it.
-    public enum Refusal: Error, Sendable {
+    public enum Refusal: Error, Sendable, CustomStringConvertible {
         /// The page showed another version than the current one.
         case staleVersion(current: DraftVersion)
         case invalid(String)
         case failed(String)
+
+        public var description: String {
+            switch self {
+            case .staleVersion(let current): "the current version is \(current.short)"
+            case .invalid(let why), .failed(let why): why
+            }
+        }
     }
 
     public let planPath: String
@@ -44,10 +51,15 @@ public actor ReviewCampaign {
     static let failureLimit = 20
     static let failureWindow: TimeInterval = 60
 
-    /// Composes the plan and stores its version, so decisions on it can name it.
+    /// Composes the plan and serves its version; see `init(signOff:plan:baseDirectory:leadToken:)`.
     public init(plan: String, baseDirectory: URL, leadToken: String) throws {
         let signOff: SignOff
         do { signOff = try SignOff(plan: plan, baseDirectory: baseDirectory) } catch { throw Refusal.failed(error.description) }
+        try self.init(signOff: signOff, plan: plan, baseDirectory: baseDirectory, leadToken: leadToken)
+    }
+
+    /// Serves the version `signOff` composed from `plan`, storing it so decisions can name it.
+    public init(signOff: SignOff, plan: String, baseDirectory: URL, leadToken: String) throws {
         _ = try signOff.store.store(signOff.draft)
         self.planPath = plan
         self.baseDirectory = baseDirectory

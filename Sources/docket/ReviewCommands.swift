@@ -3,7 +3,7 @@ import DocketKit
 import Foundation
 
 /// Opens a plan for review, printing its diagnostics and exiting 1 when it cannot be composed.
-private func openSignOff(_ plan: String) throws -> SignOff {
+func openSignOff(_ plan: String) throws -> SignOff {
     try failing(plan) { () throws(SignOff.Failure) in try SignOff(plan: plan, now: commandNow) }
 }
 

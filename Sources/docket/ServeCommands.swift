@@ -32,12 +32,14 @@ extension Docket {
         func run() throws {
             let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let campaignFolder = base.resolving(plan).deletingLastPathComponent()
+            // A plan that does not compose stops here, before anything is written for it.
+            let signOff = try openSignOff(plan)
             let token = try leadToken(campaignFolder: campaignFolder)
             let campaign: ReviewCampaign
             do {
-                campaign = try ReviewCampaign(plan: plan, baseDirectory: base, leadToken: token)
+                campaign = try ReviewCampaign(signOff: signOff, plan: plan, baseDirectory: base, leadToken: token)
             } catch {
-                writeStandardError("\(error)\n")
+                writeStandardError("docket serve: \(error)\n")
                 throw ExitCode.failure
             }
             let options = ReviewServer.Options(host: host, port: port, secureCookies: secureCookies)
@@ -117,13 +119,7 @@ extension Docket {
 
         func run() throws {
             let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let signOff: SignOff
-            do {
-                signOff = try SignOff(plan: plan, now: commandNow, baseDirectory: base)
-            } catch {
-                report(error.diagnostics, files: [plan], sources: [:], unrelatedErrors: 0)
-                throw ExitCode.failure
-            }
+            let signOff = try openSignOff(plan)
             let store = try SignOnStore(campaignFolder: base.resolving(plan).deletingLastPathComponent())
             if let revoke {
                 guard try store.revokeInvitation(for: revoke) else {

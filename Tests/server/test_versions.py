@@ -71,3 +71,17 @@ def test_a_listing_changes_only_when_the_lead_confirms_it(campaign):
     after = roster.read_text()
     assert 'lakes,"Great Lakes Asylum Support Center, Inc.",Ann Arbor,MI,Lee Park,lee@lakes.example.org,313-555-0103' in after
     assert "Great Lakes Asylum Support Center, Inc." in lead.get(url + "/lead", timeout=30).text
+
+
+def test_a_plan_that_does_not_compose_is_not_served_and_nothing_is_written(tmp_path):
+    from conftest import ROOT, docket
+    import shutil
+
+    shutil.copytree(ROOT / "Tests" / "server" / "campaign", tmp_path / "campaign")
+    (tmp_path / "library").symlink_to(ROOT)
+    plan = tmp_path / "campaign" / "plan.yml"
+    plan.write_text(plan.read_text().replace("  salutation: Dear Secretary Doe\n", ""))
+    run = docket("serve", "campaign/plan.yml", "--port", "0", cwd=tmp_path, check=False)
+    assert run.returncode == 1
+    assert "campaign/plan.yml:" in run.stdout + run.stderr and "error[DK305]" in run.stdout + run.stderr
+    assert not (tmp_path / "campaign" / ".docket").exists()
