@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/apple/swift-openapi-urlsession.git", from: "1.4.0"),
     ],
     targets: [
         .systemLibrary(
@@ -69,11 +71,23 @@ let package = Package(
             name: "DocketSubmission",
             dependencies: ["DocketReview", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // The Regulations.gov v4 client, generated from GSA's spec by Tools/regenerate-api-client
+        // and committed, and the Federal Register's documents API.
+        .target(
+            name: "DocketAPI",
+            dependencies: [
+                "DocketModel",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["openapi-generator-config.yaml"]
+        ),
         // One system call Swift's Glibc module does not expose: swapping two folders atomically.
         .target(name: "CDocketFS"),
         .target(
             name: "DocketKit",
-            dependencies: ["DocketSubmission", "CDocketFS"]
+            dependencies: ["DocketSubmission", "DocketAPI", "CDocketFS"]
         ),
         // `docket serve` and `docket invite`: the review server over one campaign, and the store
         // of invitations, corrections and newcomers it keeps beside the campaign.
@@ -105,7 +119,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocketKitTests",
-            dependencies: ["DocketKit", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["DocketKit", "DocketAPI", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

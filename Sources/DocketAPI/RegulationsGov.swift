@@ -1,0 +1,164 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+import OpenAPIURLSession
+
+/// Regulations.gov v4 through the client generated from GSA's spec: the calls `docket fetch`
+/// and `docket submit` make, each answered as a value or one clear `APIFailure`.
+public struct RegulationsGov: Sendable {
+    public static let production = URL(string: "https://api.regulations.gov/v4")!
+
+    let client: Client
+    public let baseURL: URL
+
+    /// A client for `baseURL`, authenticated with `key`; `notify` hears of waits (a 429's
+    /// `Retry-After`, a retried network error).
+    public init(baseURL: URL = RegulationsGov.production, key: APIKey, notify: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.baseURL = baseURL
+        client = Client(
+            serverURL: baseURL, transport: URLSessionTransport(),
+            middlewares: [KeyMiddleware(key: key), RetryMiddleware(notify: notify)])
+    }
+
+    /// The fields of a docket a docket file records.
+    public struct DocketRecord: Sendable, Hashable {
+        public var title: String?
+        public var agencyID: String?
+        public var rin: String?
+        public var objectID: String?
+    }
+
+    /// The fields of a document a docket file records.
+    public struct DocumentRecord: Sendable, Hashable {
+        public var id: String
+        public var title: String?
+        public var objectID: String?
+        public var type: String?
+        public var openForComment: Bool
+        public var commentStart: Date?
+        public var commentEnd: Date?
+        public var frDocumentNumber: String?
+        public var posted: String?
+    }
+
+    /// The docket's own record.
+    public func docket(_ id: String) async throws(APIFailure) -> DocketRecord {
+        let output = try await call { try await client.getDocketsDocketId(path: .init(docketId: id)) }
+        switch output {
+        case .ok(let ok):
+            let attributes = try? ok.body.applicationVnd_apiJson.attributes
+            return DocketRecord(title: attributes?.title, agencyID: attributes?.agencyId, rin: attributes?.rin, objectID: attributes?.objectId)
+        case .notFound: throw APIFailure("Regulations.gov has no docket \(id)", status: 404)
+        case .badRequest(let error): throw failure(try? error.body.applicationVnd_apiJson, status: 400)
+        case .forbidden(let error): throw failure(try? error.body.applicationVnd_apiJson, status: 403)
+        case .undocumented(let status, let payload): throw await undocumented(status, payload)
+        }
+    }
+
+    /// The docket's documents.
+    public func documents(inDocket id: String) async throws(APIFailure) -> [DocumentRecord] {
+        let output = try await call {
+            try await client.getDocuments(query: .init(filter_lbrack_docketId_rbrack_: id, page_lbrack_size_rbrack_: 250))
+        }
+        switch output {
+        case .ok(let ok):
+            let items = (try? ok.body.applicationVnd_apiJson.data) ?? []
+            return items.compactMap { item in
+                guard let id = item.id, let document = item.attributes else { return nil }
+                return DocumentRecord(
+                    id: id, title: document.title, objectID: document.objectId, type: document.documentType?.rawValue, openForComment: document.openForComment ?? false,
+                    commentStart: document.commentStartDate, commentEnd: document.commentEndDate, frDocumentNumber: document.frDocNum, posted: document.postedDate)
+            }
+        case .badRequest(let error): throw failure(try? error.body.applicationVnd_apiJson, status: 400)
+        case .forbidden(let error): throw failure(try? error.body.applicationVnd_apiJson, status: 403)
+        case .undocumented(let status, let payload): throw await undocumented(status, payload)
+        }
+    }
+
+    /// Runs a generated call, turning transport and decoding errors into one sentence.
+    func call<Output>(_ body: () async throws -> Output) async throws(APIFailure) -> Output {
+        do {
+            return try await body()
+        } catch let failure as APIFailure {
+            throw failure
+        } catch let error as ClientError {
+            if let failure = error.underlyingError as? APIFailure { throw failure }
+            throw APIFailure("Regulations.gov could not be reached or answered in an unexpected form: \(error.underlyingError)")
+        } catch {
+            throw APIFailure("Regulations.gov could not be reached: \(error)")
+        }
+    }
+
+    func failure(_ error: Components.Schemas.JSONError?, status: Int) -> APIFailure {
+        let first = error?.errors?.first
+        let words = [first?.title, first?.detail].compactMap { $0 }.joined(separator: ": ")
+        if status == 403 { return APIFailure("Regulations.gov refused the API key" + (words.isEmpty ? "" : " (\(words))"), status: status) }
+        return APIFailure("Regulations.gov refused the request (\(status))" + (words.isEmpty ? "" : ": \(words)"), status: status)
+    }
+
+    /// The gateway in front of the API answers with its own shape: `{"error": {"code", "message"}}`.
+    func undocumented(_ status: Int, _ payload: UndocumentedPayload) async -> APIFailure {
+        var text = ""
+        if let body = payload.body, let data = try? await Data(collecting: body, upTo: 64 * 1024) { text = String(decoding: data, as: UTF8.self) }
+        for code in ["OVER_RATE_LIMIT", "API_KEY_MISSING", "API_KEY_INVALID", "API_KEY_DISABLED", "API_KEY_UNAUTHORIZED"] where text.contains(code) {
+            let why =
+                switch code {
+                case "OVER_RATE_LIMIT": "the API key is over its rate limit; try again later"
+                case "API_KEY_MISSING": "no API key was sent"
+                default: "the API key was refused (\(code))"
+                }
+            return APIFailure("Regulations.gov: \(why)", status: status)
+        }
+        return APIFailure("Regulations.gov answered \(status)", status: status)
+    }
+}
+
+/// Sends the key in `X-Api-Key` on every request, and nowhere else.
+struct KeyMiddleware: ClientMiddleware {
+    let key: APIKey
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        var request = request
+        request.headerFields[HTTPField.Name("X-Api-Key")!] = key.value
+        return try await next(request, body, baseURL)
+    }
+}
+
+/// A 429 waits for its `Retry-After` (at most a minute) and tries again, up to three times,
+/// saying so: the request was not processed. A network error is retried with backoff only for
+/// reads; a write that may have reached the server is never sent twice.
+struct RetryMiddleware: ClientMiddleware {
+    let notify: @Sendable (String) -> Void
+    static let attempts = 3
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        // A body can be sent once; buffering it lets a refused request go again unchanged.
+        let buffered: Data? = if let body { try await Data(collecting: body, upTo: 20 * 1024 * 1024) } else { nil }
+        var attempt = 1
+        while true {
+            let response: HTTPResponse
+            let responseBody: HTTPBody?
+            do {
+                (response, responseBody) = try await next(request, buffered.map { HTTPBody($0) }, baseURL)
+            } catch {
+                guard request.method == .get, attempt < Self.attempts else { throw error }
+                let wait = Double(1 << (attempt - 1))
+                notify("network error (\(error)); trying again in \(Int(wait)) s")
+                try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+                attempt += 1
+                continue
+            }
+            guard response.status.code == 429, attempt < Self.attempts else { return (response, responseBody) }
+            let wait = min(response.headerFields[HTTPField.Name("Retry-After")!].flatMap(Double.init) ?? 10, 60)
+            notify("Regulations.gov asked to slow down (429); waiting \(Int(wait)) s as its Retry-After says")
+            try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+            attempt += 1
+        }
+    }
+}
