@@ -24,8 +24,13 @@ public actor ReviewCampaign {
     public let baseDirectory: URL
     public nonisolated let store: SignOnStore
     public private(set) var signOff: SignOff {
-        didSet { rendered = Rendered(signOff) }
+        didSet {
+            rendered = Rendered(signOff)
+            redlines = [:]
+        }
     }
+    /// Redlines into the current version, by the version they start from.
+    private var redlines: [DraftVersion: Redline] = [:]
     /// The current version's letter and stylesheet, rendered once per version, not per request.
     public private(set) var rendered: Rendered
 
@@ -33,8 +38,11 @@ public actor ReviewCampaign {
     public struct Rendered: Sendable {
         public var letter: String
         public var stylesheet: String
+        /// The version's canonical text, which status reports measure older versions against.
+        public var canonical: String
 
         init(_ signOff: SignOff) {
+            canonical = signOff.currentText
             let html = HTMLRenderer.render(signOff.draft.document, version: signOff.draft.version)
             letter = ReviewPages.letter(html)
             stylesheet = ReviewPages.stylesheet(html)
@@ -74,7 +82,7 @@ public actor ReviewCampaign {
     /// Where every signer stands, read from the log as it is now.
     public func report() -> SignerReport {
         let log = ApprovalLog.load(signOff.logURL, displayPath: signOff.logURL.lastPathComponent)
-        let current = signOff.currentText
+        let current = rendered.canonical
         return SignerReport(signatories: signOff.signatories, approvals: log, version: signOff.draft.version) { [store = signOff.store] in
             store.changedParagraphs(from: $0, to: current)
         }
@@ -100,15 +108,22 @@ public actor ReviewCampaign {
 
     /// The redline a signer should see: from the version they last approved or asked to
     /// change, else from the version before the current one; nil when there is none.
-    public func redline(for signer: String) -> (redline: Redline, from: DraftVersion)? {
-        let row = report().rows.first { $0.signer.id == signer }
+    public func redline(for row: SignerReport.Row?) -> (redline: Redline, from: DraftVersion)? {
         var from: DraftVersion?
         switch row?.status {
         case .approvedOlder(let version, _)?, .requestedChanges(let version)?: from = version
         default: from = signOff.store.history().last { $0 != signOff.draft.version }
         }
-        guard let from, from != signOff.draft.version, let diff = try? signOff.diff(from: from.description, to: nil) else { return nil }
-        return (diff.redline, from)
+        guard let from, from != signOff.draft.version else { return nil }
+        return redline(from: from).map { ($0, from) }
+    }
+
+    /// The redline from `version` into the current one, computed once per pair.
+    public func redline(from version: DraftVersion) -> Redline? {
+        if let known = redlines[version] { return known }
+        guard let diff = try? signOff.diff(from: version.description, to: nil) else { return nil }
+        redlines[version] = diff.redline
+        return diff.redline
     }
 
     public func proposeCorrection(signer: String, organization: String, city: String, state: String) throws(Refusal) {

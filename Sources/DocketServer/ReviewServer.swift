@@ -240,14 +240,15 @@ public enum ReviewServer {
         _ signer: Signatory, token: String, campaign: ReviewCampaign, csrf: String, notice: String? = nil, problem: String? = nil, since: String? = nil
     ) async -> String {
         let report = await campaign.report()
+        let row = report.rows.first { $0.signer.id == signer.id }
         let signOff = await campaign.signOff
-        var redline = await campaign.redline(for: signer.id)
+        var redline = await campaign.redline(for: row)
         // A decision refused as stale shows what changed since the version its page showed.
-        if let since, let version = signOff.store.resolve(since), version != signOff.draft.version, let diff = try? signOff.diff(from: since, to: nil) {
-            redline = (diff.redline, version)
+        if let since, let version = signOff.store.resolve(since), version != signOff.draft.version, let diff = await campaign.redline(from: version) {
+            redline = (diff, version)
         }
         return ReviewPages.signer(
-            signer, token: token, signOff: signOff, letter: await campaign.rendered.letter, row: report.rows.first { $0.signer.id == signer.id }, approvers: report.approvers, redline: redline, csrf: csrf,
+            signer, token: token, signOff: signOff, letter: await campaign.rendered.letter, row: row, approvers: report.approvers, redline: redline, csrf: csrf,
             notice: notice, problem: problem)
     }
 
