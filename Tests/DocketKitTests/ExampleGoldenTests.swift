@@ -16,7 +16,7 @@ import Testing
 /// `Examples/<name>/expected/`. After an intended change, re-record with `RECORD=1 swift test`
 /// and review the diff before committing it.
 @Suite struct ExampleGoldenTests {
-    static let examples = ["omb-2023-0020", "dhs-ai-compliance-2024", "clearview-2021"]
+    static let examples = ["omb-2023-0020", "dhs-ai-compliance-2024", "clearview-2021", "omb-dhs-ai-2024"]
 
     @Test(arguments: examples) func composedOutputMatchesTheCommittedFiles(example: String) throws {
         let folder = BundledLibraryTests.packageRoot.appendingPathComponent("Examples/\(example)")
@@ -53,7 +53,7 @@ import Testing
 
     /// The DHS letter's roster has 142 organizations; 140 approved, one declined, one has not
     /// answered: the letter counts and lists the 140.
-    @Test(arguments: [("dhs-ai-compliance-2024", 140, 4), ("clearview-2021", 69, 0)])
+    @Test(arguments: [("dhs-ai-compliance-2024", 140, 4), ("clearview-2021", 69, 0), ("omb-dhs-ai-2024", 106, 2)])
     func signOnLettersCountTheirApprovers(example: String, signatories: Int, recommendations: Int) throws {
         let outcome = Composition.compose(plan: "Examples/\(example)/plan.yml", now: fixedNow, baseDirectory: BundledLibraryTests.packageRoot)
         let draft = try #require(outcome.draft)
