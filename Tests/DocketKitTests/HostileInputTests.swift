@@ -355,6 +355,6 @@ final class HostileCampaign {
 
     @Test func whereUsedCountsTheLibrarysOwnCampaignsWhenAPathIsGiven() {
         let usage = LibraryUsage(root: ".", paths: ["Examples/clearview-2021"], baseDirectory: BundledLibraryTests.packageRoot)
-        #expect(Set(usage.uses(of: "closing.letter").map(\.plan)) == ["Examples/clearview-2021/plan.yml", "Examples/dhs-ai-compliance-2024/plan.yml"])
+        #expect(Set(usage.uses(of: "closing.letter").map(\.plan)) == ["Examples/clearview-2021/plan.yml", "Examples/dhs-ai-compliance-2024/plan.yml", "Examples/omb-dhs-ai-2024/plan.yml"])
     }
 }

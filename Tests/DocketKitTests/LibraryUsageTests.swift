@@ -21,6 +21,7 @@ import Testing
             uses == [
                 .init(plan: "Examples/clearview-2021/plan.yml", line: 28, column: 13, how: .section, version: 1, pinned: false, via: nil),
                 .init(plan: "Examples/dhs-ai-compliance-2024/plan.yml", line: 33, column: 13, how: .section, version: 1, pinned: false, via: nil),
+                .init(plan: "Examples/omb-dhs-ai-2024/plan.yml", line: 31, column: 13, how: .section, version: 1, pinned: false, via: nil),
             ])
         let campaign = try PinnedCampaign()
         #expect(campaign.usage.uses(of: "a") == [.init(plan: "c/plan.yml", line: 5, column: 13, how: .section, version: 1, pinned: true, via: nil)])
