@@ -40,9 +40,12 @@ public actor ReviewCampaign {
         public var stylesheet: String
         /// The version's canonical text, which status reports measure older versions against.
         public var canonical: String
+        /// The version composed before this one, which a signer who approved none sees changes from.
+        public var previous: DraftVersion?
 
         init(_ signOff: SignOff) {
             canonical = signOff.currentText
+            previous = signOff.store.history().last { $0 != signOff.draft.version }
             let html = HTMLRenderer.render(signOff.draft.document, version: signOff.draft.version)
             letter = ReviewPages.letter(html)
             stylesheet = ReviewPages.stylesheet(html)
@@ -112,7 +115,7 @@ public actor ReviewCampaign {
         var from: DraftVersion?
         switch row?.status {
         case .approvedOlder(let version, _)?, .requestedChanges(let version)?: from = version
-        default: from = signOff.store.history().last { $0 != signOff.draft.version }
+        default: from = rendered.previous
         }
         guard let from, from != signOff.draft.version else { return nil }
         return redline(from: from).map { ($0, from) }
