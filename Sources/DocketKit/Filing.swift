@@ -48,7 +48,7 @@ public enum Filing {
             Outcome(diagnostics, files: composition.files, sources: composition.sources, unrelatedErrorCount: composition.unrelatedErrorCount, notes: notes, value: package)
         }
         SubmissionPackager.checkPrerequisites(draft, now: options.now, allowLate: options.allowLate, allowUnapproved: options.allowUnapproved, into: &diagnostics)
-        guard let docket = draft.docket, !diagnostics.hasErrors else { return outcome() }
+        guard !diagnostics.hasErrors else { return outcome() }
         // What is filed carries no draft label: "Version 8bca222d1872 · Docket …".
         let docx: Data
         do {
@@ -59,7 +59,7 @@ public enum Filing {
         }
         let box = BoxTextRenderer.render(draft.document, version: draft.version, stamp: .filed)
 
-        let baseName = SubmissionPackager.attachmentBaseName(docketID: docket.id.value, submitter: draft.plan.submitter, kind: draft.plan.kind)
+        let baseName = SubmissionPackager.attachmentBaseName(docketID: draft.docket?.id.value ?? "", submitter: draft.plan.submitter, kind: draft.plan.kind)
         var attachments: [SubmissionPackager.PackagedFile] = []
         if options.formats.contains(.pdf) {
             if let converter = options.converter {

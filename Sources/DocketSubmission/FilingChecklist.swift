@@ -11,19 +11,22 @@ import Foundation
 struct FilingChecklist {
     var markdown: String
 
+    /// The first line of any checklist for a letter packaged before all its signers approved.
+    static func unapprovedWarning(_ draft: Draft) -> [String] {
+        guard let roster = draft.signatories, draft.plan.approvalsRequired, draft.signers.count < roster.count else { return [] }
+        let missing = roster.count - draft.signers.count
+        return [
+            "**Warning: packaged with --allow-unapproved. \(Wording.count(missing, "listed organization")) did not approve this version and \(missing == 1 ? "is" : "are") left off; the letter names the \(Wording.count(draft.signers.count, "organization")) that did.**",
+            "",
+        ]
+    }
+
     static let userNotice = "https://www.regulations.gov/user-notice"
     static let privacyNotice = "https://www.regulations.gov/privacy-notice"
 
     init(draft: Draft, docket: Docket, documentID: String, comment: SubmissionPackager.PackagedFile, attachments: [SubmissionPackager.PackagedFile], now: Date) {
         let e = MarkdownText.escape
-        var lines: [String] = []
-        if let roster = draft.signatories, draft.plan.approvalsRequired, draft.signers.count < roster.count {
-            let missing = roster.count - draft.signers.count
-            lines.append(
-                "**Warning: packaged with --allow-unapproved. \(Wording.count(missing, "listed organization")) did not approve this version and \(missing == 1 ? "is" : "are") left off; the letter names the \(Wording.count(draft.signers.count, "organization")) that did.**"
-            )
-            lines.append("")
-        }
+        var lines = Self.unapprovedWarning(draft)
         lines.append("# Filing checklist: \(e(draft.document.header.title))")
         lines.append("")
         lines.append("Version `\(draft.version)`. This checklist holds contact details for private form fields: keep it, do not upload it.")

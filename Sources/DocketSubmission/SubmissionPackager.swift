@@ -1,5 +1,6 @@
 import DocketCompose
 import DocketLibrary
+import DocketMarkdown
 import DocketModel
 import DocketRender
 import DocketReview
@@ -51,8 +52,12 @@ public enum SubmissionPackager {
         checkApprovals(draft, allowUnapproved: allowUnapproved, into: &diagnostics)
         diagnostics.removeAll { $0.code == .commentPeriodClosed || $0.code == .commentPeriodClosing }
         guard let docket = draft.docket else {
-            diagnostics.emit(
-                .error(.missingField, "a submission package needs the docket the comment is filed in: add 'docket: docket.yml' to the plan", at: draft.plan.source))
+            // A letter sent to an official rather than filed on a docket is packaged for
+            // delivery: its attachments, a checklist and a manifest.
+            if draft.plan.kind == .comment {
+                diagnostics.emit(
+                    .error(.missingField, "a submission package needs the docket the comment is filed in: add 'docket: docket.yml' to the plan", at: draft.plan.source))
+            }
             return
         }
         diagnostics.emit(contentsOf: CommentPeriod.diagnostics(for: docket, now: now, use: .filing(allowLate: allowLate)))
@@ -83,7 +88,8 @@ public enum SubmissionPackager {
     public static func assemble(
         _ draft: Draft, box: BoxTextRenderer.BoxText, attachments: [PackagedFile], folder: String, now: Date, into diagnostics: inout DiagnosticCollector
     ) -> [PackagedFile]? {
-        guard let docket = draft.docket, let documentID = docket.documentID?.value else { return nil }
+        guard let docket = draft.docket else { return assembleDelivery(draft, attachments: attachments, folder: folder, into: &diagnostics) }
+        guard let documentID = docket.documentID?.value else { return nil }
         let comment = PackagedFile(name: "comment-box.txt", data: Data(box.text.utf8), role: .commentText)
         let display = { (name: String) in folder + "/" + name }
         diagnostics.emit(contentsOf: SubmissionRules.comment(box.text, file: display(comment.name)))
@@ -106,6 +112,34 @@ public enum SubmissionPackager {
         }
         let checklist = FilingChecklist(draft: draft, docket: docket, documentID: documentID, comment: comment, attachments: attachments, now: now)
         files.append(PackagedFile(name: "checklist.md", data: Data(checklist.markdown.utf8), role: .checklist))
+        do {
+            files.append(PackagedFile(name: "manifest.json", data: try SubmissionManifest(files: files, draft: draft).encoded(), role: .manifest))
+        } catch {
+            diagnostics.emit(.error(.outputNotWritten, "cannot encode manifest.json: \(error)", at: draft.plan.source))
+        }
+        return diagnostics.hasErrors ? nil : files
+    }
+
+    /// A letter with no docket: its attachments, checked for contact data like any filed file,
+    /// a delivery checklist (private: it names the version and who signed) and the manifest.
+    static func assembleDelivery(_ draft: Draft, attachments: [PackagedFile], folder: String, into diagnostics: inout DiagnosticCollector) -> [PackagedFile]? {
+        let privateFields = PrivateFields(draft)
+        for file in attachments {
+            diagnostics.emit(
+                contentsOf: privateFields.diagnostics(
+                    forPublicText: publicText(of: file), describedAs: "'\(file.name)', which its recipient may publish,", searching: draft.usedFiles.sorted(),
+                    sources: draft.input.sources, fallback: .file(folder + "/" + file.name)))
+        }
+        let e = MarkdownText.escape
+        var lines = FilingChecklist.unapprovedWarning(draft)
+        lines += ["# Delivery checklist: \(e(draft.document.header.title))", ""]
+        lines.append("Version `\(draft.version)`. This letter is not filed on a docket: send the attachment to its recipient.")
+        lines.append("")
+        if draft.signatories != nil {
+            lines.append("- **Signed by:** \(Wording.count(draft.signers.count, "organization")), each of which approved version \(draft.version.short)")
+        }
+        lines += attachments.map { "- **Attach:** `\($0.name)` (\(Wording.bytes($0.data.count)))" }
+        var files = attachments + [PackagedFile(name: "checklist.md", data: Data((lines.joined(separator: "\n") + "\n").utf8), role: .checklist)]
         do {
             files.append(PackagedFile(name: "manifest.json", data: try SubmissionManifest(files: files, draft: draft).encoded(), role: .manifest))
         } catch {

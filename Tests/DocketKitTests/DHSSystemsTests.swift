@@ -48,3 +48,32 @@ import Testing
         #expect(!draft.markdown.contains("M-25-21") && !draft.markdown.contains("DHS-2408"))
     }
 }
+
+@Suite struct DeliveryPackageTests {
+    @Test func aLetterWithNoDocketIsPackagedForDelivery() throws {
+        var options = Filing.Options()
+        options.formats = [.docx]
+        options.converter = nil
+        options.now = fixedNow
+        let outcome = Filing.package(plan: "Examples/omb-dhs-ai-2024/plan.yml", options: options, baseDirectory: BundledLibraryTests.packageRoot)
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics.filter { $0.severity == .error })")
+        let files = try #require(outcome.value?.files)
+        #expect(files.map(\.name) == ["Coalition-for-Accountable-Immigration-Technology_sign-on-letter.docx", "checklist.md", "manifest.json"])
+        let checklist = String(decoding: files[1].data, as: UTF8.self)
+        #expect(checklist.hasPrefix("# Delivery checklist: End DHS's non-compliant AI and deny the waivers that hide it\n"))
+        #expect(checklist.contains("106 organizations, each of which approved version 752f09bb33cc"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: files[2].data) as? [String: Any])
+        #expect((manifest["files"] as? [[String: Any]])?.count == 2)
+    }
+
+    @Test func aCommentWithNoDocketStillCannotBePackaged() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Templates/clauses/hello.md", "---\nid: hello\nversion: 1\ntitle: Hello\n---\nWe comment.\n")
+        try folder.write("c/plan.yml", "kind: comment\nlibrary: ..\napprovals: not-required\nsubmitter: { type: anonymous }\nsections:\n  - clause: hello\n")
+        var options = Filing.Options()
+        options.converter = nil
+        let outcome = Filing.package(plan: "c/plan.yml", options: options, baseDirectory: folder.url)
+        #expect(outcome.diagnostics.contains { $0.code == .missingField && $0.message.contains("docket") && $0.severity == .error }, "\(outcome.diagnostics)")
+        #expect(outcome.value?.files.isEmpty ?? true)
+    }
+}
