@@ -316,6 +316,21 @@ if runs(4) {
 
 // MARK: 5. Roster at scale
 
+/// A sign-on letter over the generated library, its roster in `signatories.csv` beside it.
+let signOnPlan = """
+    kind: sign-on-letter
+    library: ..
+    submitter: { type: organization, organization: Bench Coalition, organizationType: Nonprofit }
+    variables:
+      supporter: Bench Coalition
+      city: Austin
+    sections:
+      - clause: clause-1
+      - heading: Recommendations
+      - recommendations: [rec-0, rec-1, rec-2]
+    signatories: signatories.csv
+    """
+
 /// A sign-on letter with `count` signatories, each with an email and a phone, and an approvals
 /// log in which every other signer approved an earlier version: the work `compose`, `signers`
 /// and `sign` all do first. Linear handling means 10× the roster costs about 10× the time.
@@ -337,19 +352,7 @@ if runs(5) {
         }
         try csv.write(to: campaign.appendingPathComponent("signatories.csv"), atomically: false, encoding: .utf8)
         try log.write(to: campaign.appendingPathComponent("approvals.jsonl"), atomically: false, encoding: .utf8)
-        let plan = """
-            kind: sign-on-letter
-            library: ..
-            submitter: { type: organization, organization: Bench Coalition, organizationType: Nonprofit }
-            variables:
-              supporter: Bench Coalition
-              city: Austin
-            sections:
-              - clause: clause-1
-              - heading: Recommendations
-              - recommendations: [rec-0, rec-1, rec-2]
-            signatories: signatories.csv
-            """
+        let plan = signOnPlan
         try plan.write(to: campaign.appendingPathComponent("plan.yml"), atomically: false, encoding: .utf8)
         return campaign.appendingPathComponent("plan.yml")
     }
@@ -385,19 +388,7 @@ if runs(6) {
     var csv = "id,organization,city,state,contact_name,contact_email,contact_phone\n"
     for index in 0..<signerCount { csv += "org-\(index),Organization \(index),Austin,TX,Person \(index),person\(index)@org.example,\n" }
     try csv.write(to: campaignFolder.appendingPathComponent("signatories.csv"), atomically: false, encoding: .utf8)
-    try """
-        kind: sign-on-letter
-        library: ..
-        submitter: { type: organization, organization: Bench Coalition, organizationType: Nonprofit }
-        variables:
-          supporter: Bench Coalition
-          city: Austin
-        sections:
-          - clause: clause-1
-          - heading: Recommendations
-          - recommendations: [rec-0, rec-1, rec-2]
-        signatories: signatories.csv
-        """.write(to: campaignFolder.appendingPathComponent("plan.yml"), atomically: false, encoding: .utf8)
+    try signOnPlan.write(to: campaignFolder.appendingPathComponent("plan.yml"), atomically: false, encoding: .utf8)
     let campaign = try ReviewCampaign(plan: "campaign/plan.yml", baseDirectory: root, leadToken: Secret.random())
     var tokens: [(signer: String, token: String)] = []
     for index in 0..<signerCount { tokens.append(("org-\(index)", try campaign.store.issueInvitation(for: "org-\(index)"))) }
