@@ -20,9 +20,15 @@ public struct FederalRegister: Sendable {
         public var htmlURL: String?
         /// The notice's plain text, where its numbered questions are.
         public var rawTextURL: String?
+        public var agencies: [Agency]?
+
+        /// An agency the notice names.
+        public struct Agency: Decodable, Sendable, Hashable {
+            public var name: String?
+        }
 
         enum CodingKeys: String, CodingKey {
-            case title, citation
+            case title, citation, agencies
             case documentNumber = "document_number"
             case publicationDate = "publication_date"
             case commentsCloseOn = "comments_close_on"

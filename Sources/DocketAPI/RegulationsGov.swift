@@ -43,7 +43,7 @@ public struct RegulationsGov: Sendable {
 
     /// The docket's own record.
     public func docket(_ id: String) async throws(APIFailure) -> DocketRecord {
-        let output = try await call { try await client.getDocketsDocketId(path: .init(docketId: id)) }
+        let output = try await call(notFound: "Regulations.gov has no docket \(id)") { try await client.getDocketsDocketId(path: .init(docketId: id)) }
         switch output {
         case .ok(let ok):
             let attributes = try? ok.body.applicationVnd_apiJson.attributes
@@ -57,7 +57,7 @@ public struct RegulationsGov: Sendable {
 
     /// The docket's documents.
     public func documents(inDocket id: String) async throws(APIFailure) -> [DocumentRecord] {
-        let output = try await call {
+        let output = try await call(notFound: "Regulations.gov has no documents for docket \(id)") {
             try await client.getDocuments(query: .init(filter_lbrack_docketId_rbrack_: id, page_lbrack_size_rbrack_: 250))
         }
         switch output {
@@ -75,14 +75,16 @@ public struct RegulationsGov: Sendable {
         }
     }
 
-    /// Runs a generated call, turning transport and decoding errors into one sentence.
-    func call<Output>(_ body: () async throws -> Output) async throws(APIFailure) -> Output {
+    /// Runs a generated call, turning transport and decoding errors into one sentence. A 404
+    /// whose body is not in the documented form is still a 404: `notFound` says what is missing.
+    func call<Output>(notFound: String, _ body: () async throws -> Output) async throws(APIFailure) -> Output {
         do {
             return try await body()
         } catch let failure as APIFailure {
             throw failure
         } catch let error as ClientError {
             if let failure = error.underlyingError as? APIFailure { throw failure }
+            if error.response?.status.code == 404 { throw APIFailure(notFound, status: 404) }
             throw APIFailure("Regulations.gov could not be reached or answered in an unexpected form: \(error.underlyingError)")
         } catch {
             throw APIFailure("Regulations.gov could not be reached: \(error)")
@@ -96,10 +98,15 @@ public struct RegulationsGov: Sendable {
         return APIFailure("Regulations.gov refused the request (\(status))" + (words.isEmpty ? "" : ": \(words)"), status: status)
     }
 
-    /// The gateway in front of the API answers with its own shape: `{"error": {"code", "message"}}`.
     func undocumented(_ status: Int, _ payload: UndocumentedPayload) async -> APIFailure {
         var text = ""
         if let body = payload.body, let data = try? await Data(collecting: body, upTo: 64 * 1024) { text = String(decoding: data, as: UTF8.self) }
+        return Self.gatewayFailure(status: status, text: text)
+    }
+
+    /// The gateway in front of the API answers with its own shape, `{"error": {"code", "message"}}`,
+    /// in `application/json`: one sentence per code.
+    static func gatewayFailure(status: Int, text: String) -> APIFailure {
         for code in ["OVER_RATE_LIMIT", "API_KEY_MISSING", "API_KEY_INVALID", "API_KEY_DISABLED", "API_KEY_UNAUTHORIZED"] where text.contains(code) {
             let why =
                 switch code {
@@ -154,7 +161,15 @@ struct RetryMiddleware: ClientMiddleware {
                 attempt += 1
                 continue
             }
-            guard response.status.code == 429, attempt < Self.attempts else { return (response, responseBody) }
+            guard response.status.code == 429, attempt < Self.attempts else {
+                // The gateway's refusals are not in GSA's spec; read them here, before the
+                // generated decoder rejects their content type.
+                if response.status.code >= 400, response.headerFields[.contentType]?.hasPrefix("application/json") == true {
+                    let text = if let responseBody { String(decoding: try await Data(collecting: responseBody, upTo: 64 * 1024), as: UTF8.self) } else { "" }
+                    throw RegulationsGov.gatewayFailure(status: response.status.code, text: text)
+                }
+                return (response, responseBody)
+            }
             let wait = min(response.headerFields[HTTPField.Name("Retry-After")!].flatMap(Double.init) ?? 10, 60)
             notify("Regulations.gov asked to slow down (429); waiting \(Int(wait)) s as its Retry-After says")
             try await Task.sleep(nanoseconds: UInt64(wait * 1e9))

@@ -6,7 +6,7 @@ import Yams
 
 /// Reads `docket.yml`.
 public enum DocketParser {
-    static let keys = ["id", "document", "agency", "agencyName", "title", "federalRegister", "frDocument", "rin", "published", "commentsClose", "questions", "confirmed"]
+    static let keys = ["id", "document", "agency", "agencyName", "title", "federalRegister", "frDocument", "rin", "published", "commentsClose", "commentsOpen", "objectId", "questions", "confirmed", "fetched"]
 
     /// A docket from `docket.yml`, with every problem located.
     public static func parse(_ file: SourceFile) -> (Docket?, [Diagnostic]) {
@@ -67,6 +67,12 @@ public enum DocketParser {
                         at: closeText.range))
             }
         }
+        let openText = reader.string("commentsOpen", in: mapping, required: false, context: context, at: owner)
+        if let openText, Timestamp.date(from: openText.value) == nil {
+            reader.add(.error(.invalidValue, "'commentsOpen' must be a real date and time with its zone, e.g. 2023-11-03T00:00:00-04:00", at: openText.range))
+        }
+        let objectID = reader.string("objectId", in: mapping, required: false, context: context, at: owner)
+        checkFetched(in: mapping, reader: reader)
         let questions = parseQuestions(in: mapping, reader: reader)
         let confirmations = parseConfirmations(in: mapping, reader: reader)
 
@@ -78,7 +84,26 @@ public enum DocketParser {
             rin: rin?.value, publishedOn: publishedOn, commentsClose: close, commentsCloseText: closeText?.value,
             questions: questions, source: owner)
         docket.confirmations = confirmations
+        docket.commentsOpenText = openText?.value
+        docket.objectID = objectID?.value
         return (docket, reader.diagnostics)
+    }
+
+    /// `fetched:` records where `docket fetch` read each field: `key: { from: URL, at: time }`.
+    private static func checkFetched(in mapping: Node.Mapping, reader: YAMLReader) {
+        guard let node = mapping["fetched"], !reader.isNull(node), let entries = reader.mapping(node, expected: "fields with where they were fetched from") else { return }
+        for (key, value) in entries {
+            guard let field = reader.string(key, field: "fetched field") else { continue }
+            guard let source = reader.mapping(value, expected: "'{ from: URL, at: time }'") else { continue }
+            reader.checkKeys(of: source, allowed: ["from", "at"], in: "fetched '\(field.value)'")
+            let range = reader.range(of: value)
+            if let from = reader.string("from", in: source, required: true, context: "fetched '\(field.value)'", at: range), !from.value.hasPrefix("https://"), !from.value.hasPrefix("http://") {
+                reader.add(.error(.invalidValue, "'from' must be the URL '\(field.value)' was read from", at: from.range))
+            }
+            if let at = reader.string("at", in: source, required: true, context: "fetched '\(field.value)'", at: range), Timestamp.date(from: at.value) == nil {
+                reader.add(.error(.invalidValue, "'at' must be the time it was read, e.g. 2026-01-15T17:00:00Z", at: at.range))
+            }
+        }
     }
 
     /// `confirmed:` entries: `id`, `by`, `on` (a date), `at` (where it was checked), each

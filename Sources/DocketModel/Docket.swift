@@ -18,6 +18,10 @@ public struct Docket: Sendable {
     public var commentsClose: Located<Date>?
     /// The close as written, to show the author's own zone back to them.
     public var commentsCloseText: String?
+    /// When the comment period opened, as written (`commentsOpen`), if recorded.
+    public var commentsOpenText: String?
+    /// Regulations.gov's internal id of the document commented on (`objectId`), if recorded.
+    public var objectID: String?
     public var questions: [DocketQuestion]
     /// Identifiers a person confirmed that the registry cannot know (a new docket, its
     /// document, its Federal Register citation): who, when, where.

@@ -12,6 +12,15 @@ public enum Timestamp {
         return formatter.string(from: date)
     }
 
+    /// `2023-12-05T23:59:59-05:00`: the instant on the clock of the agencies' zone, Eastern,
+    /// with its offset, as a docket file records a comment period.
+    public static func easternString(from date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "America/New_York") ?? TimeZone(secondsFromGMT: -5 * 3600)!
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
     /// Parses ISO 8601 with an explicit zone (`Z` or `-05:00`); nil for a time without one,
     /// which is ambiguous by up to a day across US time zones.
     public static func date(from text: String) -> Date? {

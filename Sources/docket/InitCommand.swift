@@ -23,6 +23,11 @@ extension Docket {
         @Option(name: .long, help: "A shared library the plan searches after its own folder; repeat for more, in order.")
         var library: [String] = []
 
+        @Flag(name: .long, help: "Fill docket.yml from Regulations.gov and the Federal Register (see 'docket fetch').")
+        var fetch = false
+
+        @OptionGroup var api: APIOptions
+
         func validate() throws {
             guard IdentifierPatterns.isDocketID(docket) || IdentifierPatterns.looksLikeRegulationsGovID(docket) else {
                 throw ValidationError("'\(docket)' is not a Regulations.gov docket ID such as OMB-2023-0020")
@@ -30,6 +35,8 @@ extension Docket {
         }
 
         func run() throws {
+            // Fetched first: a docket that cannot be fetched leaves no half-made campaign.
+            let fetched = fetch ? try api.fetch(docket) : nil
             var options = CampaignScaffold.Options(docketID: docket)
             options.kind = kind
             options.submitter = submitter
@@ -43,8 +50,12 @@ extension Docket {
                 for url in try CampaignScaffold.write(options, into: campaign) where !url.lastPathComponent.hasPrefix(".") {
                     writeStandardOutput("wrote \(displayPath(url))\n")
                 }
+                if let fetched {
+                    try AtomicWriter.write([("docket.yml", Data(DocketFetch.yaml(fetched, keeping: nil).utf8))], into: campaign)
+                    writeStandardOutput("filled docket.yml from Regulations.gov and the Federal Register\n")
+                }
             } catch {
-                writeStandardError("error[DK610]: \(error.description)")
+                writeStandardError("error[DK610]: \(error)\n")
                 throw ExitCode.failure
             }
             writeStandardOutput("next: fill docket.yml and plan.yml, then run 'docket check \(folder)'\n")

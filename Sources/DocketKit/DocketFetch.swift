@@ -1,0 +1,128 @@
+import DocketAPI
+import Foundation
+
+/// `docket fetch`: a docket's fields from their sources, Regulations.gov for the docket and the
+/// document open for comment, the Federal Register for the notice, each recorded in `docket.yml`
+/// with the URL it came from and when. Fetched identifiers count as confirmed.
+public enum DocketFetch {
+    /// One field as fetched.
+    public struct Field: Sendable, Hashable {
+        /// The `docket.yml` key.
+        public var key: String
+        public var value: String
+        public var source: URL
+    }
+
+    /// Everything one fetch learned.
+    public struct Fetched: Sendable {
+        public var docketID: String
+        public var fields: [Field]
+        public var questions: [(number: Int, text: String)]
+        public var questionsSource: URL?
+        /// Whether Regulations.gov says the document is open for comment now.
+        public var isOpen: Bool
+        public var retrievedAt: Date
+
+        public func value(_ key: String) -> String? { fields.first { $0.key == key }?.value }
+    }
+
+    /// A field whose fetched value differs from the docket file's.
+    public struct Change: Sendable, Hashable {
+        public var key: String
+        public var old: String?
+        public var new: String
+    }
+
+    /// Fetches `docketID` from Regulations.gov and, when the open document names one, its
+    /// Federal Register notice.
+    public static func fetch(_ docketID: String, from regulations: RegulationsGov, federalRegister: FederalRegister, now: Date) async throws(APIFailure) -> Fetched {
+        let docketURL = regulations.baseURL.appendingPathComponent("dockets/\(docketID)")
+        let documentsURL = URL(string: regulations.baseURL.absoluteString + "/documents?filter%5BdocketId%5D=\(docketID)")!
+        let docket = try await regulations.docket(docketID)
+        let documents = try await regulations.documents(inDocket: docketID)
+        // The document comments are filed on: the one open now, else the latest with a period.
+        let open = documents.filter(\.openForComment)
+        let withPeriod = documents.filter { $0.commentEnd != nil }.sorted { ($0.commentEnd ?? .distantPast) < ($1.commentEnd ?? .distantPast) }
+        guard let document = open.last ?? withPeriod.last ?? documents.last else {
+            throw APIFailure("Regulations.gov lists no document in docket \(docketID) to comment on")
+        }
+        var fields: [Field] = [Field(key: "id", value: docketID, source: docketURL)]
+        fields.append(Field(key: "document", value: document.id, source: documentsURL))
+        if let objectID = document.objectID { fields.append(Field(key: "objectId", value: objectID, source: documentsURL)) }
+        if let agency = docket.agencyID ?? agency(ofDocket: docketID) { fields.append(Field(key: "agency", value: agency, source: docketURL)) }
+        if let title = docket.title ?? document.title { fields.append(Field(key: "title", value: title, source: docket.title != nil ? docketURL : documentsURL)) }
+        if let rin = docket.rin, !rin.isEmpty, rin != "Not Assigned" { fields.append(Field(key: "rin", value: rin, source: docketURL)) }
+        if let start = document.commentStart { fields.append(Field(key: "commentsOpen", value: Timestamp.easternString(from: start), source: documentsURL)) }
+        if let end = document.commentEnd { fields.append(Field(key: "commentsClose", value: Timestamp.easternString(from: end), source: documentsURL)) }
+
+        var questions: [(number: Int, text: String)] = []
+        var questionsSource: URL?
+        if let number = document.frDocumentNumber, !number.isEmpty {
+            let (notice, noticeURL) = try await federalRegister.document(number)
+            fields.append(Field(key: "frDocument", value: notice.documentNumber, source: noticeURL))
+            if let citation = notice.citation { fields.append(Field(key: "federalRegister", value: citation, source: noticeURL)) }
+            if let published = notice.publicationDate { fields.append(Field(key: "published", value: published, source: noticeURL)) }
+            if let name = notice.agencies?.first?.name { fields.append(Field(key: "agencyName", value: name, source: noticeURL)) }
+            questions = await federalRegister.questions(of: notice)
+            if !questions.isEmpty { questionsSource = notice.rawTextURL.flatMap(URL.init(string:)) }
+        }
+        return Fetched(docketID: docketID, fields: fields, questions: questions, questionsSource: questionsSource, isOpen: document.openForComment, retrievedAt: now)
+    }
+
+    /// The agency part of a docket ID, `OMB` of `OMB-2023-0020`, when the API gives none.
+    static func agency(ofDocket id: String) -> String? {
+        id.split(separator: "-").first.map(String.init)
+    }
+
+    /// The docket file for `fetched`, keeping from `existing` what a fetch does not supply: the
+    /// lead's own confirmations, and questions when the notice numbered none.
+    public static func yaml(_ fetched: Fetched, keeping existing: Docket?) -> String {
+        let at = Timestamp.string(from: fetched.retrievedAt)
+        var lines = ["# Fetched by 'docket fetch \(fetched.docketID)' at \(at); 'fetched' below says where each field came from."]
+        for field in fetched.fields { lines.append("\(field.key): \(quoted(field.value))") }
+        if !fetched.questions.isEmpty {
+            lines.append("# The notice's numbered questions, as printed.")
+            lines.append("questions:")
+            for question in fetched.questions { lines += ["  - number: \(question.number)", "    text: \(quoted(question.text))"] }
+        } else if let existing, !existing.questions.isEmpty {
+            lines.append("questions:")
+            for question in existing.questions { lines += ["  - number: \(question.number)", "    text: \(quoted(question.text))"] }
+        }
+        lines.append("fetched:")
+        for field in fetched.fields { lines.append("  \(field.key): { from: \(quoted(field.source.absoluteString)), at: \(quoted(at)) }") }
+        if let source = fetched.questionsSource { lines.append("  questions: { from: \(quoted(source.absoluteString)), at: \(quoted(at)) }") }
+        // Identifiers read from their source need no person to confirm them.
+        let day = Timestamp.string(from: fetched.retrievedAt).prefix(10)
+        var confirmations = fetched.fields.filter { ["id", "document", "federalRegister", "frDocument"].contains($0.key) }.map { field in
+            (id: field.key == "frDocument" ? "FR Doc. \(field.value)" : field.value, by: "docket fetch", on: String(day), at: field.source.absoluteString)
+        }
+        let fetchedIDs = Set(confirmations.map(\.id))
+        for kept in existing?.confirmations ?? [] where !fetchedIDs.contains(kept.identifier) && kept.confirmedBy != "docket fetch" {
+            confirmations.append((kept.identifier, kept.confirmedBy, kept.confirmedOn.description, kept.source))
+        }
+        lines.append("confirmed:")
+        for entry in confirmations {
+            lines += ["  - id: \(quoted(entry.id))", "    by: \(quoted(entry.by))", "    on: \(entry.on)", "    at: \(quoted(entry.at))"]
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// How the fetched fields differ from `existing`'s.
+    public static func changes(from existing: Docket, to fetched: Fetched) -> [Change] {
+        let current: [String: String?] = [
+            "document": existing.documentID?.value, "agency": existing.agency, "agencyName": existing.agencyName, "title": existing.title,
+            "federalRegister": existing.federalRegisterCitation?.text.value, "frDocument": existing.federalRegisterDocument?.citation?.canonical.replacingOccurrences(of: "FR Doc. ", with: ""),
+            "rin": existing.rin, "published": existing.publishedOn?.description, "commentsClose": existing.commentsCloseText, "commentsOpen": existing.commentsOpenText,
+            "objectId": existing.objectID,
+        ]
+        return fetched.fields.compactMap { field in
+            guard let old = current[field.key] else { return nil }
+            return old == field.value ? nil : Change(key: field.key, old: old, new: field.value)
+        }
+    }
+
+    /// A YAML scalar that reads back as the same string.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ") + "\""
+    }
+}

@@ -1,0 +1,139 @@
+import ArgumentParser
+import DocketAPI
+import DocketKit
+import DocketModel
+import Foundation
+
+extension Docket {
+    struct Fetch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a docket's fields into docket.yml from Regulations.gov and the Federal Register.",
+            discussion: """
+                The API key is read from REGULATIONS_GOV_API_KEY, or from --api-key-file; it is sent only in the X-Api-Key header. \
+                Each field is recorded with the URL it came from and when; fetched identifiers count as confirmed. \
+                When FOLDER/docket.yml exists, the changes are shown, and written only with --apply.
+                """)
+
+        @Argument(help: "The Regulations.gov docket ID, e.g. OMB-2023-0020.")
+        var docketID: String
+
+        @Option(name: .long, help: "The campaign folder whose docket.yml to write.")
+        var into: String = "."
+
+        @Flag(name: .long, help: "Write the changes into an existing docket.yml.")
+        var apply = false
+
+        @OptionGroup var api: APIOptions
+
+        func validate() throws {
+            guard IdentifierPatterns.isDocketID(docketID) else { throw ValidationError("'\(docketID)' is not a Regulations.gov docket ID such as OMB-2023-0020") }
+        }
+
+        func run() throws {
+            let file = URL(fileURLWithPath: into).appendingPathComponent("docket.yml")
+            let existing = FileManager.default.fileExists(atPath: file.path) ? loadDocket(file) : nil
+            if FileManager.default.fileExists(atPath: file.path), existing == nil { throw ExitCode.failure }
+            let fetched = try api.fetch(docketID)
+            let text = DocketFetch.yaml(fetched, keeping: existing)
+            if let existing {
+                let changes = DocketFetch.changes(from: existing, to: fetched)
+                if changes.isEmpty {
+                    writeStandardOutput("\(displayPath(file)) matches the sources: nothing changed\n")
+                    return
+                }
+                for change in changes { writeStandardOutput("\(change.key): \(change.old ?? "(none)") → \(change.new)\n") }
+                guard apply else {
+                    writeStandardOutput("\(Wording.count(changes.count, "field")) changed; run again with --apply to write them\n")
+                    return
+                }
+            }
+            do {
+                try AtomicWriter.write([("docket.yml", Data(text.utf8))], into: file.deletingLastPathComponent())
+            } catch {
+                writeStandardError("error[DK610]: \(error.description)\n")
+                throw ExitCode.failure
+            }
+            writeStandardOutput("wrote \(displayPath(file)): \(fetched.docketID), comments \(fetched.isOpen ? "open" : "closed")\(fetched.value("commentsClose").map { ", closing \($0)" } ?? "")\n")
+        }
+
+        /// The existing docket file, or nil after printing why it does not load.
+        private func loadDocket(_ url: URL) -> DocketModel.Docket? {
+            guard let data = FileManager.default.contents(atPath: url.path), let file = SourceFileReader.decode(data, path: displayPath(url)).0 else {
+                writeStandardError("\(displayPath(url)): cannot be read\n")
+                return nil
+            }
+            let (docket, diagnostics) = DocketParser.parse(file)
+            if docket == nil { report(diagnostics, files: [file.path], sources: [file.path: file], unrelatedErrors: 0) }
+            return docket
+        }
+    }
+}
+
+/// Where the APIs are and the key that opens Regulations.gov, for every command that calls them.
+struct APIOptions: ParsableArguments {
+    @Option(name: .long, help: "A file holding the Regulations.gov API key (default: REGULATIONS_GOV_API_KEY).")
+    var apiKeyFile: String?
+
+    @Option(name: .long, help: "The Regulations.gov API's address (a mirror or a test server).")
+    var regulationsGovURL: String = RegulationsGov.production.absoluteString
+
+    @Option(name: .long, help: "The Federal Register API's address (a mirror or a test server).")
+    var federalRegisterURL: String = FederalRegister.production.absoluteString
+
+    func validate() throws {
+        for url in [regulationsGovURL, federalRegisterURL] where URL(string: url)?.scheme?.hasPrefix("http") != true {
+            throw ValidationError("'\(url)' is not an http or https address")
+        }
+    }
+
+    /// The key from the file when given, else from `REGULATIONS_GOV_API_KEY`; exits 1 when there is none.
+    func key() throws -> APIKey {
+        let key =
+            if let apiKeyFile { (try? String(contentsOfFile: apiKeyFile, encoding: .utf8)).flatMap(APIKey.init) } else {
+                ProcessInfo.processInfo.environment["REGULATIONS_GOV_API_KEY"].flatMap(APIKey.init)
+            }
+        guard let key else {
+            writeStandardError("no Regulations.gov API key: set REGULATIONS_GOV_API_KEY or give --api-key-file (keys come from https://open.gsa.gov/api/regulationsgov/)\n")
+            throw ExitCode.failure
+        }
+        return key
+    }
+
+    /// Fetches a docket, printing waits as they happen; a failure is one line and exit 1.
+    func fetch(_ docketID: String) throws -> DocketFetch.Fetched {
+        let key = try key()
+        let regulations = RegulationsGov(baseURL: URL(string: regulationsGovURL)!, key: key) { writeStandardError("\(key.mask($0))\n") }
+        let federalRegister = FederalRegister(baseURL: URL(string: federalRegisterURL)!)
+        do {
+            return try runAsync { () async throws(APIFailure) in
+                try await DocketFetch.fetch(docketID, from: regulations, federalRegister: federalRegister, now: commandNow)
+            }
+        } catch let failure {
+            writeStandardError("\(key.mask(failure.description)); nothing was written\n")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Runs async work from a synchronous command, off the main actor, and waits for it.
+func runAsync<T: Sendable>(_ work: @escaping @Sendable () async throws(APIFailure) -> T) throws(APIFailure) -> T {
+    let done = DispatchSemaphore(value: 0)
+    let box = ResultBox<T>()
+    Task.detached {
+        do throws(APIFailure) {
+            box.set(.success(try await work()))
+        } catch {
+            box.set(.failure(error))
+        }
+        done.signal()
+    }
+    done.wait()
+    return try box.get()!.get()
+}
+
+private final class ResultBox<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<T, APIFailure>?
+    func set(_ value: Result<T, APIFailure>) { lock.withLock { result = value } }
+    func get() -> Result<T, APIFailure>? { lock.withLock { result } }
+}
