@@ -1,4 +1,8 @@
 import Foundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import HTTPTypes
 import OpenAPIRuntime
 import OpenAPIURLSession
@@ -9,12 +13,14 @@ public struct RegulationsGov: Sendable {
     public static let production = URL(string: "https://api.regulations.gov/v4")!
 
     let client: Client
+    let key: APIKey
     public let baseURL: URL
 
     /// A client for `baseURL`, authenticated with `key`; `notify` hears of waits (a 429's
     /// `Retry-After`, a retried network error).
     public init(baseURL: URL = RegulationsGov.production, key: APIKey, notify: @escaping @Sendable (String) -> Void = { _ in }) {
         self.baseURL = baseURL
+        self.key = key
         client = Client(
             serverURL: baseURL, transport: URLSessionTransport(),
             middlewares: [KeyMiddleware(key: key), RetryMiddleware(notify: notify)])
@@ -73,6 +79,95 @@ public struct RegulationsGov: Sendable {
         case .forbidden(let error): throw failure(try? error.body.applicationVnd_apiJson, status: 403)
         case .undocumented(let status, let payload): throw await undocumented(status, payload)
         }
+    }
+
+    // MARK: Filing
+
+    /// A new submission key, which ties the uploads and the comment of one filing together.
+    public func submissionKey() async throws(APIFailure) -> String {
+        let output = try await call(notFound: "Regulations.gov has no submission-keys endpoint at \(baseURL)") {
+            try await client.getSubmitterKey(body: .applicationVnd_apiJson(.init(data: .init(_type: "submission-keys"))))
+        }
+        guard case .created(let created) = output, let key = try? created.body.applicationVnd_apiJson.data?.id else {
+            if case .forbidden(let error) = output { throw failure(try? error.body.applicationVnd_apiJson, status: 403) }
+            throw APIFailure("Regulations.gov did not issue a submission key")
+        }
+        return key
+    }
+
+    /// A pre-signed address to upload one attachment of the filing to.
+    public func uploadURL(submissionKey: String, fileName: String, contentType: String) async throws(APIFailure) -> URL {
+        let output = try await call(notFound: "Regulations.gov has no file-upload-urls endpoint at \(baseURL)") {
+            try await client.postFileUploadUrls(
+                body: .applicationVnd_apiJson(
+                    .init(data: .init(_type: "file-upload-urls", attributes: .init(submissionKey: submissionKey, fileName: fileName, contentType: contentType)))))
+        }
+        switch output {
+        case .created(let created):
+            guard let text = try? created.body.applicationVnd_apiJson.data?.id, let url = URL(string: text) else {
+                throw APIFailure("Regulations.gov gave no upload address for \(fileName)")
+            }
+            return url
+        case .badRequest(let error): throw failure(try? error.body.applicationVnd_apiJson, status: 400)
+        case .forbidden(let error): throw failure(try? error.body.applicationVnd_apiJson, status: 403)
+        case .undocumented(let status, let payload): throw await undocumented(status, payload)
+        }
+    }
+
+    /// Puts an attachment's bytes at its pre-signed address. The same bytes to the same address
+    /// is safe to repeat, so a network error or a 5xx is tried again, up to three times.
+    public func upload(_ data: Data, to url: URL, contentType: String, notify: @Sendable (String) -> Void = { _ in }) async throws(APIFailure) {
+        var request = URLRequest(url: url)
+        request.httpMethod = "PUT"
+        request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+        var problem = ""
+        for attempt in 1...3 {
+            do {
+                let (_, response) = try await URLSession.shared.upload(for: request, from: data)
+                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+                if (200..<300).contains(status) { return }
+                problem = "the upload was refused (\(status))"
+                if status < 500 { break }
+            } catch {
+                problem = "the upload failed: \(error.localizedDescription)"
+            }
+            if attempt < 3 {
+                notify("\(problem); trying again in \(attempt) s")
+                try? await Task.sleep(nanoseconds: UInt64(attempt) * 1_000_000_000)
+            }
+        }
+        throw APIFailure(problem)
+    }
+
+    /// Posts the comment: the package's `submission.json` with the submission key and the
+    /// uploaded files' names added. Sent as the package holds it, in the `data` envelope GSA's
+    /// own examples use (its spec's request object leaves the envelope out), and never sent
+    /// twice: the caller records that it was sent before sending it. Returns the tracking number.
+    public func postComment(_ payload: Data) async throws(APIFailure) -> String {
+        var request = URLRequest(url: baseURL.appendingPathComponent("comments"))
+        request.httpMethod = "POST"
+        request.setValue("application/vnd.api+json", forHTTPHeaderField: "Content-Type")
+        request.setValue(key.value, forHTTPHeaderField: "X-Api-Key")
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await URLSession.shared.upload(for: request, from: payload)
+        } catch {
+            throw APIFailure("the comment may or may not have reached Regulations.gov (\(error.localizedDescription)); check the docket before filing again")
+        }
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let text = String(decoding: data, as: UTF8.self)
+        guard status == 201 || status == 200 else {
+            if let error = try? JSONDecoder().decode(Components.Schemas.JSONError.self, from: data), error.errors?.isEmpty == false {
+                throw failure(error, status: status)
+            }
+            throw Self.gatewayFailure(status: status, text: text)
+        }
+        // The created comment's id is its tracking number, with or without the envelope.
+        let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        let resource = (object?["data"] as? [String: Any]) ?? object
+        guard let tracking = resource?["id"] as? String, !tracking.isEmpty else { throw APIFailure("Regulations.gov accepted the comment but returned no tracking number: \(text.prefix(200))") }
+        return tracking
     }
 
     /// Runs a generated call, turning transport and decoding errors into one sentence. A 404

@@ -23,24 +23,36 @@ extension ApprovalLog {
     /// or nothing: a short write or a failed flush (a full disk) truncates the file back to its
     /// length before, and the error names the real cause.
     public static func append(_ approval: Approval, to url: URL) throws(AppendError) {
-        guard var line = try? line(for: approval) else { throw AppendError(description: "cannot encode the approval") }
+        guard let line = try? line(for: approval) else { throw AppendError(description: "cannot encode the approval") }
+        do { try AppendOnly.append(line, to: url) } catch { throw AppendError(description: error.description) }
+    }
+}
+
+/// Logs that only grow: each entry one line, written whole or not at all.
+public enum AppendOnly {
+    /// Appends `line` (ending in a line break) with a single write to a file opened for
+    /// appending, under an exclusive lock, flushed to disk. A file whose last line was cut short
+    /// gets a line break first; a short write or a failed flush truncates the file back to its
+    /// length before, and the error names the real cause.
+    public static func append(_ line: Data, to url: URL) throws(ApprovalLog.AppendError) {
+        var line = line
         let descriptor = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw AppendError(description: "\(url.path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw ApprovalLog.AppendError(description: "\(url.path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         // One appender at a time, so two signers recorded at once never interleave or both
         // truncate back.
-        guard flock(descriptor, LOCK_EX) == 0 else { throw AppendError(description: "\(url.path): cannot lock: \(String(cString: strerror(errno)))") }
+        guard flock(descriptor, LOCK_EX) == 0 else { throw ApprovalLog.AppendError(description: "\(url.path): cannot lock: \(String(cString: strerror(errno)))") }
         defer { flock(descriptor, LOCK_UN) }
         let size = lseek(descriptor, 0, SEEK_END)
-        guard size >= 0 else { throw AppendError(description: "\(url.path): \(String(cString: strerror(errno)))") }
+        guard size >= 0 else { throw ApprovalLog.AppendError(description: "\(url.path): \(String(cString: strerror(errno)))") }
         if size > 0 {
             var last: UInt8 = 0
             if pread(descriptor, &last, 1, size - 1) == 1, last != 0x0A { line.insert(0x0A, at: 0) }
         }
-        func undo(_ what: String, _ code: Int32) -> AppendError {
+        func undo(_ what: String, _ code: Int32) -> ApprovalLog.AppendError {
             _ = ftruncate(descriptor, size)
             _ = fsync(descriptor)
-            return AppendError(description: "\(url.path): \(what): \(String(cString: strerror(code))); the log is as it was")
+            return ApprovalLog.AppendError(description: "\(url.path): \(what): \(String(cString: strerror(code))); the log is as it was")
         }
         let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         if written != line.count {

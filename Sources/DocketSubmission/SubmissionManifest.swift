@@ -8,20 +8,21 @@ import Foundation
 /// `manifest.json`: what the package holds, so anyone can confirm later that the files
 /// uploaded are the files that were checked, and which draft version they carry.
 public struct SubmissionManifest: Codable, Sendable {
-    struct File: Codable, Sendable {
-        var name: String
-        var role: String
-        var bytes: Int
-        var sha256: String
+    /// One file of the package as the manifest records it.
+    public struct File: Codable, Sendable {
+        public var name: String
+        public var role: String
+        public var bytes: Int
+        public var sha256: String
         /// Whether Regulations.gov may publish it.
-        var `public`: Bool
+        public var `public`: Bool
     }
 
-    var plan: String
-    var docket: String?
-    var document: String?
-    var version: String
-    var files: [File]
+    public var plan: String
+    public var docket: String?
+    public var document: String?
+    public var version: String
+    public var files: [File]
 
     /// The manifest of `files`, packaged from `draft`.
     public init(files: [SubmissionPackager.PackagedFile], draft: Draft) {
@@ -33,6 +34,11 @@ public struct SubmissionManifest: Codable, Sendable {
     }
 
     /// Stable JSON with a final newline.
+    /// A manifest read back from a package folder.
+    public static func decode(_ data: Data) throws -> SubmissionManifest {
+        try JSONDecoder().decode(SubmissionManifest.self, from: data)
+    }
+
     public func encoded() throws -> Data {
         Data((try StableJSON.string(self) + "\n").utf8)
     }

@@ -7,10 +7,12 @@ the X-Api-Key header); what does not match is kept and served at /_violations.
 
 The scenario file is re-read on every request, so a test can change the docket between fetches."""
 
+import hashlib
 import json
 import re
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
@@ -20,7 +22,7 @@ SPEC = yaml.safe_load(open(sys.argv[1]))
 SCENARIO = sys.argv[2]
 KEY = "test-key-0123456789abcdef0123456789abcdef"
 violations = []
-seen = {"rate_limited": False}
+seen = {"rate_limited": False, "keys": 0, "uploads": {}, "comments": []}
 lock = threading.Lock()
 
 
@@ -70,6 +72,8 @@ class Handler(BaseHTTPRequestHandler):
         base = f"http://127.0.0.1:{self.server.server_port}"
         if url.path == "/_violations":
             return self.send_json(200, violations, "application/json")
+        if url.path == "/_log":
+            return self.send_json(200, {"keys": seen["keys"], "uploads": seen["uploads"], "comments": seen["comments"]}, "application/json")
         if url.path.startswith("/v4/"):
             path = url.path[3:]
             check(self, "GET", path, query)
@@ -102,6 +106,74 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             return self.wfile.write(text)
         self.send_json(404, {"errors": [{"title": "Not found"}]}, "application/json")
+
+
+    def body(self):
+        length = int(self.headers.get("Content-Length", "0"))
+        return self.rfile.read(length)
+
+    def do_POST(self):
+        scenario = json.load(open(SCENARIO))
+        url = urlsplit(self.path)
+        path = url.path[3:] if url.path.startswith("/v4/") else url.path
+        check(self, "POST", path, parse_qsl(url.query))
+        raw = self.body()
+        if self.headers.get("X-Api-Key") != KEY:
+            return self.send_json(403, {"error": {"code": "API_KEY_INVALID", "message": "An invalid api_key was supplied."}}, "application/json")
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            with lock:
+                violations.append(f"POST {path}: the body is not JSON")
+            return self.send_json(400, {"errors": [{"status": 400, "title": "Bad JSON"}]})
+        if path == "/submission-keys":
+            if scenario.get("rate_limit_once") and not seen["rate_limited"]:
+                seen["rate_limited"] = True
+                return self.send_json(429, {"error": {"code": "OVER_RATE_LIMIT", "message": "slow down"}}, "application/json", {"Retry-After": "1"})
+            seen["keys"] += 1
+            return self.send_json(201, {"data": {"id": f"KEY-{seen['keys']}", "type": "submission-keys"}})
+        if path == "/file-upload-urls":
+            attributes = body.get("data", {}).get("attributes", {})
+            for field in ["submissionKey", "fileName", "contentType"]:
+                if not attributes.get(field):
+                    violations.append(f"POST /file-upload-urls: no {field}")
+            token = f"{attributes.get('submissionKey')}/{attributes.get('fileName')}"
+            upload = f"http://127.0.0.1:{self.server.server_port}/upload/{token}"
+            return self.send_json(201, {"data": {"id": upload, "type": "file-upload-urls", "attributes": attributes}})
+        if path == "/comments":
+            if scenario.get("hang_on") == "comments":
+                time.sleep(60)
+            attributes = body.get("data", {}).get("attributes", {})
+            key = attributes.get("submissionKey")
+            uploaded = sorted(name for token, name in ((t, t.split("/", 1)[1]) for t in seen["uploads"]) if token.startswith(f"{key}/"))
+            if sorted(attributes.get("files") or []) != uploaded:
+                violations.append(f"POST /comments: files {attributes.get('files')} are not the ones uploaded with {key}: {uploaded}")
+            for field in ["commentOnDocumentId", "comment", "submissionType", "submitterType"]:
+                if not attributes.get(field):
+                    violations.append(f"POST /comments: no {field}")
+            seen["comments"].append({"key": key, "files": attributes.get("files")})
+            return self.send_json(201, {"data": {"id": f"lz{len(seen['comments'])}-abcd-1234", "type": "comments", "attributes": {"receiveDate": "2026-11-29"}}})
+        self.send_json(404, {"errors": [{"status": 404, "title": "Not found"}]})
+
+    def do_PUT(self):
+        scenario = json.load(open(SCENARIO))
+        url = urlsplit(self.path)
+        data = self.body()
+        if not url.path.startswith("/upload/"):
+            return self.send_json(404, {}, "application/json")
+        if self.headers.get("X-Api-Key"):
+            violations.append("PUT to the upload address carried the API key")
+        if scenario.get("hang_on") == "upload":
+            time.sleep(60)
+        if scenario.get("fail_upload"):
+            self.send_response(500)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        seen["uploads"][url.path[len("/upload/"):]] = hashlib.sha256(data).hexdigest()
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
 
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
