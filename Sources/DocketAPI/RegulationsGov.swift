@@ -234,6 +234,7 @@ struct KeyMiddleware: ClientMiddleware {
 /// reads; a write that may have reached the server is never sent twice.
 struct RetryMiddleware: ClientMiddleware {
     let notify: @Sendable (String) -> Void
+    let limiter = RateLimiter()
     static let attempts = 3
 
     func intercept(
@@ -244,6 +245,10 @@ struct RetryMiddleware: ClientMiddleware {
         let buffered: Data? = if let body { try await Data(collecting: body, upTo: 20 * 1024 * 1024) } else { nil }
         var attempt = 1
         while true {
+            if let wait = limiter.reserve(isRead: request.method == .get) {
+                notify("keeping within Regulations.gov's documented limits; waiting \(Int(wait.rounded(.up))) s")
+                try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+            }
             let response: HTTPResponse
             let responseBody: HTTPBody?
             do {
@@ -269,6 +274,31 @@ struct RetryMiddleware: ClientMiddleware {
             notify("Regulations.gov asked to slow down (429); waiting \(Int(wait)) s as its Retry-After says")
             try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
             attempt += 1
+        }
+    }
+}
+
+/// GSA's documented limits, kept by this process: 50 writes a minute and 500 an hour, 1,000
+/// reads an hour. `reserve` records a request and says how long to wait first, if at all.
+final class RateLimiter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var writes: [Date] = []
+    private var reads: [Date] = []
+
+    func reserve(isRead: Bool, now: Date = Date()) -> TimeInterval? {
+        lock.withLock {
+            let windows: [(count: Int, seconds: TimeInterval)] = isRead ? [(1000, 3600)] : [(50, 60), (500, 3600)]
+            var history = isRead ? reads : writes
+            history.removeAll { $0 < now.addingTimeInterval(-3600) }
+            var start = now
+            for window in windows {
+                let recent = history.filter { $0 > now.addingTimeInterval(-window.seconds) }
+                if recent.count >= window.count { start = max(start, recent[recent.count - window.count].addingTimeInterval(window.seconds)) }
+            }
+            history.append(start)
+            if isRead { reads = history } else { writes = history }
+            let wait = start.timeIntervalSince(now)
+            return wait > 0 ? wait : nil
         }
     }
 }

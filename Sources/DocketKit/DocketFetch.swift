@@ -78,7 +78,10 @@ public enum DocketFetch {
     /// lead's own confirmations, and questions when the notice numbered none.
     public static func yaml(_ fetched: Fetched, keeping existing: Docket?) -> String {
         let at = Timestamp.string(from: fetched.retrievedAt)
-        var lines = ["# Fetched by 'docket fetch \(fetched.docketID)' at \(at); 'fetched' below says where each field came from."]
+        var lines = [
+            "# Fetched by 'docket fetch \(fetched.docketID)' at \(at); 'fetched' below says where each field came from.",
+            "# The document was \(fetched.isOpen ? "open" : "closed") for comment then.",
+        ]
         for field in fetched.fields { lines.append("\(field.key): \(quoted(field.value))") }
         if !fetched.questions.isEmpty {
             lines.append("# The notice's numbered questions, as printed.")

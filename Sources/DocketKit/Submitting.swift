@@ -36,9 +36,13 @@ public enum Submitting {
     /// Checks the package `docket package` wrote under `outputRoot` against its manifest (every
     /// file there, of the size and hash recorded) and against the plan as it is now (the same
     /// version), and that this version was not filed already (unless `again`).
-    public static func prepare(plan: String, outputRoot: String, baseDirectory: URL, again: Bool) throws(Refusal) -> Prepared {
+    public static func prepare(plan: String, outputRoot: String, baseDirectory: URL, again: Bool, allowLate: Bool = false, now: Date = Date()) throws(Refusal) -> Prepared {
         let composition = Composition.compose(plan: plan, formats: [], baseDirectory: baseDirectory)
         guard let draft = composition.draft else { throw Refusal(description: "\(plan) does not compose: run 'docket check \(plan)'") }
+        if !allowLate, let close = draft.docket?.commentsClose?.value, close < now {
+            throw Refusal(
+                description: "the comment period closed \(CommentPeriod.eastern(close)); Regulations.gov takes late comments only where the agency allows them: pass --allow-late to file anyway")
+        }
         let folder = baseDirectory.resolving(outputRoot).appendingPathComponent(draft.plan.name).appendingPathComponent("submission")
         guard let manifestData = FileManager.default.contents(atPath: folder.appendingPathComponent("manifest.json").path),
             let manifest = try? SubmissionManifest.decode(manifestData)

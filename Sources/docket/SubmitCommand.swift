@@ -29,13 +29,16 @@ extension Docket {
         @Flag(name: .long, help: "File a version that was filed before.")
         var again = false
 
+        @Flag(name: .long, help: "File after the comment period closed, where the agency takes late comments.")
+        var allowLate = false
+
         @OptionGroup var api: APIOptions
 
         func run() throws {
             let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let prepared: Submitting.Prepared
             do {
-                prepared = try Submitting.prepare(plan: plan, outputRoot: out, baseDirectory: base, again: again)
+                prepared = try Submitting.prepare(plan: plan, outputRoot: out, baseDirectory: base, again: again, allowLate: allowLate, now: commandNow)
             } catch {
                 writeStandardError("\(error.description); nothing was sent\n")
                 throw ExitCode.failure

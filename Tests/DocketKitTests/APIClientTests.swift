@@ -26,4 +26,15 @@ import Testing
         #expect(questions.map(\.number) == [1, 2, 10])
         #expect(questions.first?.text == "How should the role of Chief AI Officers be structured?")
     }
+
+    @Test func theDocumentedLimitsAreKeptByWaiting() {
+        let limiter = RateLimiter()
+        let start = Date(timeIntervalSince1970: 1_768_000_000)
+        for second in 0..<50 { #expect(limiter.reserve(isRead: false, now: start.addingTimeInterval(Double(second))) == nil) }
+        // The 51st write in the same minute waits until the first of the 50 is a minute old.
+        #expect(limiter.reserve(isRead: false, now: start.addingTimeInterval(50)) == 10)
+        for second in 0..<999 { _ = limiter.reserve(isRead: true, now: start.addingTimeInterval(Double(second) / 10)) }
+        #expect(limiter.reserve(isRead: true, now: start.addingTimeInterval(100)) == nil)
+        #expect(limiter.reserve(isRead: true, now: start.addingTimeInterval(100)) == 3500)
+    }
 }

@@ -28,9 +28,10 @@ def filing(api):  # noqa: F811
     return api
 
 
-def submit(api, *args, key=KEY, wait=True):
+def submit(api, *args, key=KEY, wait=True, late=True):
     env = dict(os.environ, REGULATIONS_GOV_API_KEY=key)
-    command = [DOCKET, "submit", "Tests/submission/individual/plan.yml", "--regulations-gov-url", api["url"] + "/v4", *args]
+    # The example docket closed in 2023: filing on it is late.
+    command = [DOCKET, "submit", "Tests/submission/individual/plan.yml", "--regulations-gov-url", api["url"] + "/v4", *args] + (["--allow-late"] if late else [])
     if not wait:
         return subprocess.Popen(command, cwd=api["tmp"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     return subprocess.run(command, cwd=api["tmp"], capture_output=True, text=True, env=env, timeout=120)
@@ -123,3 +124,9 @@ def test_a_run_killed_while_the_comment_was_sent_is_not_sent_again_unasked(filin
     run = submit(filing, "--yes")
     assert run.returncode == 1 and "stopped before its answer was recorded" in run.stderr
     assert submit(filing, "--yes", "--again").returncode == 0
+
+
+def test_a_closed_period_is_refused_unless_late_filing_is_asked_for(filing):
+    run = submit(filing, "--yes", late=False)
+    assert run.returncode == 1 and "the comment period closed December 5, 2023" in run.stderr and "--allow-late" in run.stderr
+    assert log(filing)["keys"] == 0
