@@ -63,8 +63,8 @@ extension Composer {
 
     /// The clause's declared variables, and those of every clause it includes as a partial:
     /// the plan's value read as the declared type, else the default.
-    func values(for clause: Clause, state: inout State) -> [String: Any] {
-        var values: [String: Any] = [:]
+    func values(for clause: Clause, state: inout State) -> [String: VariableValue] {
+        var values: [String: VariableValue] = [:]
         var visited: Set<String> = []
         var pending = [clause]
         while let current = pending.popLast() {
@@ -73,7 +73,7 @@ extension Composer {
             for variable in current.variables where values[variable.name] == nil {
                 let documentDate = variable.takesDocumentDate ? plan.date.map { VariableValue.date($0.value) } : nil
                 let value = plan.variables.first { $0.name == variable.name }?.typed(as: variable.type) ?? documentDate ?? variable.defaultValue
-                if let value { values[variable.name] = value.templateValue }
+                if let value { values[variable.name] = value }
             }
             pending += MustachePartials.partialNames(in: current.body).compactMap { index.clause($0.name) }
         }
@@ -81,6 +81,17 @@ extension Composer {
     }
 
     func appendGenerated(_ part: GeneratedPart, state: inout State) {
+        if let kept = memo?.generated[part] {
+            state.blocks += kept
+            state.generated[part] = kept
+            return
+        }
+        let before = state.blocks.count
+        buildGenerated(part, state: &state)
+        state.generated[part] = Array(state.blocks[before...])
+    }
+
+    private func buildGenerated(_ part: GeneratedPart, state: inout State) {
         let recommendations = state.recommendations
         let provenance = Provenance(.generated(part), file: planPath, line: 1)
         func heading(_ text: String, startsPage: Bool) {

@@ -19,10 +19,14 @@ public struct Composer {
         public var document: ComposedDocument
         /// Display paths of every file whose text the document uses.
         public var usedFiles: Set<String>
+        /// What rendering this document produced that another composition of the same plan,
+        /// with other variable values, can reuse.
+        public var memo: CompositionMemo
     }
 
     let input: PlanInput
     let registry: AuthorityRegistry
+    let memo: CompositionMemo?
 
     var plan: Plan { input.plan }
     var index: LibraryIndex { input.library.index }
@@ -33,15 +37,29 @@ public struct Composer {
 
     /// A composer for `input`, resolving citations against `registry`.
     public init(_ input: PlanInput, registry: AuthorityRegistry = .shared) {
+        self.init(input, registry: registry, reusing: nil)
+    }
+
+    /// A composer for `input` that takes from `memo` every render whose inputs are unchanged.
+    /// `memo` must come from composing the same plan, library, docket and roster, with only the
+    /// plan's variable values differing: everything else a body can read is assumed equal.
+    public init(_ input: PlanInput, registry: AuthorityRegistry = .shared, reusing memo: CompositionMemo?) {
         self.input = input
         self.registry = registry
+        self.memo = memo
     }
 
     /// Checks the plan against its library and docket, then composes it. Problems go into
     /// `diagnostics`; sections naming what does not exist are skipped.
     public func compose(into diagnostics: inout DiagnosticCollector) -> Result {
-        PlanRules.check(plan, docket: docket, index: index, searched: input.searchedFolders, into: &diagnostics)
-        var state = State(engine: input.library.templates, references: ReferenceTable(labels: referenceLabels))
+        // What the plan names is checked once; only the variables can differ in a composition
+        // that has a memo.
+        let structure = memo?.planStructure ?? PlanRules.checkStructure(plan, docket: docket, index: index, searched: input.searchedFolders)
+        diagnostics.emit(contentsOf: structure.diagnostics)
+        var variableDiagnostics: [Diagnostic] = []
+        PlanRules.checkVariables(plan, clauses: structure.clauses, into: &variableDiagnostics)
+        diagnostics.emit(contentsOf: variableDiagnostics)
+        var state = State(engine: input.library.templates, references: ReferenceTable(labels: referenceLabels), builtins: builtinValues)
         state.usedFiles.insert(planPath)
         state.usedFiles.formUnion(input.referencedFiles)
 
@@ -60,10 +78,19 @@ public struct Composer {
         if let index = firstRecommendations, index > 0, case .heading = plan.sections[index - 1] { summaryAt = index - 1 }
 
         // Numbered before the walk, so parts placed ahead of the recommendations can list them.
-        for id in plan.recommendationIDs {
-            guard let recommendation = index.recommendations[id.value], !state.recommendations.contains(where: { $0.id == id.value }) else { continue }
-            state.recommendations.append(compose(recommendation, number: state.recommendations.count + 1, state: &state))
+        // They read no variable, so another composition of the plan has them already.
+        let beforeRecommendations = state.diagnostics.count
+        if let memo {
+            state.recommendations = memo.recommendations
+            state.diagnostics += memo.recommendationDiagnostics
+            state.usedFiles.formUnion(memo.recommendations.map(\.provenance.file))
+        } else {
+            for id in plan.recommendationIDs {
+                guard let recommendation = index.recommendations[id.value], !state.recommendations.contains(where: { $0.id == id.value }) else { continue }
+                state.recommendations.append(compose(recommendation, number: state.recommendations.count + 1, state: &state))
+            }
         }
+        let recommendationDiagnostics = Array(state.diagnostics[beforeRecommendations...])
         for (position, section) in plan.sections.enumerated() {
             if position == summaryAt, !placed.contains(.summary) { appendGenerated(.summary, state: &state) }
             switch section {
@@ -92,24 +119,39 @@ public struct Composer {
             appendGenerated(part, state: &state)
         }
         diagnostics.emit(contentsOf: state.diagnostics)
-        if let documentDate = input.documentDate {
+        let documentDate = input.documentDate
+        var dateDiagnostics: [Diagnostic] = []
+        if let memo, memo.documentDate == documentDate {
+            dateDiagnostics = memo.dateDiagnostics
+        } else if let documentDate {
             let recommendations = state.recommendations.compactMap { index.recommendations[$0.id] }
             let clauses = index.allClauseIDs.flatMap { index.clauseVersions[$0] ?? [] }.filter { state.usedFiles.contains($0.source.start.file) }
-            DateRules.check(recommendations: recommendations, clauses: clauses, as: documentDate, registry: registry, into: &diagnostics)
+            var found = DiagnosticCollector()
+            DateRules.check(recommendations: recommendations, clauses: clauses, as: documentDate, registry: registry, into: &found)
+            dateDiagnostics = found.diagnostics
         }
+        diagnostics.emit(contentsOf: dateDiagnostics)
         let document = ComposedDocument(planName: plan.name, kind: plan.kind, header: header, blocks: state.blocks)
-        return Result(document: document, usedFiles: state.usedFiles)
+        let memo = CompositionMemo(
+            planStructure: structure, clauses: state.clauseRenders, generated: state.generated, recommendations: state.recommendations, recommendationDiagnostics: recommendationDiagnostics, documentDate: documentDate,
+            dateDiagnostics: dateDiagnostics)
+        return Result(document: document, usedFiles: state.usedFiles, memo: memo)
     }
 
     struct State {
         var engine: TemplateEngine
         var references: ReferenceTable
+        /// `builtinValues`, built once per document rather than once per body.
+        var builtins: [String: Any]
         var blocks: [Block] = []
         var diagnostics: [Diagnostic] = []
         var usedFiles: Set<String> = []
         var recommendations: [ComposedRecommendation] = []
         /// Ids of recommendations already placed, so a repeated id is placed once.
         var placed: Set<String> = []
+        /// Each clause's render, by `CompositionMemo.key`.
+        var clauseRenders: [String: CompositionMemo.ClauseRender] = [:]
+        var generated: [GeneratedPart: [Block]] = [:]
     }
 
     /// "Recommendation N" for every recommendation the plan lists, numbered in plan order.
@@ -145,7 +187,20 @@ public struct Composer {
 
     private func render(_ clause: Clause, state: inout State) -> String {
         state.usedFiles.insert(clause.source.start.file)
-        return render(clause.body, firstLine: clause.bodyFirstLine, file: clause.source.start.file, values: values(for: clause, state: &state), state: &state)
+        let values = values(for: clause, state: &state)
+        let key = CompositionMemo.key(clause)
+        // A clause whose values did not change renders as it did: only the supporter's own
+        // words are rendered again.
+        if let kept = memo?.clauses[key], kept.values == values {
+            state.diagnostics += kept.diagnostics
+            state.clauseRenders[key] = kept
+            return kept.text
+        }
+        let before = state.diagnostics.count
+        let text = render(
+            clause.body, firstLine: clause.bodyFirstLine, file: clause.source.start.file, values: values.mapValues(\.templateValue), state: &state)
+        state.clauseRenders[key] = CompositionMemo.ClauseRender(values: values, text: text, diagnostics: Array(state.diagnostics[before...]))
+        return text
     }
 
     /// Renders one body and reports what only rendering can tell: references to recommendations
@@ -180,7 +235,7 @@ public struct Composer {
                     at: SourceRange(locate("{{> \(name)", offset: offset, in: body, firstLine: firstLine, file: file), length: name.utf8.count), fixIt: suggestion))
         }
         state.references.resetMisses()
-        let context = TemplateContext(values: builtinValues.merging(values) { _, own in own }, references: state.references)
+        let context = TemplateContext(values: values.isEmpty ? state.builtins : state.builtins.merging(values) { _, own in own }, references: state.references)
         let rendered = state.engine.render(body, context: context)
         for miss in state.references.misses {
             let needle = "ref.\(miss)"
@@ -193,7 +248,7 @@ public struct Composer {
                 : "'{{ref.\(miss)}}' names no recommendation" + (Wording.closestMatch(to: miss, in: Array(referenceLabels.keys)).map { "; did you mean '\($0)'?" } ?? "")
             state.diagnostics.append(.error(.unknownReference, message, at: SourceRange(location, length: needle.utf8.count)))
         }
-        return rendered.trimmingCharacters(in: .whitespacesAndNewlines)
+        return rendered.trimmingWhitespaceAndNewlines()
     }
 
     /// Where text at `offset` in `body` stands in `file`: computed from the body's first line when
@@ -233,4 +288,32 @@ extension AuthorityGroup.Kind {
         case .regulationsGovDocket, .regulationsGovDocument: self = .regulationsGov
         }
     }
+}
+
+/// What composing a plan rendered, for composing the same plan again with other variable values
+/// (one draft per supporter): the recommendations, which read no variable, and each clause's
+/// text with the values it was rendered from. A clause is rendered again only when one of its
+/// values differs, so the result is the same as composing from scratch.
+public struct CompositionMemo: Sendable {
+    /// One clause's rendered text and what rendering it reported.
+    struct ClauseRender: Sendable {
+        var values: [String: VariableValue]
+        var text: String
+        var diagnostics: [Diagnostic]
+    }
+
+    /// What `PlanRules` found that no variable value changes, and the clauses whose variables
+    /// the plan gives.
+    var planStructure: (diagnostics: [Diagnostic], clauses: [(ClauseReference, Clause)])
+    var clauses: [String: ClauseRender]
+    /// The blocks of each generated part: built from the recommendations and the roster alone.
+    var generated: [GeneratedPart: [Block]]
+    var recommendations: [ComposedRecommendation]
+    var recommendationDiagnostics: [Diagnostic]
+    /// The date the date rules judged the document as of, and what they found.
+    var documentDate: DocumentDate?
+    var dateDiagnostics: [Diagnostic]
+
+    /// A pinned version is a different text from the newest, so the version is part of the key.
+    static func key(_ clause: Clause) -> String { "\(clause.id)@\(clause.version)" }
 }

@@ -11,6 +11,17 @@ public enum PlanRules {
     /// exist or does not fit. Whether its files exist is the loader's question, not this one's.
     /// `searched` names the library folders looked in, for the messages of what is not found.
     public static func check(_ plan: Plan, docket: Docket?, index: LibraryIndex, searched: [String] = [], into collector: inout DiagnosticCollector) {
+        let structure = checkStructure(plan, docket: docket, index: index, searched: searched)
+        collector.emit(contentsOf: structure.diagnostics)
+        var diagnostics: [Diagnostic] = []
+        checkVariables(plan, clauses: structure.clauses, into: &diagnostics)
+        collector.emit(contentsOf: diagnostics)
+    }
+
+    /// What the plan names besides its variable values: what `check` finds that another value
+    /// for a variable cannot change, and the clauses (included ones too) whose variables the
+    /// plan must give.
+    static func checkStructure(_ plan: Plan, docket: Docket?, index: LibraryIndex, searched: [String]) -> (diagnostics: [Diagnostic], clauses: [(ClauseReference, Clause)]) {
         let whereLooked = searched.isEmpty ? "" : " (looked in " + Wording.series(searched.map { "'\($0)'" }) + ")"
         var diagnostics: [Diagnostic] = []
         if let template = plan.template {
@@ -27,9 +38,8 @@ public enum PlanRules {
         }
         clauses += includedPartials(of: clauses, index: index)
         checkRecommendations(plan, index: index, searched: whereLooked, into: &diagnostics)
-        checkVariables(plan, clauses: clauses, into: &diagnostics)
         if let docket { checkQuestions(plan, docket: docket, into: &diagnostics) }
-        collector.emit(contentsOf: diagnostics)
+        return (diagnostics, clauses)
     }
 
     private static func resolveClauses(_ plan: Plan, index: LibraryIndex, searched: String, into diagnostics: inout [Diagnostic]) -> [(ClauseReference, Clause)] {
@@ -92,7 +102,7 @@ public enum PlanRules {
     }
 
     /// Every required variable must have a value, and every value must fit its declared type.
-    private static func checkVariables(_ plan: Plan, clauses: [(ClauseReference, Clause)], into diagnostics: inout [Diagnostic]) {
+    static func checkVariables(_ plan: Plan, clauses: [(ClauseReference, Clause)], into diagnostics: inout [Diagnostic]) {
         let values = Dictionary(plan.variables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var declaredBy: [String: (Variable, Clause)] = [:]
         for (reference, clause) in clauses {

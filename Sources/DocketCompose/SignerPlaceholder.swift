@@ -15,7 +15,7 @@ public enum SignerPlaceholder {
 
     /// `text` with both placeholders filled for `signers`.
     public static func fill(_ text: String, signers: [Signatory]) -> String {
-        guard text.contains("⟦") else { return text }
+        guard text.containsBytes("⟦") else { return text }
         let names = MarkdownText.escape(Wording.series(signers.map(\.organization)))
         return text.replacingOccurrences(of: count, with: String(signers.count)).replacingOccurrences(of: organizations, with: names)
     }

@@ -28,9 +28,14 @@ public enum MustachePartials {
 /// Plain text inside CommonMark: what must be escaped so a value never becomes markup.
 public enum MarkdownText {
     private static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "#", "~"]
+    /// The bytes of `special`, and of line feed and carriage return, as a table.
+    private static let specialBytes: [Bool] = (0..<256).map { byte in byte == 0x0A || byte == 0x0D || special.contains(Character(Unicode.Scalar(UInt8(byte)))) }
 
     /// Plain text made safe to stand inside a CommonMark paragraph or table cell.
     public static func escape(_ text: String) -> String {
+        // Most values (names, cities, titles) need nothing escaped; every special character
+        // and line break is ASCII, so one byte pass tells.
+        if !text.utf8.contains(where: { specialBytes[Int($0)] }) { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text {

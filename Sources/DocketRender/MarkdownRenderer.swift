@@ -12,13 +12,48 @@ import DocketModel
 public enum MarkdownRenderer {
     /// The full Markdown, signers included, with the footer naming `version`.
     public static func render(_ document: ComposedDocument, version: DraftVersion, stamp: VersionStamp = .draft) -> String {
-        let (label, value) = stamp.words(version, docketID: document.header.docketID)
-        return parts(document).map(\.text).joined(separator: "\n\n") + "\n\n---\n\n\(label) `\(value)`\n"
+        render(Sections(document), version: version, stamp: stamp)
+    }
+
+    /// The full Markdown of a document already rendered section by section.
+    public static func render(_ sections: Sections, version: DraftVersion, stamp: VersionStamp = .draft) -> String {
+        let (label, value) = stamp.words(version, docketID: sections.docketID)
+        return sections.parts.map(\.text).joined(separator: "\n\n") + "\n\n---\n\n\(label) `\(value)`\n"
     }
 
     /// The Markdown the version is computed from.
     public static func canonicalBody(_ document: ComposedDocument) -> String {
         canonical(parts(document))
+    }
+
+    /// The canonical Markdown of a document already rendered section by section.
+    public static func canonicalBody(_ sections: Sections) -> String {
+        canonical(sections.parts)
+    }
+
+    /// A document's Markdown, section by section. Built from an earlier rendering of a document
+    /// that shares most of its sections (the same plan composed for another supporter), only
+    /// the sections that differ are rendered again.
+    public struct Sections: Sendable {
+        fileprivate var sections: [DocumentLayout.Section]
+        /// One per section; nil for the footer, which is added with the version.
+        fileprivate var rendered: [Part?]
+        fileprivate var docketID: String?
+
+        /// `document` rendered, taking each section equal to one in `earlier`, at the same
+        /// place, from it.
+        public init(_ document: ComposedDocument, reusing earlier: Sections? = nil) {
+            let sections = DocumentLayout.sections(of: document)
+            let reusable = earlier.map { $0.sections.count == sections.count } ?? false
+            rendered = sections.indices.map { index in
+                if reusable, let earlier, earlier.sections[index] == sections[index] { return earlier.rendered[index] }
+                return MarkdownRenderer.part(sections[index])
+            }
+            self.sections = sections
+            docketID = document.header.docketID
+        }
+
+        fileprivate var parts: [Part] { rendered.compactMap { $0 }.filter { !$0.text.isEmpty } }
     }
 
     /// The version of `document`: the hash of its canonical Markdown.
@@ -36,7 +71,7 @@ public enum MarkdownRenderer {
         parts.filter { !$0.isUnversioned }.map(\.text).joined(separator: "\n\n") + "\n"
     }
 
-    private struct Part {
+    fileprivate struct Part: Sendable {
         var text: String
         var source: String
         /// The date line and the signature block: printed, not hashed.
@@ -44,21 +79,21 @@ public enum MarkdownRenderer {
     }
 
     private static func parts(_ document: ComposedDocument) -> [Part] {
-        var parts: [Part] = []
-        for section in DocumentLayout.sections(of: document) {
-            switch section {
-            case .titleBlock(let title, let details):
-                parts.append(Part(text: titleBlock(title, details), source: "the plan's title and docket"))
-            case .dateLine(let date):
-                parts.append(Part(text: escape(date), source: "the date", isUnversioned: true))
-            case .block(let block):
-                let isSignatureBlock = { if case .signatories = block { true } else { false } }()
-                parts.append(Part(text: render(block), source: block.sourceDescription, isUnversioned: isSignatureBlock))
-            case .versionFooter:
-                break
-            }
+        Sections(document).parts
+    }
+
+    private static func part(_ section: DocumentLayout.Section) -> Part? {
+        switch section {
+        case .titleBlock(let title, let details):
+            return Part(text: titleBlock(title, details), source: "the plan's title and docket")
+        case .dateLine(let date):
+            return Part(text: escape(date), source: "the date", isUnversioned: true)
+        case .block(let block):
+            let isSignatureBlock = { if case .signatories = block { true } else { false } }()
+            return Part(text: render(block), source: block.sourceDescription, isUnversioned: isSignatureBlock)
+        case .versionFooter:
+            return nil
         }
-        return parts.filter { !$0.text.isEmpty }
     }
 
     private static func titleBlock(_ title: String, _ details: [DocumentLayout.FilingDetail]) -> String {

@@ -30,9 +30,14 @@ public struct Draft: Sendable {
     /// Composes `input`, versions it, and signs it by the approvers of that version found in
     /// `approvals`. Every problem (plan, composition, approvals log) goes into `diagnostics`.
     public init(composing input: PlanInput, approvals: ApprovalLog? = nil, registry: AuthorityRegistry = .shared, diagnostics: inout DiagnosticCollector) {
-        let composed = Composer(input, registry: registry).compose(into: &diagnostics)
+        self.init(Composer(input, registry: registry).compose(into: &diagnostics), input: input, approvals: approvals, reusing: nil, diagnostics: &diagnostics)
+    }
+
+    /// The draft of a composition, rendering again only the sections that differ from `earlier`'s.
+    init(_ composed: Composer.Result, input: PlanInput, approvals: ApprovalLog?, reusing earlier: Draft?, diagnostics: inout DiagnosticCollector) {
         unsigned = composed.document
-        version = MarkdownRenderer.version(of: unsigned)
+        unsignedSections = MarkdownRenderer.Sections(unsigned, reusing: earlier?.unsignedSections)
+        version = DraftVersion(canonicalMarkdown: MarkdownRenderer.canonicalBody(unsignedSections))
         var signers: [Signatory] = []
         if let roster = input.signatories {
             if !input.plan.approvalsRequired {
@@ -49,8 +54,10 @@ public struct Draft: Sendable {
         }
         self.signers = signers
         document = unsigned.signed(by: signers)
-        markdown = MarkdownRenderer.render(document, version: version)
+        signedSections = MarkdownRenderer.Sections(document, reusing: earlier?.signedSections)
+        markdown = MarkdownRenderer.render(signedSections, version: version)
         usedFiles = composed.usedFiles
+        memo = composed.memo
         self.input = input
         self.approvals = approvals
     }
@@ -59,6 +66,11 @@ public struct Draft: Sendable {
     public var unsigned: ComposedDocument
     /// The organizations the document names as signing: the approvers of `version`.
     public var signers: [Signatory]
+
+    /// Kept for composing the same plan again with other values (`PersonalizedDrafts`).
+    let memo: CompositionMemo
+    let unsignedSections: MarkdownRenderer.Sections
+    let signedSections: MarkdownRenderer.Sections
 
     /// The canonical Markdown the version hashes: the words with their signer placeholders.
     public var canonicalMarkdown: String { MarkdownRenderer.canonicalBody(unsigned) }
