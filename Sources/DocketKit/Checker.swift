@@ -38,18 +38,26 @@ public enum Checker {
         // date, and are judged as of it when its plan is composed below.
         let today = CommentPeriod.easternDay(of: now)
         let campaignFolders = Set(workspace.plans.map { ($0.path as NSString).deletingLastPathComponent })
-        for recommendation in workspace.recommendations {
+        // Each entry is checked on its own, so entries are checked on every core; what they
+        // report is added in the entries' order, as if checked one by one.
+        let loaded = workspace
+        let recommendationFindings = loaded.recommendations.concurrentMap { recommendation in
+            var found = DiagnosticCollector()
             let folder = Workspace.libraryFolder(of: recommendation.source.start.file)
             // A library's own registry entries count for its own recommendations.
             CitationRules.check(
-                recommendation, registry: workspace.registry(forLibraryFolder: folder), rescissionsAsOf: campaignFolders.contains(folder) ? nil : today, into: &diagnostics)
+                recommendation, registry: loaded.registry(forLibraryFolder: folder), rescissionsAsOf: campaignFolders.contains(folder) ? nil : today, into: &found)
             let file = recommendation.source.start.file
-            let source = workspace.sources[file]
-            TemplateRules.check(body: recommendation.body, firstLine: recommendation.bodyFirstLine, file: file, lineText: { source?.lineText($0) ?? "" }, into: &diagnostics)
+            let source = loaded.sources[file]
+            TemplateRules.check(body: recommendation.body, firstLine: recommendation.bodyFirstLine, file: file, lineText: { source?.lineText($0) ?? "" }, into: &found)
+            return found.emitted
         }
-        for clause in workspace.clauses {
-            TemplateRules.check(clause, source: workspace.sources[clause.source.start.file], into: &diagnostics)
+        let clauseFindings = loaded.clauses.concurrentMap { clause in
+            var found = DiagnosticCollector()
+            TemplateRules.check(clause, source: loaded.sources[clause.source.start.file], into: &found)
+            return found.emitted
         }
+        for findings in recommendationFindings + clauseFindings { diagnostics.emit(contentsOf: findings) }
         ClauseLockRules.check(workspace.clauses, locks: workspace.clauseLocks(into: &diagnostics), into: &diagnostics)
         var drafts: [String: CheckedDraft] = [:]
         for planFile in workspace.plans {

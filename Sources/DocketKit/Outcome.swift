@@ -42,8 +42,10 @@ extension SourceFileReader {
     public static func read(path: String, displayPath: String? = nil, maximumSize: Int = maximumSize) -> (SourceFile?, [Diagnostic]) {
         let shown = displayPath ?? path
         let whole = SourceRange.file(shown)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maximumSize {
+        // stat(2), not FileManager's attribute dictionary: this runs for every file checked.
+        var status = stat()
+        if stat(path, &status) == 0, Int(status.st_size) > maximumSize {
+            let size = Int(status.st_size)
             return (nil, [.error(.fileTooLarge, "file is \(Wording.bytes(size)); library and plan files are limited to \(Wording.bytes(maximumSize))", at: whole)])
         }
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -83,6 +83,10 @@ public struct Workspace: Sendable {
 
     /// `url` relative to the base folder when inside it.
     public func displayPath(_ url: URL) -> String {
+        Self.displayPath(url, base: baseDirectory)
+    }
+
+    private static func displayPath(_ url: URL, base baseDirectory: URL) -> String {
         let path = url.standardizedFileURL.path
         let base = baseDirectory.path.hasSuffix("/") ? baseDirectory.path : baseDirectory.path + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
@@ -262,55 +266,110 @@ public struct Workspace: Sendable {
             }
             if LibraryFileKind.classify(url) != nil { urls.append(url.standardizedFileURL) }
         }
-        for url in urls.sorted(by: { $0.path < $1.path }) {
-            loadFile(url, explicitly: false)
+        let sorted = urls.map { ($0.path, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        // Files are independent until they are indexed: read and parse them on every core, then
+        // add them in path order, so the workspace is the same as one loaded file by file.
+        let keys = sorted.concurrentMap { $0.resolvingSymlinksInPath().path }
+        var pending: [(url: URL, key: String)] = []
+        for (url, key) in zip(sorted, keys) where loaded.insert(key).inserted { pending.append((url, key)) }
+        let base = baseDirectory
+        let registry = registry
+        let parsed = pending.map { ($0.url, $0.key) }.concurrentMap { url, key in
+            Self.read(url, key: key, displayPath: Self.displayPath(url, base: base), explicitly: false, registry: registry)
         }
+        for file in parsed { add(file) }
     }
 
     private mutating func loadFile(_ url: URL, explicitly: Bool) {
         let key = url.resolvingSymlinksInPath().path
         guard loaded.insert(key).inserted else { return }
-        let path = displayPath(url)
+        add(Self.read(url, key: key, displayPath: displayPath(url), explicitly: explicitly, registry: registry))
+    }
+
+    /// One file read and parsed, before it joins the workspace.
+    private struct LoadedFile: Sendable {
+        enum Content: Sendable {
+            case recommendation(Recommendation?)
+            case clause(Clause?)
+            case docket(Docket?)
+            case plan(Plan?)
+            case registry([AuthorityRegistry.LocalEntry])
+            case signatories([Signatory])
+        }
+
+        var url: URL
+        var key: String
+        var path: String
+        /// Nil when the file was not read: not a kind DocketKit checks, or unreadable.
+        var source: SourceFile?
+        var wasRead = false
+        var content: Content?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Reads and parses the file at `url`: no workspace state, so files can be read at once.
+    private static func read(_ url: URL, key: String, displayPath path: String, explicitly: Bool, registry: AuthorityRegistry) -> LoadedFile {
+        var file = LoadedFile(url: url, key: key, path: path)
         let kind = LibraryFileKind.classify(url)
         if kind == nil, !(explicitly && LibraryFileKind.sniffableExtensions.contains(url.pathExtension.lowercased())) {
             if explicitly {
-                diagnostics.append(
+                file.diagnostics.append(
                     .warning(.unknownFileKind, "not a file DocketKit checks: expected a library Markdown file, docket.yml, plan.yml or signatories.csv", at: .file(path)))
             }
-            return
+            return file
         }
         let (source, readDiagnostics) = SourceFileReader.read(path: url.path, displayPath: path)
-        files.append(path)
-        diagnostics += readDiagnostics
-        guard let source else { return }
-        sources[path] = source
-        guard let kind = kind ?? LibraryFileKind.sniff(source, url: url) else { return }
+        file.wasRead = true
+        file.diagnostics += readDiagnostics
+        guard let source else { return file }
+        file.source = source
+        guard let kind = kind ?? LibraryFileKind.sniff(source, url: url) else { return file }
+        let found: [Diagnostic]
         switch kind {
         case .recommendation:
-            let (recommendation, found) = RecommendationParser.parse(source)
-            diagnostics += found
-            if let recommendation { recommendations.append(recommendation) }
+            let parsed = RecommendationParser.parse(source)
+            (file.content, found) = (.recommendation(parsed.0), parsed.1)
         case .clause, .documentTemplate:
-            let (clause, found) = ClauseParser.parse(source, role: kind == .clause ? .clause : .document)
-            diagnostics += found
-            if let clause { clauses.append(clause) }
+            let parsed = ClauseParser.parse(source, role: kind == .clause ? .clause : .document)
+            (file.content, found) = (.clause(parsed.0), parsed.1)
         case .docket:
-            let (docket, found) = DocketParser.parse(source)
-            diagnostics += found
-            if let docket { dockets[key] = docket }
+            let parsed = DocketParser.parse(source)
+            (file.content, found) = (.docket(parsed.0), parsed.1)
         case .plan:
-            let (plan, found) = PlanParser.parse(source)
-            diagnostics += found
-            if let plan { plans.append(PlanFile(path: path, url: url, plan: plan)) }
+            let parsed = PlanParser.parse(source)
+            (file.content, found) = (.plan(parsed.0), parsed.1)
         case .registry:
-            let (entries, found) = LocalRegistryParser.parse(source, registry: registry)
-            diagnostics += found
-            let folder = (path as NSString).deletingLastPathComponent
-            localRegistries[folder, default: []] += entries
+            let parsed = LocalRegistryParser.parse(source, registry: registry)
+            (file.content, found) = (.registry(parsed.0), parsed.1)
         case .signatories:
-            let (signatories, found) = SignatoriesParser.parse(source)
-            diagnostics += found
-            signatoryLists[key] = signatories
+            let parsed = SignatoriesParser.parse(source)
+            (file.content, found) = (.signatories(parsed.0), parsed.1)
+        }
+        file.diagnostics += found
+        return file
+    }
+
+    /// Adds a file read by `read` to the workspace.
+    private mutating func add(_ file: LoadedFile) {
+        if file.wasRead { files.append(file.path) }
+        diagnostics += file.diagnostics
+        guard let source = file.source else { return }
+        sources[file.path] = source
+        guard let content = file.content else { return }
+        switch content {
+        case .recommendation(let recommendation):
+            if let recommendation { recommendations.append(recommendation) }
+        case .clause(let clause):
+            if let clause { clauses.append(clause) }
+        case .docket(let docket):
+            if let docket { dockets[file.key] = docket }
+        case .plan(let plan):
+            if let plan { plans.append(PlanFile(path: file.path, url: file.url, plan: plan)) }
+        case .registry(let entries):
+            let folder = (file.path as NSString).deletingLastPathComponent
+            localRegistries[folder, default: []] += entries
+        case .signatories(let signatories):
+            signatoryLists[file.key] = signatories
         }
     }
 

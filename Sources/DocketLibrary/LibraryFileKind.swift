@@ -25,8 +25,9 @@ public enum LibraryFileKind: String, Sendable, CaseIterable {
         default: break
         }
         if name.hasSuffix(".plan.yml") || name.hasSuffix(".plan.yaml") { return .plan }
-        guard url.pathExtension == "md" else { return nil }
-        let folders = url.deletingLastPathComponent().pathComponents
+        guard name.hasSuffix(".md"), url.pathExtension == "md" else { return nil }
+        // The path's own components: this runs for every file of a library walked.
+        let folders = url.path.split(separator: "/").dropLast()
         guard let library = folders.lastIndex(where: { $0 == "Recommendations" || $0 == "Templates" }) else { return nil }
         if folders[library] == "Recommendations" { return .recommendation }
         return folders[(library + 1)...].contains("clauses") ? .clause : .documentTemplate

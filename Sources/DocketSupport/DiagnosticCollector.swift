@@ -35,6 +35,10 @@ public struct DiagnosticCollector: Sendable {
         }
     }
 
+    /// Every problem in the order first emitted: for merging what several collectors found, in
+    /// order, into one.
+    package var emitted: [Diagnostic] { collected }
+
     /// Whether any problem is an error.
     public var hasErrors: Bool { collected.contains { $0.severity == .error } }
 

@@ -116,10 +116,7 @@ public enum SourceFileReader {
     /// or of DEL. In UTF-8 these bytes never occur inside a multi-byte character.
     package static func firstControlCharacterOffset(in data: Data) -> Int? {
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int? in
-            for (index, byte) in buffer.enumerated() where (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
-                return index
-            }
-            return nil
+            buffer.firstIndex { byte in (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F }
         }
     }
 

@@ -3,6 +3,7 @@ import PropertyBased
 import Testing
 
 @testable import DocketKit
+@testable import DocketMarkdown
 
 /// Properties over generated inputs rather than chosen examples.
 @Suite struct CitationGrammarProperties {
@@ -69,6 +70,37 @@ import Testing
                 }
             } else {
                 #expect(box.text.contains("See attached file(s)."))
+            }
+        }
+    }
+}
+
+/// Template variables are read from a body's tags alone when its text cannot change the result.
+@Suite struct TemplateVariableProperties {
+    /// Pieces of bodies, well formed and not: sections opened and closed under the same or
+    /// another name, comments holding braces, lone braces and delimiters in text, line breaks.
+    static let pieces = Gen<String?>.element(of: [
+        "text ", "a line\n", "\n", "  ", "{", "}", "}}", "{{a}}", "{{ b.c }}", "{{#a}}", "{{/a}}", "{{^d}}", "{{/d}}", "{{#e}}", "{{/f}}", "{{! note {{x}} }}",
+        "{{> part}}", "{{&g}}", "{{h", "x}}", "{{.}}", "{{#a}}{{i}}{{/a}}", "{{ uppercase(j) }}", "{{$block}}", "{{<parent}}", "{{% CONTENT_TYPE: TEXT}}",
+        "\r\n", "{\n", "é", "\u{301}", "\u{200D}", "\u{0600}", "{{#a}}\n", "  {{/a}}  \n", "{{{k}}}", "{{=<% %>=}}", "<% l %>", "{{ }}", "{{#}}", "{{/}}", "{{#a.b}}{{/a.b}}",
+    ]).map { $0! }
+    static let bodies = pieces.array(of: 0...30).map { $0.joined() }
+
+    @Test func theTagsAloneAreTheTagsInOrderUnlessDelimitersChange() {
+        #expect(TemplateVariables.tagsOnly("Dear {{name}},\n\n{{#a}}x {{b.c}}{{/a}} and } { .") == "{{name}}{{#a}}{{b.c}}{{/a}}")
+        #expect(TemplateVariables.tagsOnly("{{{markdown}}}") == nil)
+        #expect(TemplateVariables.tagsOnly("{{=<% %>=}}<% name %>") == nil)
+    }
+
+    @Test func parsingTheTagsAloneReadsWhatParsingTheWholeBodyReads() async {
+        await propertyCheck(count: 5_000, input: Self.bodies) { body in
+            let fast = TemplateVariables.names(in: body, parsingTagsOnly: true)
+            let whole = TemplateVariables.names(in: body, parsingTagsOnly: false)
+            switch (fast, whole) {
+            case (.success(let fastNames), .success(let wholeNames)): #expect(fastNames == wholeNames, "\(body.debugDescription)")
+            case (.failure(let fastError), .failure(let wholeError)):
+                #expect(fastError.line == wholeError.line && fastError.column == wholeError.column && fastError.message == wholeError.message, "\(body.debugDescription)")
+            default: Issue.record("one parse failed and the other did not: \(body.debugDescription)")
             }
         }
     }

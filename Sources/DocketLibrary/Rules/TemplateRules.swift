@@ -79,7 +79,7 @@ public enum TemplateRules {
 
     /// Safe rendering drops raw HTML; say so where it is written rather than let text vanish.
     private static func checkRawHTML(body: String, firstLine: Int, file: String, into diagnostics: inout DiagnosticCollector) {
-        guard body.contains("<") else { return }
+        guard body.utf8.contains(UInt8(ascii: "<")) else { return }
         CommonMarkDocument(body).forEachNode { node in
             guard node.kind == .htmlBlock || node.kind == .htmlInline else { return }
             let location = SourceLocation(file: file, line: firstLine + node.line - 1, column: node.column)
