@@ -11,9 +11,19 @@ import FoundationNetworking
 // deterministically. `--quick` shrinks every corpus so CI can prove the benchmark still runs.
 
 let quick = CommandLine.arguments.contains("--quick")
+/// The integer after `flag`, when given.
+func argument(_ flag: String) -> Int? {
+    CommandLine.arguments.firstIndex(of: flag).flatMap { CommandLine.arguments.indices.contains($0 + 1) ? Int(CommandLine.arguments[$0 + 1]) : nil }
+}
 /// `--only 2` runs one scenario, for profiling it alone.
-let only = CommandLine.arguments.firstIndex(of: "--only").flatMap { CommandLine.arguments.indices.contains($0 + 1) ? Int(CommandLine.arguments[$0 + 1]) : nil }
-func runs(_ scenario: Int) -> Bool { only == nil || only == scenario }
+let only = argument("--only")
+/// `--callgrind` counts instructions of the scale scenarios under valgrind instead of timing
+/// them; it runs this program again as a child, with `--size N` (the corpus size, no reference)
+/// and `--setup-only` (everything but the measured work, to subtract).
+let callgrind = CommandLine.arguments.contains("--callgrind")
+let fixedSize = argument("--size")
+let setupOnly = CommandLine.arguments.contains("--setup-only")
+func runs(_ scenario: Int) -> Bool { !callgrind && (only == nil || only == scenario) }
 let scale = quick ? 0.02 : 1.0
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("docket-bench-\(getpid())")
 try? FileManager.default.removeItem(at: scratch)
@@ -51,6 +61,15 @@ final class ByteCount: @unchecked Sendable {
         defer { lock.unlock() }
         return count
     }
+}
+
+/// Writes `data` as a new file with one open, write and close. Foundation's `Data.write` syncs
+/// every file to the disk, which made a third of this scenario waiting on the file system.
+func stream(_ data: Data, to path: String) -> Bool {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    return data.withUnsafeBytes { bytes in write(descriptor, bytes.baseAddress, bytes.count) == bytes.count }
 }
 
 struct Measurement {
@@ -202,9 +221,10 @@ func writeLibrary(at root: URL, clauses: Int, recommendations: Int) throws {
 // MARK: 2. Compose at scale
 
 if runs(2) {
-    let drafts = max(Int(10_000 * scale), 20)
+    let drafts = fixedSize ?? max(Int(10_000 * scale), 20)
     let root = scratch.appendingPathComponent("compose")
     try writeLibrary(at: root, clauses: 200, recommendations: 50)
+    sync()
     let planText = """
         name: supporter
         kind: letter
@@ -227,34 +247,40 @@ if runs(2) {
         print("the generated plan did not load: \(workspace.diagnostics)")
         exit(1)
     }
-    let out = root.appendingPathComponent("drafts")
-    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
     let cities = ["Austin", "Oakland", "Miami", "Chicago", "El Paso", "Newark", "Tucson"]
 
-    /// One personalized draft per supporter, each written to disk as soon as it is composed, on
-    /// every core: drafts are independent, and the library is shared read-only.
+    /// One personalized draft per supporter, each written to its own file as soon as it is
+    /// composed, on every core: drafts are independent, and the plan's first composition is
+    /// shared read-only. Each run writes into a new folder, so no run overwrites another's files.
     func composeDrafts(_ count: Int) -> Int {
+        let out = root.appendingPathComponent("drafts-\(count)")
+        try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        var diagnostics = DiagnosticCollector()
+        let drafts = PersonalizedDrafts(PlanInput(plan: base.plan, planPath: base.path, library: library, sources: workspace.sources), diagnostics: &diagnostics)
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let written = ByteCount()
         DispatchQueue.concurrentPerform(iterations: cores) { worker in
             var generator = Generator(state: UInt64(worker + 1) &* 0x9E37_79B9_7F4A_7C15)
             for number in stride(from: worker, to: count, by: cores) {
-                var plan = base.plan
-                plan.variables = [
-                    PlanVariable(name: "supporter", value: .scalar("Supporter \(number)"), range: plan.source),
-                    PlanVariable(name: "city", value: .scalar(cities[generator.next(cities.count)]), range: plan.source),
-                    PlanVariable(name: "years", value: .scalar(String(1 + generator.next(30))), range: plan.source),
+                let range = base.plan.source
+                let values = [
+                    PlanVariable(name: "supporter", value: .scalar("Supporter \(number)"), range: range),
+                    PlanVariable(name: "city", value: .scalar(cities[generator.next(cities.count)]), range: range),
+                    PlanVariable(name: "years", value: .scalar(String(1 + generator.next(30))), range: range),
                 ]
                 var diagnostics = DiagnosticCollector()
-                let draft = Draft(composing: PlanInput(plan: plan, planPath: base.path, library: library, sources: workspace.sources), diagnostics: &diagnostics)
-                let markdown = Data(draft.markdown.utf8)
+                let markdown = Data(drafts.draft(setting: values, diagnostics: &diagnostics).markdown.utf8)
                 written.add(markdown.count)
-                let path = out.appendingPathComponent("draft-\(number).md").path
                 // A draft that was not written would make the throughput a lie.
-                precondition(FileManager.default.createFile(atPath: path, contents: markdown), "cannot write \(path)")
+                precondition(stream(markdown, to: out.appendingPathComponent("draft-\(number).md").path), "cannot write draft \(number)")
             }
         }
         return written.total
+    }
+    if fixedSize != nil {
+        // A callgrind child: the work alone, once, and no reference.
+        if !setupOnly { _ = composeDrafts(drafts) }
+        exit(0)
     }
     let fewer = drafts / 10
     var bytes = 0
@@ -265,15 +291,23 @@ if runs(2) {
     print(
         line("\(drafts) drafts, streamed to disk", full, String(format: "%.0f drafts/s", Double(drafts) / full.seconds))
             + "  \(String(format: "%.2f×", full.seconds / max(tenth.seconds, 1e-9))) the time for 10× the drafts; \(bytes / 1_000_000) MB written")
+    if drafts == 10_000 { print("  goal: 10,000 drafts under 5 s: \(full.seconds < 5 ? "met" : "MISSED")") }
 }
 
 // MARK: 3. Check at scale
 
 if runs(3) {
-    let files = max(Int(5_000 * scale), 100)
+    let files = fixedSize ?? max(Int(5_000 * scale), 100)
     let root = scratch.appendingPathComponent("check")
     try writeLibrary(at: root, clauses: files / 2, recommendations: files - files / 2)
     let paths = ["Recommendations", "Templates"]
+    // The corpus reaches the disk before timing, so the kernel's writeback of it does not
+    // compete with the check for the cores.
+    sync()
+    if fixedSize != nil {
+        if !setupOnly { _ = Checker.check(paths: paths, baseDirectory: root) }
+        exit(0)
+    }
     var readBytes = 0
     let reference = measure {
         for folder in paths {
@@ -290,6 +324,7 @@ if runs(3) {
     print(
         line("Checker.check", check, String(format: "%.0f files/s", Double(files) / check.seconds))
             + "  \(String(format: "%.1f×", check.seconds / max(reference.seconds, 1e-9))) the time to read; \(report?.errorCount ?? -1) errors")
+    if files == 5_000 { print("  goal: 5,000 files under 1 s: \(check.seconds < 1 ? "met" : "MISSED")") }
 }
 
 // MARK: 4. DOCX
@@ -454,6 +489,98 @@ if runs(6) {
     print(
         "  \(signerCount) decisions at once              \(String(format: "%8.3f s", elapsed))  \(statuses.get()) answered saved, \(lines.count) logged, \(distinct.count) distinct signers"
             + (lines.count == signerCount && distinct.count == signerCount ? "" : "  LOST OR DUPLICATED"))
+}
+
+// MARK: 7. Startup
+
+/// This program's own executable; `docket` is built beside it.
+let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+
+/// Whole `docket` processes, as a user runs them, timed by hyperfine: checking the bundled
+/// library and examples, and composing an example, against `docket --help` (process start and
+/// argument parsing, nothing loaded) in the same run.
+if runs(7) {
+    print("\n7. Startup: whole docket processes under hyperfine, against docket --help")
+    let docket = executable.deletingLastPathComponent().appendingPathComponent("docket").path
+    let example = "Examples/omb-2023-0020/plan.yml"
+    if !FileManager.default.isExecutableFile(atPath: docket) {
+        print("  skipped: build docket beside docket-bench first (swift build -c release)")
+    } else if !FileManager.default.fileExists(atPath: example) {
+        print("  skipped: run from the repository's root, where the bundled library and examples are")
+    } else {
+        let results = scratch.appendingPathComponent("hyperfine.json")
+        let commands = [
+            "\(docket) --help", "\(docket) check Recommendations Templates Examples",
+            "\(docket) compose \(example) --out \(scratch.appendingPathComponent("startup").path)",
+        ]
+        let hyperfine = Process()
+        hyperfine.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        hyperfine.arguments = ["hyperfine", "-N", "--warmup", "2", "--runs", quick ? "3" : "20", "--export-json", results.path] + commands
+        hyperfine.standardOutput = FileHandle.nullDevice
+        hyperfine.standardError = FileHandle.nullDevice
+        if (try? hyperfine.run()) != nil { hyperfine.waitUntilExit() }
+        struct Report: Decodable {
+            struct Result: Decodable {
+                var command: String
+                var mean: Double
+                var stddev: Double?
+            }
+            var results: [Result]
+        }
+        if hyperfine.terminationStatus == 0, let data = try? Data(contentsOf: results), let report = try? JSONDecoder().decode(Report.self, from: data), report.results.count == 3 {
+            let reference = report.results[0].mean
+            for (name, result) in zip(["docket --help (reference)", "docket check (library, examples)", "docket compose (one example)"], report.results) {
+                let spread = result.stddev.map { String(format: " ± %.1f", $0 * 1000) } ?? ""
+                print(
+                    "  \(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%8.1f ms", result.mean * 1000))\(spread)"
+                        + (result.mean == reference ? "" : String(format: "  %.1f× the reference's time", result.mean / reference)))
+            }
+        } else {
+            print("  hyperfine is not installed or a command failed: skipped (apt-get install hyperfine)")
+        }
+    }
+}
+
+// MARK: Instruction counts
+
+/// `--callgrind`: the two scale scenarios at a small size under callgrind. Instruction counts do
+/// not depend on the machine's load, so a regression shows even where times are noisy. Each
+/// count is of the work alone: a child run with the setup only (generating the corpus, loading
+/// the library) is subtracted from a full one.
+if callgrind {
+    print("\nInstruction counts under valgrind --tool=callgrind (the work alone)")
+    // valgrind cannot read the debug information Swift writes, so it runs a copy without it,
+    // beside this program, where the resource bundles are found.
+    let stripped = executable.path + "-nodebug"
+    let objcopy = Process()
+    objcopy.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    objcopy.arguments = ["objcopy", "--strip-debug", executable.path, stripped]
+    let program = (try? objcopy.run()).map { objcopy.waitUntilExit() } != nil && objcopy.terminationStatus == 0 ? stripped : executable.path
+    defer { try? FileManager.default.removeItem(atPath: stripped) }
+    /// The instructions valgrind counted for this program run with `arguments`.
+    func instructions(_ arguments: [String]) -> Int? {
+        let valgrind = Process()
+        valgrind.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        valgrind.arguments = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", program] + arguments
+        let pipe = Pipe()
+        valgrind.standardError = pipe
+        valgrind.standardOutput = FileHandle.nullDevice
+        guard (try? valgrind.run()) != nil else { return nil }
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        valgrind.waitUntilExit()
+        // "==1234== Collected : 123456789"
+        let collected = output.split(separator: "\n").last { $0.contains("Collected :") }
+        return collected.flatMap { $0.split(separator: " ").last }.flatMap { Int($0) }
+    }
+    for (scenario, size, unit, name) in [(2, 200, "draft", "compose 200 personalized drafts"), (3, 200, "file", "check 200 library files")] {
+        let arguments = ["--only", String(scenario), "--size", String(size)]
+        guard let full = instructions(arguments), let setup = instructions(arguments + ["--setup-only"]) else {
+            print("  valgrind is not installed or failed: skipped (apt-get install valgrind)")
+            break
+        }
+        let work = full - setup
+        print("  \(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(work) instructions, \(work / size) per \(unit) (setup \(setup) subtracted)")
+    }
 }
 
 /// Hands a redirect back as the response instead of following it.

@@ -57,6 +57,18 @@ public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStrin
         return CalendarDate(year: year, month: month, day: days)!
     }
 
+    /// Days from 1970-01-01 to this date in the proleptic Gregorian calendar (negative before).
+    /// Integer arithmetic (H. Hinnant's days-from-civil), so turning a log's timestamps into
+    /// instants needs no formatter or calendar.
+    package var daysSince1970: Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
     /// `2023-12-05`.
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 

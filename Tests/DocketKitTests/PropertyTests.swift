@@ -4,6 +4,7 @@ import Testing
 
 @testable import DocketKit
 @testable import DocketMarkdown
+@testable import DocketModel
 
 /// Properties over generated inputs rather than chosen examples.
 @Suite struct CitationGrammarProperties {
@@ -103,5 +104,37 @@ import Testing
             default: Issue.record("one parse failed and the other did not: \(body.debugDescription)")
             }
         }
+    }
+}
+
+/// Timestamps in the form DocketKit writes are read without a formatter; Foundation's parser is
+/// the reference they must agree with, instant for instant.
+@Suite struct TimestampProperties {
+    static let stamps = zip(Gen.int(in: 1600...2400), Gen.int(in: 1...12), Gen.int(in: 1...31), Gen.int(in: 0...23), Gen.int(in: 0...59), Gen.int(in: 0...59), Gen.int(in: -2...14))
+        .map { year, month, day, hour, minute, second, zone in
+            let offset = zone < 0 ? "Z" : (zone % 2 == 0 ? "+" : "-") + String(format: "%02d:%02d", zone, zone % 3 == 0 ? 30 : 0)
+            return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second) + offset
+        }
+
+    @Test func everyWrittenFormReadsAsFoundationReadsIt() async {
+        let foundation = ISO8601DateFormatter()
+        foundation.formatOptions = [.withInternetDateTime]
+        await propertyCheck(count: 3_000, input: Self.stamps) { text in
+            let ours = Timestamp.internetDateTime(text)
+            // An impossible day (February 30) is nil for both: Foundation rolls it over, and the
+            // day check before either parser refuses it.
+            let realDay = CalendarDate(iso: String(text.prefix(10))) != nil
+            let reference = realDay ? foundation.date(from: text) : nil
+            #expect(ours == reference, "\(text)")
+            #expect((ours != nil) == realDay, "\(text)")
+        }
+    }
+
+    @Test func otherFormsAreLeftToFoundation() {
+        #expect(Timestamp.internetDateTime("2026-01-15T12:00:00.5Z") == nil)
+        #expect(Timestamp.internetDateTime("2026-01-15 12:00:00Z") == nil)
+        #expect(Timestamp.internetDateTime("2026-01-15T12:00:00+0500") == nil)
+        #expect(Timestamp.date(from: "2026-01-15T12:00:00") == nil, "no zone is ambiguous")
+        #expect(Timestamp.date(from: "1969-12-31T23:59:59Z")?.timeIntervalSince1970 == -1)
     }
 }
