@@ -61,21 +61,31 @@ extension Composer {
         return values
     }
 
-    /// The clause's declared variables, and those of every clause it includes as a partial:
-    /// the plan's value read as the declared type, else the default.
-    func values(for clause: Clause, state: inout State) -> [String: VariableValue] {
-        var values: [String: VariableValue] = [:]
+    /// The clause and every clause it includes as a partial, transitively, in the order their
+    /// variables are looked up.
+    func clausesRead(by clause: Clause) -> [Clause] {
+        var read: [Clause] = []
         var visited: Set<String> = []
         var pending = [clause]
         while let current = pending.popLast() {
             guard visited.insert(current.id).inserted else { continue }
+            read.append(current)
+            pending += MustachePartials.partialNames(in: current.body).compactMap { index.clause($0.name) }
+        }
+        return read
+    }
+
+    /// The declared variables of `clauses` (a clause and those it includes): the plan's value
+    /// read as the declared type, else the default; the first clause to declare a name wins.
+    func values(reading clauses: [Clause], state: inout State) -> [String: VariableValue] {
+        var values: [String: VariableValue] = [:]
+        for current in clauses {
             state.usedFiles.insert(current.source.start.file)
             for variable in current.variables where values[variable.name] == nil {
                 let documentDate = variable.takesDocumentDate ? plan.date.map { VariableValue.date($0.value) } : nil
                 let value = plan.variables.first { $0.name == variable.name }?.typed(as: variable.type) ?? documentDate ?? variable.defaultValue
                 if let value { values[variable.name] = value }
             }
-            pending += MustachePartials.partialNames(in: current.body).compactMap { index.clause($0.name) }
         }
         return values
     }

@@ -166,9 +166,9 @@ public struct Composer {
     private func compose(_ recommendation: Recommendation, number: Int, state: inout State) -> ComposedRecommendation {
         let file = recommendation.source.start.file
         state.usedFiles.insert(file)
-        let body = render(recommendation.body, firstLine: recommendation.bodyFirstLine, file: file, values: [:], state: &state)
+        let body = render(recommendation.body, firstLine: recommendation.bodyFirstLine, file: file, state: &state)
         // The comparison is a front-matter field: its line is found by searching the file.
-        let comparison = render(recommendation.comparison, firstLine: nil, file: file, values: [:], state: &state)
+        let comparison = render(recommendation.comparison, firstLine: nil, file: file, state: &state)
         return ComposedRecommendation(
             number: number, id: recommendation.id, title: recommendation.title, summary: recommendation.summary, body: body,
             authorities: recommendation.authorities.map(entry), eu: recommendation.eu.map { EUEntry(authority: entry($0.authority), requires: $0.requires) },
@@ -187,53 +187,69 @@ public struct Composer {
 
     private func render(_ clause: Clause, state: inout State) -> String {
         state.usedFiles.insert(clause.source.start.file)
-        let values = values(for: clause, state: &state)
         let key = CompositionMemo.key(clause)
+        let kept = memo?.clauses[key]
+        let read = kept?.read ?? clausesRead(by: clause)
+        let values = values(reading: read, state: &state)
         // A clause whose values did not change renders as it did: only the supporter's own
         // words are rendered again.
-        if let kept = memo?.clauses[key], kept.values == values {
-            state.diagnostics += kept.diagnostics
+        if let kept, kept.values == values {
+            state.diagnostics += kept.checks.diagnostics + kept.renderDiagnostics
             state.clauseRenders[key] = kept
             return kept.text
         }
+        let file = clause.source.start.file
+        // What the body's text alone decides, found once per clause however many drafts.
+        let checks = kept?.checks ?? check(clause.body, firstLine: clause.bodyFirstLine, file: file)
+        state.diagnostics += checks.diagnostics
         let before = state.diagnostics.count
-        let text = render(
-            clause.body, firstLine: clause.bodyFirstLine, file: clause.source.start.file, values: values.mapValues(\.templateValue), state: &state)
-        state.clauseRenders[key] = CompositionMemo.ClauseRender(values: values, text: text, diagnostics: Array(state.diagnostics[before...]))
+        let text = checks.renderable ? render(clause.body, firstLine: clause.bodyFirstLine, file: file, values: values.mapValues(\.templateValue), state: &state) : ""
+        state.clauseRenders[key] = CompositionMemo.ClauseRender(
+            read: read, values: values, checks: checks, text: text, renderDiagnostics: Array(state.diagnostics[before...]))
         return text
     }
 
-    /// Renders one body and reports what only rendering can tell: references to recommendations
-    /// the plan does not list, and partials naming no clause.
-    /// `firstLine` is where `body` starts in `file`, or nil when unknown.
-    private func render(_ body: String, firstLine: Int?, file: String, values: [String: Any], state: inout State) -> String {
+    /// A recommendation's body or comparison, checked and rendered.
+    private func render(_ body: String, firstLine: Int?, file: String, state: inout State) -> String {
+        let checks = check(body, firstLine: firstLine, file: file)
+        state.diagnostics += checks.diagnostics
+        return checks.renderable ? render(body, firstLine: firstLine, file: file, values: [:], state: &state) : ""
+    }
+
+    /// What can be told of a body before rendering it: whether it can be rendered safely, and
+    /// partials naming no clause. `firstLine` is where `body` starts in `file`, or nil when unknown.
+    private func check(_ body: String, firstLine: Int?, file: String) -> CompositionMemo.BodyChecks {
         // What cannot be rendered safely is reported by `docket check` at its source; here it
         // is reported where this plan uses it, and left out.
         if let problem = MustacheScan.problem(in: body) {
             // Worded and placed as `TemplateRules` reports it, so a check that runs both says it once.
-            state.diagnostics.append(
-                .error(
-                    problem.kind == .unclosedTag ? .unclosedTag : .nestingTooDeep, "template error: \(problem.message)",
-                    at: SourceRange(locate("", offset: problem.utf8Offset, in: body, firstLine: firstLine, file: file))))
-            return ""
+            let diagnostic = Diagnostic.error(
+                problem.kind == .unclosedTag ? .unclosedTag : .nestingTooDeep, "template error: \(problem.message)",
+                at: SourceRange(locate("", offset: problem.utf8Offset, in: body, firstLine: firstLine, file: file)))
+            return .init(diagnostics: [diagnostic], renderable: false)
         }
         if let problem = input.library.includes.problem(including: body) {
             let location = locate("{{> \(problem.name)", offset: problem.offset, in: body, firstLine: firstLine, file: file)
             // The include that closes a cycle or crosses a limit is reported once, by the analysis.
-            guard !input.library.includes.reportedIncludes.contains(location) else { return "" }
-            state.diagnostics.append(
-                .error(
-                    problem.code, "'{{> \(problem.name)}}' is not rendered: \(problem.reason)",
-                    at: SourceRange(location, length: problem.name.utf8.count)))
-            return ""
+            guard !input.library.includes.reportedIncludes.contains(location) else { return .init(diagnostics: [], renderable: false) }
+            let diagnostic = Diagnostic.error(
+                problem.code, "'{{> \(problem.name)}}' is not rendered: \(problem.reason)", at: SourceRange(location, length: problem.name.utf8.count))
+            return .init(diagnostics: [diagnostic], renderable: false)
         }
+        var diagnostics: [Diagnostic] = []
         for (name, offset) in MustachePartials.partialNames(in: body) where index.clause(name) == nil {
             let suggestion = Wording.closestMatch(to: name, in: index.allClauseIDs)
-            state.diagnostics.append(
+            diagnostics.append(
                 .error(
                     .unknownPartial, "'{{> \(name)}}' includes no clause: the library has no clause '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                     at: SourceRange(locate("{{> \(name)", offset: offset, in: body, firstLine: firstLine, file: file), length: name.utf8.count), fixIt: suggestion))
         }
+        return .init(diagnostics: diagnostics, renderable: true)
+    }
+
+    /// Renders a checked body and reports what only rendering can tell: references to
+    /// recommendations the plan does not list.
+    private func render(_ body: String, firstLine: Int?, file: String, values: [String: Any], state: inout State) -> String {
         state.references.resetMisses()
         let context = TemplateContext(values: values.isEmpty ? state.builtins : state.builtins.merging(values) { _, own in own }, references: state.references)
         let rendered = state.engine.render(body, context: context)
@@ -295,11 +311,22 @@ extension AuthorityGroup.Kind {
 /// text with the values it was rendered from. A clause is rendered again only when one of its
 /// values differs, so the result is the same as composing from scratch.
 public struct CompositionMemo: Sendable {
+    /// What a body's text alone decides: the problems found before rendering it, and whether
+    /// it can be rendered at all.
+    struct BodyChecks: Sendable {
+        var diagnostics: [Diagnostic]
+        var renderable: Bool
+    }
+
     /// One clause's rendered text and what rendering it reported.
     struct ClauseRender: Sendable {
+        /// The clause and the clauses it includes, whose variables it reads.
+        var read: [Clause]
         var values: [String: VariableValue]
+        var checks: BodyChecks
         var text: String
-        var diagnostics: [Diagnostic]
+        /// What rendering reported past `checks`: references to recommendations not listed.
+        var renderDiagnostics: [Diagnostic]
     }
 
     /// What `PlanRules` found that no variable value changes, and the clauses whose variables
