@@ -576,7 +576,11 @@ if callgrind {
     let objcopy = Process()
     objcopy.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     objcopy.arguments = ["objcopy", "--strip-debug", executable.path, stripped]
-    let program = (try? objcopy.run()).map { objcopy.waitUntilExit() } != nil && objcopy.terminationStatus == 0 ? stripped : executable.path
+    var program = executable.path
+    if (try? objcopy.run()) != nil {
+        objcopy.waitUntilExit()
+        if objcopy.terminationStatus == 0 { program = stripped }
+    }
     defer { try? FileManager.default.removeItem(atPath: stripped) }
     /// The instructions valgrind counted for this program run with `arguments`.
     func instructions(_ arguments: [String]) -> Int? {
