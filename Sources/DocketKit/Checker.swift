@@ -20,6 +20,8 @@ public enum Checker {
     public struct CheckedDraft: Sendable {
         public var draft: Draft
         public var box: BoxTextRenderer.BoxText
+        /// The registry the plan was checked against: the bundled one and its libraries' own.
+        public var registry: AuthorityRegistry
     }
 
     /// Checks the files under `paths`, judging comment periods at `now`.
@@ -65,7 +67,7 @@ public enum Checker {
             diagnostics.emit(contentsOf: library.diagnostics)
             var (input, approvals) = workspace.input(for: planFile, library: library, now: now, into: &diagnostics)
             input.searchedFolders = searched
-            let layered = searched.reduce(registry) { $0.adding(workspace.localRegistries[$1 == "." ? "" : $1] ?? []) }
+            let layered = workspace.registry(searching: searched, over: registry)
             let draft = Draft(composing: input, approvals: approvals, registry: layered, diagnostics: &diagnostics)
             let box = BoxTextRenderer.render(draft.document, version: draft.version)
             SubmissionRules.commentBox(box, of: draft, into: &diagnostics)
@@ -74,7 +76,7 @@ public enum Checker {
                 contentsOf: PrivateFields(draft).diagnostics(
                     forPublicText: PublicText.markdown(draft.markdown), describedAs: "the composed text", searching: draft.usedFiles.sorted(), sources: workspace.sources,
                     fallback: .file(planFile.path)))
-            drafts[planFile.path] = CheckedDraft(draft: draft, box: box)
+            drafts[planFile.path] = CheckedDraft(draft: draft, box: box, registry: layered)
             if let log = approvals {
                 // A decision on a version never composed here names nothing a signer could read.
                 let store = VersionStore(planURL: planFile.url)

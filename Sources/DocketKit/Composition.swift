@@ -24,6 +24,8 @@ public enum Composition {
         public var draft: Draft
         public var box: BoxTextRenderer.BoxText
         public var rendered: [RenderedFile]
+        /// The registry the draft was checked against: the bundled one and its libraries' own.
+        public var registry: AuthorityRegistry
     }
 
     /// Composes the plan at `path` and renders `formats`: nil means the plan's `outputs`, or
@@ -40,7 +42,7 @@ public enum Composition {
         }
         let draft = checked.draft
         var (diagnostics, unrelated) = all.restricted(to: draft.usedFiles)
-        var result = Result(draft: draft, box: checked.box, rendered: [])
+        var result = Result(draft: draft, box: checked.box, rendered: [], registry: checked.registry)
         let outcome = { Outcome(diagnostics, files: draft.usedFiles.sorted(), sources: report.sources, unrelatedErrorCount: unrelated, value: result) }
         guard !diagnostics.hasErrors else { return outcome() }
 
@@ -80,6 +82,78 @@ public enum Composition {
         if diagnostics.hasErrors { result.rendered = [] }
         return outcome()
     }
+}
+
+extension Composition {
+    /// A plan composed once per supporter (`docket compose --each`).
+    public struct PersonalizedResult: Sendable {
+        /// The plan composed as written.
+        public var base: Draft
+        /// `<id>.md` for every supporter, in the file's order; none while anything has an error.
+        public var rendered: [RenderedFile]
+    }
+
+    /// Composes the plan at `path` once for every row of the supporters file at `supporters`:
+    /// each row's cells set the plan's variables of the column names, an empty cell keeps the
+    /// plan's value, and the row's `id` names its draft. A column no clause of the plan reads is
+    /// left out of every draft (an address or phone number kept in the same file never reaches
+    /// the text) and reported. Nothing is rendered while the plan, the file or any row has an
+    /// error.
+    public static func composeEach(
+        plan path: String, supporters: String, now: Date = Date(),
+        baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared
+    ) -> Outcome<PersonalizedResult> {
+        let composed = compose(plan: path, formats: [.md], now: now, baseDirectory: baseDirectory, registry: registry)
+        var diagnostics = DiagnosticCollector(composed.diagnostics)
+        let sources = composed.sources
+        guard composed.succeeded, let base = composed.draft else {
+            return Outcome(diagnostics, files: composed.files, sources: sources, unrelatedErrorCount: composed.unrelatedErrorCount)
+        }
+        let finish = { (result: PersonalizedResult?) in
+            Outcome(diagnostics, files: composed.files + [supporters], sources: sources, unrelatedErrorCount: composed.unrelatedErrorCount, value: result)
+        }
+        if base.signatories != nil {
+            // Each supporter's draft would be a new version that no organization approved.
+            diagnostics.emit(
+                .error(
+                    .outputNotWritten, "a sign-on letter is signed by the organizations that approve its one text; --each composes letters each supporter sends alone",
+                    at: base.plan.signatories?.range ?? base.plan.source))
+            return finish(nil)
+        }
+        let (source, readDiagnostics) = SourceFileReader.read(path: baseDirectory.resolving(supporters).path, displayPath: supporters)
+        diagnostics.emit(contentsOf: readDiagnostics)
+        guard let source else { return finish(nil) }
+        let (parsed, found) = SupportersParser.parse(source)
+        diagnostics.emit(contentsOf: found)
+        guard let table = parsed else { return finish(nil) }
+
+        let clauses = base.input.library.index.clauseVersions.values.joined().filter { base.usedFiles.contains($0.source.start.file) }
+        let read = Set(clauses.flatMap { $0.variables.map(\.name) })
+        for column in table.columns where !read.contains(column.value) {
+            let suggestion = Wording.closestMatch(to: column.value, in: Array(read))
+            diagnostics.emit(
+                .warning(
+                    .unusedPlanVariable, "no clause in this plan reads '\(column.value)': the column is left out of every draft" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                    at: column.range, fixIt: suggestion))
+        }
+        var scratch = DiagnosticCollector()
+        // Composed against the registry the plan was checked against, its libraries' own entries included.
+        let drafts = PersonalizedDrafts(base.input, approvals: base.approvals, registry: composed.value?.registry ?? registry, diagnostics: &scratch)
+        var rendered: [RenderedFile] = []
+        for row in table.rows {
+            var rowDiagnostics = DiagnosticCollector()
+            let draft = drafts.draft(setting: row.values.filter { read.contains($0.name) }, diagnostics: &rowDiagnostics)
+            diagnostics.emit(contentsOf: rowDiagnostics.emitted)
+            let name = "\(row.id.value).md"
+            diagnostics.emit(
+                contentsOf: PrivateFields(draft).diagnostics(
+                    forPublicText: PublicText.markdown(draft.markdown), describedAs: "'\(name)'", searching: draft.usedFiles.sorted(), sources: sources,
+                    fallback: row.id.range))
+            rendered.append(RenderedFile(name: name, format: .md, data: Data(draft.markdown.utf8)))
+        }
+        return finish(PersonalizedResult(base: base, rendered: diagnostics.hasErrors ? [] : rendered))
+    }
+
 }
 
 extension Outcome where Value == Composition.Result {

@@ -33,6 +33,12 @@ public struct Workspace: Sendable {
         registry.adding(localRegistries[folder] ?? [])
     }
 
+    /// The registry a plan's entries are checked against: `base` and the own entries of each
+    /// library folder the plan searches (`searched`, as `layeredLibrary` names them).
+    public func registry(searching searched: [String], over base: AuthorityRegistry) -> AuthorityRegistry {
+        searched.reduce(base) { $0.adding(localRegistries[$1 == "." ? "" : $1] ?? []) }
+    }
+
     /// Display paths of the files under the paths asked for, as opposed to library files
     /// loaded because a plan searches them.
     public private(set) var requestedFiles: Set<String> = []

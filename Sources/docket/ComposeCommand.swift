@@ -10,6 +10,8 @@ extension Docket {
                 Writes OUT/<plan-name>/ atomically: every file is written in full before any is \
                 replaced, and nothing is written when the plan or a file it uses has an error. \
                 Prints each file with its size, and the draft version (sha256 of the canonical Markdown).
+
+                --each SUPPORTERS.csv composes the plan once per row, for letters each supporter                 sends alone: an 'id' column names each draft (OUT/<plan-name>/each/<id>.md), the                 other columns set the plan's variables of those names, and an empty cell keeps                 the plan's value. A column no clause reads is left out of every draft. The folder                 is replaced whole, and nothing is written while any row has an error.
                 """)
 
         @Argument(help: "The plan file, e.g. Examples/omb-2023-0020/plan.yml.")
@@ -24,7 +26,17 @@ extension Docket {
         @Option(name: .long, help: "Print one format to standard output instead of writing files.")
         var stdout: Composition.Format?
 
+        @Option(name: .long, help: "A CSV file with one supporter a row: compose one Markdown draft per row into OUT/<plan-name>/each/.")
+        var each: String?
+
+        func validate() throws {
+            if each != nil, stdout != nil || format != nil {
+                throw ValidationError("--each writes one Markdown draft per supporter; it takes neither --format nor --stdout")
+            }
+        }
+
         func run() throws {
+            if let each { return try composeEach(supporters: each) }
             let formats = stdout.map { [$0] } ?? format?.formats
             let outcome = Composition.compose(plan: plan, formats: formats, now: commandNow)
             report(outcome.diagnostics, files: outcome.files, sources: outcome.sources, unrelatedErrors: outcome.unrelatedErrorCount)
@@ -74,3 +86,25 @@ extension Docket {
 }
 
 extension Composition.Format: ExpressibleByArgument {}
+
+extension Docket.Compose {
+    /// `docket compose --each`: one draft per supporter, written as one set.
+    private func composeEach(supporters: String) throws {
+        let outcome = Composition.composeEach(plan: plan, supporters: supporters, now: commandNow)
+        report(outcome.diagnostics, files: outcome.files, sources: outcome.sources, unrelatedErrors: outcome.unrelatedErrorCount)
+        guard outcome.succeeded, let result = outcome.value else {
+            writeStandardError("nothing written")
+            throw ExitCode.failure
+        }
+        let folder = URL(fileURLWithPath: out).appendingPathComponent(result.base.document.planName).appendingPathComponent("each")
+        do {
+            // Replaced whole: a supporter taken off the list leaves no draft behind.
+            try AtomicWriter.replaceFolder(result.rendered.map { ($0.name, $0.data) }, at: folder)
+        } catch {
+            writeStandardError("error[DK610]: \(error)")
+            throw ExitCode.failure
+        }
+        let bytes = result.rendered.reduce(0) { $0 + $1.data.count }
+        writeStandardOutput("wrote \(result.rendered.count) drafts (\(bytes) bytes) into \(displayPath(folder))/\n")
+    }
+}

@@ -116,3 +116,74 @@ import Testing
         #expect(unknown.status == 1)
     }
 }
+
+/// `docket compose --each`: a letter each supporter sends alone, one Markdown draft a row.
+@Suite struct ComposeEachCommandTests {
+    let cli = CLITests()
+
+    /// A campaign with one clause reading the supporter's name and city.
+    func campaign() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docket-each-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Templates/clauses"), withIntermediateDirectories: true)
+        try """
+        ---
+        id: personal
+        version: 1
+        title: A supporter's own words
+        variables:
+          name: { type: string, required: true }
+          city: { type: string, default: "our town" }
+        ---
+        I am {{name}}, from {{city}}, and I ask DHS to stop using face recognition it cannot explain.
+        """.write(to: folder.appendingPathComponent("Templates/clauses/personal.md"), atomically: true, encoding: .utf8)
+        try """
+        name: write-in
+        kind: letter
+        submitter: { type: anonymous }
+        variables:
+          name: A supporter
+        sections:
+          - clause: personal
+        """.write(to: folder.appendingPathComponent("plan.yml"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func eachRowIsWrittenAndTheFolderIsReplacedWhole() throws {
+        let folder = try campaign()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "id,name,city,phone\nana,Ana Ruiz,El Paso,915-555-0100\nbo,Bo Chen,,\ncy,Cy Park,Newark,\n".write(
+            to: folder.appendingPathComponent("supporters.csv"), atomically: true, encoding: .utf8)
+        let run = try cli.docket("compose", "plan.yml", "--each", "supporters.csv", "--out", "out", in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("wrote 3 drafts"), "\(run.stdout)")
+        #expect(run.stderr.contains("supporters.csv:1:14: warning[DK306]: no clause in this plan reads 'phone'"), "\(run.stderr)")
+        let each = folder.appendingPathComponent("out/write-in/each")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: each.path).sorted() == ["ana.md", "bo.md", "cy.md"])
+        let ana = try String(contentsOf: each.appendingPathComponent("ana.md"), encoding: .utf8)
+        #expect(ana.contains("I am Ana Ruiz, from El Paso, and I ask DHS"))
+        #expect(!ana.contains("915-555-0100"))
+        #expect(try String(contentsOf: each.appendingPathComponent("bo.md"), encoding: .utf8).contains("I am Bo Chen, from our town,"))
+
+        // Bo leaves the list: his draft goes with him.
+        try "id,name,city\nana,Ana Ruiz,El Paso\ncy,Cy Park,Newark\n".write(to: folder.appendingPathComponent("supporters.csv"), atomically: true, encoding: .utf8)
+        #expect(try cli.docket("compose", "plan.yml", "--each", "supporters.csv", "--out", "out", in: folder).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: each.path).sorted() == ["ana.md", "cy.md"])
+
+        // A wrong row stops every draft; what was written stays.
+        let before = try Data(contentsOf: each.appendingPathComponent("ana.md"))
+        try "id,name,city\nana,Ana Ruiz,Tucson\nana,Dee,Reno\n".write(to: folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        let bad = try cli.docket("compose", "plan.yml", "--each", "bad.csv", "--out", "out", in: folder)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("bad.csv:3:1: error[DK013]: supporter id 'ana' is already used at line 2"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("nothing written"))
+        #expect(try Data(contentsOf: each.appendingPathComponent("ana.md")) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: each.path).sorted() == ["ana.md", "cy.md"])
+    }
+
+    @Test func eachTakesNoFormatOrStdout() throws {
+        let folder = try campaign()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try cli.docket("compose", "plan.yml", "--each", "supporters.csv", "--format", "html", in: folder).status == 2)
+        #expect(try cli.docket("compose", "plan.yml", "--each", "supporters.csv", "--stdout", "md", in: folder).status == 2)
+    }
+}

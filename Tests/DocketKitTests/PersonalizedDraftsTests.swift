@@ -113,3 +113,43 @@ import Testing
         _ = Self.expectSameAsComposedAlone(drafts, setting: [Self.value("cty", "Reno")])
     }
 }
+
+/// `docket compose --each`: one draft per row of a supporters file, each set of values located
+/// at its cell, nothing rendered while any row is wrong.
+@Suite struct ComposeEachTests {
+    static func composeEach(_ supporters: String) -> Outcome<Composition.PersonalizedResult> {
+        Composition.composeEach(plan: "each/plan.yml", supporters: supporters, now: fixedNow, baseDirectory: fixtures)
+    }
+
+    @Test func eachRowIsADraftNamedByItsIDWithItsOwnValues() throws {
+        let outcome = Self.composeEach("each/supporters.csv")
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        let files = try #require(outcome.value?.rendered)
+        #expect(files.map(\.name) == ["ana.md", "bo.md"])
+        #expect(files[0].contents.contains("Ana's Block Club and 3 organizations comment by December 5, 2023"))
+        // An empty cell keeps the plan's value; markup in a value is escaped.
+        #expect(files[1].contents.contains(#"Bo \& \*Co\* and 1 organizations"#))
+        // The email column is read by no clause: reported once at its header, in no draft.
+        let unused = outcome.diagnostics.filter { $0.code == .unusedPlanVariable }
+        #expect(unused.map { "\($0.range.start)" } == ["each/supporters.csv:1:35"])
+        #expect(files.allSatisfy { !$0.contents.contains("@example.org") })
+    }
+
+    @Test func aWrongRowStopsEveryDraftAndIsLocatedAtItsCell() {
+        let outcome = Self.composeEach("each/bad-supporters.csv")
+        #expect(outcome.value?.rendered.isEmpty ?? true)
+        let errors = Set(outcome.diagnostics.filter { $0.severity == .error }.map { "\($0.code.rawValue)@\($0.range.start)" })
+        #expect(
+            errors == [
+                "DK304@each/bad-supporters.csv:2:22",  // "three" is not an integer
+                "DK018@each/bad-supporters.csv:3:1",  // "../up" is not a file name
+                "DK013@each/bad-supporters.csv:4:1",  // "ana" again
+            ], "\(outcome.diagnostics)")
+    }
+
+    @Test func aSignOnLetterIsNotPersonalized() {
+        let outcome = Composition.composeEach(plan: "compose/plans/full/plan.yml", supporters: "each/supporters.csv", now: fixedNow, baseDirectory: fixtures)
+        #expect(outcome.diagnostics.contains { $0.code == .outputNotWritten && $0.message.contains("sign-on letter") })
+        #expect(outcome.value?.rendered.isEmpty ?? true)
+    }
+}
