@@ -62,9 +62,11 @@ func run(_ bytes: UnsafeBufferPointer<UInt8>) {
     case "csv":
         guard let file = SourceFileReader.decode(data, path: "signatories.csv").0 else { return }
         _ = SignatoriesParser.parse(file)
+        _ = SupportersParser.parse(file)
     case "compose":
         guard let file = SourceFileReader.decode(data, path: "fuzzed.md").0 else { return }
         composeFuzzed(file.text)
+        _ = TemplateVariables.names(in: file.text)
     default:
         fatalError("unknown DOCKET_FUZZ_TARGET '\(target)': frontmatter, plan, docket, citation, csv or compose")
     }
