@@ -11,7 +11,11 @@ extension Docket {
                 replaced, and nothing is written when the plan or a file it uses has an error. \
                 Prints each file with its size, and the draft version (sha256 of the canonical Markdown).
 
-                --each SUPPORTERS.csv composes the plan once per row, for letters each supporter                 sends alone: an 'id' column names each draft (OUT/<plan-name>/each/<id>.md), the                 other columns set the plan's variables of those names, and an empty cell keeps                 the plan's value. A column no clause reads is left out of every draft. The folder                 is replaced whole, and nothing is written while any row has an error.
+                --each SUPPORTERS.csv composes the plan once per row, for letters each supporter \
+                sends alone: an 'id' column names each draft (OUT/<plan-name>/each/<id>.md), the \
+                other columns set the plan's variables of those names, and an empty cell keeps \
+                the plan's value. A column no clause reads is left out of every draft. The folder \
+                is replaced whole, and nothing is written while any row has an error.
                 """)
 
         @Argument(help: "The plan file, e.g. Examples/omb-2023-0020/plan.yml.")
