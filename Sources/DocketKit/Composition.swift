@@ -105,7 +105,7 @@ extension Composition {
     ) -> Outcome<PersonalizedResult> {
         let composed = compose(plan: path, formats: [.md], now: now, baseDirectory: baseDirectory, registry: registry)
         var diagnostics = DiagnosticCollector(composed.diagnostics)
-        let sources = composed.sources
+        var sources = composed.sources
         guard composed.succeeded, let base = composed.draft else {
             return Outcome(diagnostics, files: composed.files, sources: sources, unrelatedErrorCount: composed.unrelatedErrorCount)
         }
@@ -123,6 +123,8 @@ extension Composition {
         let (source, readDiagnostics) = SourceFileReader.read(path: baseDirectory.resolving(supporters).path, displayPath: supporters)
         diagnostics.emit(contentsOf: readDiagnostics)
         guard let source else { return finish(nil) }
+        // Its problems are printed with the line they are on, as every file's are.
+        sources[supporters] = source
         let (parsed, found) = SupportersParser.parse(source)
         diagnostics.emit(contentsOf: found)
         guard let table = parsed else { return finish(nil) }
