@@ -8,30 +8,30 @@ extension Array where Element: Sendable {
         guard count > 1 else { return map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let slots = ResultSlots(results)
+        defer {
+            // The results were copied out; the slots' own references are released here.
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        let slots = Shared(results)
         self.withUnsafeBufferPointer { elements in
-            let source = ElementSlots(elements)
-            // Chunks smaller than one per element keep the scheduling cost below the work.
+            let source = Shared(elements)
+            // At most 64 chunks: enough to keep every core busy to the end, few enough that
+            // scheduling them costs far less than the work.
             let chunks = Swift.min(count, 64)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let start = chunk * source.buffer.count / chunks
-                let end = (chunk + 1) * source.buffer.count / chunks
-                for index in start..<end { slots.buffer[index] = transform(source.buffer[index]) }
+                let start = chunk * source.value.count / chunks
+                let end = (chunk + 1) * source.value.count / chunks
+                for index in start..<end { slots.value[index] = transform(source.value[index]) }
             }
         }
         return results.map { $0! }
     }
 }
 
-/// Each index is written by exactly one chunk, so no two threads touch the same slot.
-private struct ResultSlots<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T?>
-    init(_ buffer: UnsafeMutableBufferPointer<T?>) { self.buffer = buffer }
-}
-
-/// The elements, only read while the map runs.
-private struct ElementSlots<T>: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<T>
-    init(_ buffer: UnsafeBufferPointer<T>) { self.buffer = buffer }
+/// A buffer the chunks share: the elements are only read, and each result slot is written by
+/// exactly one chunk, so no two threads touch the same memory.
+private struct Shared<Buffer>: @unchecked Sendable {
+    let value: Buffer
+    init(_ value: Buffer) { self.value = value }
 }
