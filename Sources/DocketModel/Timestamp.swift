@@ -24,6 +24,8 @@ public enum Timestamp {
     /// Parses ISO 8601 with an explicit zone (`Z` or `-05:00`); nil for a time without one,
     /// which is ambiguous by up to a day across US time zones.
     public static func date(from text: String) -> Date? {
+        // The written form checks its own day and time.
+        if let date = internetDateTime(text) { return date }
         // Foundation's parser rolls 2023-02-30 over to March 2; a deadline must be a real day
         // and a real time of day.
         let parts = text.split(separator: "T", maxSplits: 1)
@@ -33,7 +35,6 @@ public enum Timestamp {
         if clock.count == 3 {
             guard let second = Int(clock[2].prefix(2)), (0...59).contains(second) else { return nil }
         }
-        if let date = internetDateTime(text) { return date }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.date(from: text)
@@ -41,8 +42,8 @@ public enum Timestamp {
 
     /// `YYYY-MM-DDTHH:MM:SS` with `Z` or `±HH:MM`, the form DocketKit writes, read without a
     /// formatter: an approvals log holds one per decision, and making a formatter for each was
-    /// a third of the time `docket check` took on the examples. Anything else is nil, and left
-    /// to Foundation's parser.
+    /// a third of the time `docket check` took on the examples. Anything else, an impossible day
+    /// or time included, is nil, and left to the checks and Foundation's parser.
     static func internetDateTime(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count == 20 || bytes.count == 25, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
