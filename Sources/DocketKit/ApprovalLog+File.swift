@@ -1,11 +1,6 @@
 import Foundation
 
 extension ApprovalLog {
-    /// The log beside a signatories file.
-    public static func url(besideSignatories signatories: URL) -> URL {
-        signatories.deletingLastPathComponent().appendingPathComponent(fileName)
-    }
-
     /// The log at `url`; an absent file is an empty log.
     public static func load(_ url: URL, displayPath: String) -> ApprovalLog {
         guard let data = try? Data(contentsOf: url) else { return ApprovalLog(path: displayPath) }

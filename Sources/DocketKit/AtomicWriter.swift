@@ -1,6 +1,14 @@
 import CDocketFS
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
+
 /// Writes sets of files all or nothing, even across a kill or a full disk.
 ///
 /// - `replaceFolder` (a package, a review packet: folders one command owns) writes the new set
@@ -28,6 +36,27 @@ public enum AtomicWriter {
     public static func write(_ files: [(name: String, data: Data)], into folder: URL) throws(WriteError) -> [URL] {
         try validate(files.map(\.name), folder: folder)
         try createFolder(folder)
+        return try withLock(on: folder) { () throws(WriteError) in try writeHoldingLock(files, into: folder) }
+    }
+
+    /// Runs `body` while this process alone writes into `folder` (an exclusive `flock(2)` on
+    /// the folder itself, so no lock file is left behind). Without it, one writer's recovery
+    /// removed the temporaries another was about to rename.
+    package static func withLock<T>(on folder: URL, _ body: () throws(WriteError) -> T) throws(WriteError) -> T {
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw WriteError(path: folder.path, reason: "cannot open the folder: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw WriteError(path: folder.path, reason: "cannot lock the folder: \(String(cString: strerror(errno)))") }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+
+    /// `write(_:into:)` for a caller that holds `withLock(on: folder)`.
+    @discardableResult
+    package static func writeHoldingLock(_ files: [(name: String, data: Data)], into folder: URL) throws(WriteError) -> [URL] {
+        try validate(files.map(\.name), folder: folder)
         recover(folder)
         let token = UUID().uuidString
         var staged: [(temporary: URL, target: URL)] = []
@@ -67,6 +96,12 @@ public enum AtomicWriter {
         try validate(files.map(\.name), folder: folder)
         let parent = folder.deletingLastPathComponent()
         try createFolder(parent)
+        // One replacer at a time: a second one's clean-up would remove the first's staging folder.
+        return try withLock(on: parent) { () throws(WriteError) in try replaceFolderHoldingLock(files, at: folder) }
+    }
+
+    private static func replaceFolderHoldingLock(_ files: [(name: String, data: Data)], at folder: URL) throws(WriteError) -> [URL] {
+        let parent = folder.deletingLastPathComponent()
         removeStaleSiblings(of: folder)
         let staging = parent.appendingPathComponent("\(temporaryPrefix)\(UUID().uuidString)-\(folder.lastPathComponent).staging")
         do {
@@ -171,7 +206,7 @@ public enum AtomicWriter {
         defer { close(descriptor) }
         var offset = 0
         while offset < data.count {
-            let written = data.withUnsafeBytes { buffer in Glibc.write(descriptor, buffer.baseAddress! + offset, data.count - offset) }
+            let written = data.withUnsafeBytes { buffer in systemWrite(descriptor, buffer.baseAddress! + offset, data.count - offset) }
             guard written > 0 else { throw SystemError(reason: "cannot write: \(String(cString: strerror(errno)))") }
             offset += written
         }

@@ -29,7 +29,9 @@ public enum Checker {
         paths: [String], now: Date = Date(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared
     ) -> CheckReport {
         var diagnostics = DiagnosticCollector()
-        var workspace = Workspace(loading: paths, baseDirectory: baseDirectory)
+        // The caller's registry is the one every rule judges by: library entries, local
+        // registries and dockets as well as plans.
+        var workspace = Workspace(loading: paths, baseDirectory: baseDirectory, registry: registry)
         // Each library folder on its own: an id repeated within one is an error; the same id
         // in two folders is how one library layers over another.
         for (_, entries) in workspace.entriesByLibraryFolder() {
@@ -79,7 +81,7 @@ public enum Checker {
             drafts[planFile.path] = CheckedDraft(draft: draft, box: box, registry: layered)
             if let log = approvals {
                 // A decision on a version never composed here names nothing a signer could read.
-                let store = VersionStore(planURL: planFile.url)
+                let store = Campaign(plan: planFile.plan, at: planFile.url).versions
                 for record in log.records where record.approval.version != draft.version && !store.contains(record.approval.version) {
                     diagnostics.emit(
                         .warning(

@@ -4,9 +4,7 @@ import Foundation
 /// rendered for writing while any file the plan uses has an error.
 public enum Composition {
     /// An output format of `docket compose`.
-    public enum Format: String, Sendable, CaseIterable, Codable {
-        case md, html, txt, docx
-    }
+    public typealias Format = OutputFormat
 
     /// One rendered file, not yet written.
     public struct RenderedFile: Sendable {
@@ -26,6 +24,8 @@ public enum Composition {
         public var rendered: [RenderedFile]
         /// The registry the draft was checked against: the bundled one and its libraries' own.
         public var registry: AuthorityRegistry
+        /// The plan's campaign folder: where its versions are stored and its outputs go.
+        public var campaign: Campaign
     }
 
     /// Composes the plan at `path` and renders `formats`: nil means the plan's `outputs`, or
@@ -42,11 +42,12 @@ public enum Composition {
         }
         let draft = checked.draft
         var (diagnostics, unrelated) = all.restricted(to: draft.usedFiles)
-        var result = Result(draft: draft, box: checked.box, rendered: [], registry: checked.registry)
+        var result = Result(draft: draft, box: checked.box, rendered: [], registry: checked.registry, campaign: Campaign(plan: planFile.plan, at: planFile.url))
         let outcome = { Outcome(diagnostics, files: draft.usedFiles.sorted(), sources: report.sources, unrelatedErrorCount: unrelated, value: result) }
         guard !diagnostics.hasErrors else { return outcome() }
 
-        let named = planFile.plan.outputs.compactMap { Format(rawValue: $0.value) }
+        var seen: Set<Format> = []
+        let named = planFile.plan.outputs.map(\.value).filter { seen.insert($0).inserted }
         let base = planFile.plan.name
         for format in requested ?? (named.isEmpty ? [.md, .html, .txt] : named) {
             switch format {
@@ -91,6 +92,8 @@ extension Composition {
         public var base: Draft
         /// `<id>.md` for every supporter, in the file's order; none while anything has an error.
         public var rendered: [RenderedFile]
+        /// The plan's campaign folder.
+        public var campaign: Campaign
     }
 
     /// Composes the plan at `path` once for every row of the supporters file at `supporters`:
@@ -106,7 +109,7 @@ extension Composition {
         let composed = compose(plan: path, formats: [.md], now: now, baseDirectory: baseDirectory, registry: registry)
         var diagnostics = DiagnosticCollector(composed.diagnostics)
         var sources = composed.sources
-        guard composed.succeeded, let base = composed.draft else {
+        guard composed.succeeded, let base = composed.draft, let campaign = composed.value?.campaign else {
             return Outcome(diagnostics, files: composed.files, sources: sources, unrelatedErrorCount: composed.unrelatedErrorCount)
         }
         let finish = { (result: PersonalizedResult?) in
@@ -153,7 +156,7 @@ extension Composition {
                     fallback: row.id.range))
             rendered.append(RenderedFile(name: name, format: .md, data: Data(draft.markdown.utf8)))
         }
-        return finish(PersonalizedResult(base: base, rendered: diagnostics.hasErrors ? [] : rendered))
+        return finish(PersonalizedResult(base: base, rendered: diagnostics.hasErrors ? [] : rendered, campaign: campaign))
     }
 
 }

@@ -25,6 +25,8 @@ public enum Filing {
     /// A package ready to write.
     public struct Package: Sendable {
         public var draft: Draft
+        /// The plan's campaign folder.
+        public var campaign: Campaign
         /// `<outputRoot>/<plan-name>/submission`.
         public var folder: String
         /// Empty when there are errors.
@@ -43,7 +45,8 @@ public enum Filing {
             return Outcome(diagnostics, files: composition.files, sources: composition.sources, unrelatedErrorCount: composition.unrelatedErrorCount)
         }
         let draft = composed.draft
-        var package = Package(draft: draft, folder: (options.outputRoot as NSString).appendingPathComponent(draft.plan.name + "/submission"), files: [])
+        let folder = composed.campaign.outputs(under: baseDirectory.resolving(options.outputRoot)).submission
+        var package = Package(draft: draft, campaign: composed.campaign, folder: Workspace.displayPath(folder, base: baseDirectory), files: [])
         let outcome = {
             Outcome(diagnostics, files: composition.files, sources: composition.sources, unrelatedErrorCount: composition.unrelatedErrorCount, notes: notes, value: package)
         }

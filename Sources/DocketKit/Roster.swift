@@ -20,8 +20,16 @@ public enum Roster {
         return signatories
     }
 
+    /// Why `signatory` cannot stand in a roster, by the rules the roster's parser applies.
+    public static func problems(of signatory: Signatory) -> [SignatoryValidation.Problem] {
+        SignatoryValidation.problems(
+            id: signatory.id, organization: signatory.organization, city: signatory.city, state: signatory.state, contactName: signatory.contactName,
+            contactEmail: signatory.contactEmail, contactPhone: signatory.contactPhone)
+    }
+
     /// Adds `signatory`, with an id made unique in the roster; returns the id used.
     public static func add(_ signatory: Signatory, to url: URL) throws(Failure) -> String {
+        try refuseInvalid(signatory)
         var signatories = try load(url)
         var added = signatory
         let taken = Set(signatories.map(\.id))
@@ -42,6 +50,7 @@ public enum Roster {
         signatories[index].organization = organization
         signatories[index].city = city
         signatories[index].state = state
+        try refuseInvalid(signatories[index])
         try write(signatories, to: url)
     }
 
@@ -55,15 +64,31 @@ public enum Roster {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One CSV field, quoted only where it holds a comma, a quote or a line break.
+    /// One CSV field, quoted only where it holds a comma, a quote or a line break. Scalars,
+    /// not Characters: Swift reads "\r\n" as one Character that is neither "\r" nor "\n".
     public static func csvField(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    private static func refuseInvalid(_ signatory: Signatory) throws(Failure) {
+        let problems = problems(of: signatory)
+        guard problems.isEmpty else { throw Failure(description: problems.map(\.message).joined(separator: "; ")) }
+    }
+
+    /// Writes the roster only when its parser reads back exactly these rows with no error, so
+    /// the file is never left in a state every later command would refuse.
     private static func write(_ signatories: [Signatory], to url: URL) throws(Failure) {
+        let text = csv(signatories)
+        let (file, decodeProblems) = SourceFileReader.decode(Data(text.utf8), path: url.lastPathComponent)
+        guard let file else { throw Failure(description: "the roster would not load: " + decodeProblems.map(\.description).joined(separator: "; ")) }
+        let (read, problems) = SignatoriesParser.parse(file)
+        if let error = problems.first(where: { $0.severity == .error }) { throw Failure(description: "the roster would not load: \(error.message); nothing was changed") }
+        guard read.map(\.id) == signatories.map(\.id), read.map(\.organization) == signatories.map(\.organization) else {
+            throw Failure(description: "the roster would not read back as written; nothing was changed")
+        }
         do {
-            _ = try AtomicWriter.write([(url.lastPathComponent, Data(csv(signatories).utf8))], into: url.deletingLastPathComponent())
+            _ = try AtomicWriter.write([(url.lastPathComponent, Data(text.utf8))], into: url.deletingLastPathComponent())
         } catch {
             throw Failure(description: error.description)
         }

@@ -14,6 +14,8 @@ public struct SignOff: Sendable {
     public var draft: Draft
     public var store: VersionStore
     public var signatories: [Signatory]
+    /// The campaign folder and its paths.
+    public var campaign: Campaign
     /// `approvals.jsonl` beside the signatories.
     public var logURL: URL
 
@@ -27,9 +29,11 @@ public struct SignOff: Sendable {
         }
         self.composition = composition
         self.draft = draft
-        self.store = VersionStore(planURL: planURL)
+        let campaign = Campaign(planURL: planURL, planName: draft.plan.name, signatories: signatoriesPath.value)
+        self.campaign = campaign
+        self.store = campaign.versions
         self.signatories = signatories
-        self.logURL = ApprovalLog.url(besideSignatories: planURL.deletingLastPathComponent().resolving(signatoriesPath.value))
+        self.logURL = campaign.approvalsURL!
     }
 
     public var log: ApprovalLog { draft.approvals ?? ApprovalLog(path: logURL.path) }

@@ -17,7 +17,7 @@ public enum Submitting {
         public var payload: Data
         public var attachments: [(name: String, data: Data)]
         public var version: DraftVersion
-        public var campaign: URL
+        public var campaign: Campaign
     }
 
     /// What a filing returned, as recorded in `submissions.jsonl`.
@@ -36,14 +36,18 @@ public enum Submitting {
     /// Checks the package `docket package` wrote under `outputRoot` against its manifest (every
     /// file there, of the size and hash recorded) and against the plan as it is now (the same
     /// version), and that this version was not filed already (unless `again`).
-    public static func prepare(plan: String, outputRoot: String, baseDirectory: URL, again: Bool, allowLate: Bool = false, now: Date = Date()) throws(Refusal) -> Prepared {
-        let composition = Composition.compose(plan: plan, formats: [], baseDirectory: baseDirectory)
-        guard let draft = composition.draft else { throw Refusal(description: "\(plan) does not compose: run 'docket check \(plan)'") }
+    public static func prepare(
+        plan: String, outputRoot: String, baseDirectory: URL, again: Bool, allowLate: Bool = false, now: Date = Date(), registry: AuthorityRegistry = .shared
+    ) throws(Refusal) -> Prepared {
+        // Composed as `docket package` composed it: at the same time and against the same
+        // registry, or the version compared with the manifest could differ for no reason.
+        let composition = Composition.compose(plan: plan, formats: [], now: now, baseDirectory: baseDirectory, registry: registry)
+        guard let draft = composition.draft, let campaign = composition.value?.campaign else { throw Refusal(description: "\(plan) does not compose: run 'docket check \(plan)'") }
         if !allowLate, let close = draft.docket?.commentsClose?.value, close < now {
             throw Refusal(
                 description: "the comment period closed \(CommentPeriod.eastern(close)); Regulations.gov takes late comments only where the agency allows them: pass --allow-late to file anyway")
         }
-        let folder = baseDirectory.resolving(outputRoot).appendingPathComponent(draft.plan.name).appendingPathComponent("submission")
+        let folder = campaign.outputs(under: baseDirectory.resolving(outputRoot)).submission
         guard let manifestData = FileManager.default.contents(atPath: folder.appendingPathComponent("manifest.json").path),
             let manifest = try? SubmissionManifest.decode(manifestData)
         else { throw Refusal(description: "\(folder.path) holds no package: run 'docket package \(plan)' first") }
@@ -64,7 +68,6 @@ public enum Submitting {
         guard draft.version.description == manifest.version else {
             throw Refusal(description: "the package holds version \(manifest.version.dropFirst(7).prefix(12)), but the plan now composes to \(draft.version.short): package again")
         }
-        let campaign = baseDirectory.resolving(plan).deletingLastPathComponent()
         if !again, let filed = receipts(in: campaign).first(where: { $0.version == manifest.version }) {
             throw Refusal(description: "version \(draft.version.short) was filed at \(filed.at), tracking number \(filed.trackingNumber): pass --again to file it a second time")
         }
@@ -104,8 +107,8 @@ public enum Submitting {
         let receipt = Receipt(version: prepared.version.description, docket: prepared.manifest.docket, trackingNumber: tracking, at: Timestamp.string(from: now))
         do {
             let line = try JSONEncoder.sorted.encode(receipt) + Data("\n".utf8)
-            try AppendOnly.append(line, to: prepared.campaign.appendingPathComponent("submissions.jsonl"))
-            try? FileManager.default.removeItem(at: journalURL(for: prepared.version, in: prepared.campaign))
+            try AppendOnly.append(line, to: prepared.campaign.submissionsURL)
+            try? FileManager.default.removeItem(at: prepared.campaign.submitJournalURL(for: prepared.version))
         } catch {
             throw APIFailure("filed, tracking number \(tracking), but it could not be recorded in submissions.jsonl: \(error); note it down")
         }
@@ -113,8 +116,8 @@ public enum Submitting {
     }
 
     /// The filings recorded for the plan in `campaign`.
-    public static func receipts(in campaign: URL) -> [Receipt] {
-        guard let data = FileManager.default.contents(atPath: campaign.appendingPathComponent("submissions.jsonl").path) else { return [] }
+    public static func receipts(in campaign: Campaign) -> [Receipt] {
+        guard let data = FileManager.default.contents(atPath: campaign.submissionsURL.path) else { return [] }
         return data.split(separator: 0x0A).compactMap { try? JSONDecoder().decode(Receipt.self, from: Data($0)) }
     }
 
@@ -126,16 +129,12 @@ public enum Submitting {
         var submissionKey: String
     }
 
-    static func journalURL(for version: DraftVersion, in campaign: URL) -> URL {
-        campaign.appendingPathComponent(".docket/submit-\(version.short).json")
-    }
-
-    static func journal(for version: DraftVersion, in campaign: URL) -> Journal? {
-        FileManager.default.contents(atPath: journalURL(for: version, in: campaign).path).flatMap { try? JSONDecoder().decode(Journal.self, from: $0) }
+    static func journal(for version: DraftVersion, in campaign: Campaign) -> Journal? {
+        FileManager.default.contents(atPath: campaign.submitJournalURL(for: version).path).flatMap { try? JSONDecoder().decode(Journal.self, from: $0) }
     }
 
     static func record(_ journal: Journal, for prepared: Prepared) throws(APIFailure) {
-        let url = journalURL(for: prepared.version, in: prepared.campaign)
+        let url = prepared.campaign.submitJournalURL(for: prepared.version)
         do {
             _ = try AtomicWriter.write([(url.lastPathComponent, try JSONEncoder.sorted.encode(journal))], into: url.deletingLastPathComponent())
         } catch {

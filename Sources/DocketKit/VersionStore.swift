@@ -39,33 +39,46 @@ public struct VersionStore: Sendable {
 
     public var folder: URL
 
-    /// The store of the plan at `planURL`: `versions/` beside it.
-    public init(planURL: URL) {
-        folder = planURL.deletingLastPathComponent().appendingPathComponent("versions")
+    /// The store in `folder` (a campaign's `versions/`: ask `Campaign.versions`).
+    public init(folder: URL) {
+        self.folder = folder
     }
 
     /// Stores the draft's canonical text if this version is new; returns whether it was.
+    ///
+    /// Idempotent and safe from many processes at once: under the folder's lock, a version
+    /// already stored is left alone, and a new one gets its files and exactly one history line.
     @discardableResult
-    public func store(_ draft: Draft, at date: Date = Date()) throws -> Bool {
-        let text = folder.appendingPathComponent("\(draft.version.hex).md")
+    public func store(_ draft: Draft, at date: Date = Date()) throws(AtomicWriter.WriteError) -> Bool {
+        let name = draft.version.hex
+        let text = folder.appendingPathComponent("\(name).md")
         if FileManager.default.fileExists(atPath: text.path) { return false }
-        let canonical = draft.canonicalMarkdown
-        let sources = try JSONEncoder().encode(MarkdownRenderer.paragraphs(draft.document).map(\.source))
-        try AtomicWriter.write([("\(draft.version.hex).sources.json", sources), ("\(draft.version.hex).md", Data(canonical.utf8))], into: folder)
-        let entry = Entry(version: draft.version, composedAt: date)
+        let canonical = Data(draft.canonicalMarkdown.utf8)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        var line = try encoder.encode(entry)
+        guard let sources = try? encoder.encode(MarkdownRenderer.paragraphs(draft.document).map(\.source)),
+            var line = try? encoder.encode(Entry(version: draft.version, composedAt: date))
+        else { throw AtomicWriter.WriteError(path: folder.path, reason: "cannot encode the version") }
         line.append(0x0A)
-        let history = folder.appendingPathComponent("history.jsonl")
-        if !FileManager.default.fileExists(atPath: history.path), !FileManager.default.createFile(atPath: history.path, contents: nil) {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: history.path])
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw AtomicWriter.WriteError(path: folder.path, reason: "cannot create the folder: \(error.localizedDescription)")
         }
-        let handle = try FileHandle(forWritingTo: history)
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: line)
-        return true
+        return try AtomicWriter.withLock(on: folder) { () throws(AtomicWriter.WriteError) -> Bool in
+            // Checked again under the lock: another process may have stored it meanwhile.
+            if FileManager.default.fileExists(atPath: text.path) { return false }
+            // The text is renamed in last, so a version that exists has its sources. A kill
+            // before the history line leaves a version that can be named but is not listed, as
+            // one copied in by hand; never one listed twice.
+            try AtomicWriter.writeHoldingLock([("\(name).sources.json", sources), ("\(name).md", canonical)], into: folder)
+            do {
+                try AppendOnly.append(line, to: folder.appendingPathComponent("history.jsonl"))
+            } catch {
+                throw AtomicWriter.WriteError(path: folder.appendingPathComponent("history.jsonl").path, reason: "\(error)")
+            }
+            return true
+        }
     }
 
     /// The canonical Markdown of a stored version.

@@ -92,7 +92,8 @@ public struct Workspace: Sendable {
         Self.displayPath(url, base: baseDirectory)
     }
 
-    private static func displayPath(_ url: URL, base baseDirectory: URL) -> String {
+    /// `url` relative to `baseDirectory` when inside it.
+    public static func displayPath(_ url: URL, base baseDirectory: URL) -> String {
         let path = url.standardizedFileURL.path
         let base = baseDirectory.path.hasSuffix("/") ? baseDirectory.path : baseDirectory.path + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
@@ -222,7 +223,7 @@ public struct Workspace: Sendable {
             } else {
                 diagnostics.emit(.error(.missingReferencedFile, "signatories file '\(path.value)' does not exist", at: path.range))
             }
-            let log = ApprovalLog.url(besideSignatories: url)
+            let log = Campaign(plan: plan, at: planFile.url).approvalsURL ?? url
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: log.path, isDirectory: &isFolder) {
                 referenced.append(displayPath(log))

@@ -7,7 +7,6 @@ import Yams
 public enum PlanParser {
     static let keys = ["name", "title", "date", "kind", "docket", "template", "library", "submitter", "variables", "sections", "signatories", "approvals", "outputs", "open-sign-on"]
     static let submitterKeys = ["type", "firstName", "lastName", "organization", "organizationType", "city", "state", "zip", "country", "email", "phone", "receipt"]
-    static let outputFormats = ["md", "html", "txt", "docx", "pdf"]
 
     /// A plan from `plan.yml`, with every problem located.
     public static func parse(_ file: SourceFile) -> (Plan?, [Diagnostic]) {
@@ -45,13 +44,7 @@ public enum PlanParser {
         // One library or a list, searched in order after the campaign's own folder.
         let libraries = reader.stringList("library", in: mapping)
         let signatories = reader.string("signatories", in: mapping, required: kind == .signOnLetter, context: "a sign-on letter plan", at: owner)
-        let outputs = reader.stringList("outputs", in: mapping)
-        for output in outputs where !outputFormats.contains(output.value) {
-            reader.add(
-                .error(
-                    .invalidValue, "unknown output format '\(output.value)'; use any of \(outputFormats.joined(separator: ", "))", at: output.range,
-                    fixIt: Wording.closestMatch(to: output.value, in: outputFormats)))
-        }
+        let outputs = parseOutputs(in: mapping, reader: reader)
         let submitter = parseSubmitter(in: mapping, reader: reader, owner: owner)
         let variables = parseVariables(in: mapping, reader: reader)
         let sections = parseSections(in: mapping, reader: reader, owner: owner)
@@ -227,5 +220,29 @@ public enum PlanParser {
             return nil
         }
         return reference
+    }
+}
+
+extension PlanParser {
+    /// `outputs:` as formats compose writes; a name it does not write is an error at its line.
+    static func parseOutputs(in mapping: Node.Mapping, reader: YAMLReader) -> [Located<OutputFormat>] {
+        let names = OutputFormat.allCases.map(\.rawValue)
+        var formats: [Located<OutputFormat>] = []
+        for output in reader.stringList("outputs", in: mapping) {
+            if let format = OutputFormat(rawValue: output.value) {
+                formats.append(Located(format, at: output.range))
+            } else if output.value == "pdf" {
+                reader.add(
+                    .error(
+                        .invalidValue, "compose writes no PDF: 'docket package' makes the tagged PDF attachment from the DOCX; list any of \(names.joined(separator: ", "))",
+                        at: output.range, fixIt: "docx"))
+            } else {
+                reader.add(
+                    .error(
+                        .invalidValue, "unknown output format '\(output.value)'; use any of \(names.joined(separator: ", "))", at: output.range,
+                        fixIt: Wording.closestMatch(to: output.value, in: names)))
+            }
+        }
+        return formats
     }
 }

@@ -49,21 +49,22 @@ public enum SignatoriesParser {
                 continue
             }
             let id = value("id")?.value ?? Signatory.slug(organization.value)
-            // The id names the signer's review folder, `out/<plan>/review/<id>/`.
-            if let problem = PathComponent.problem(id) {
-                diagnostics.append(
-                    .error(.unsafeName, "signer id '\(id)' \(problem); it names the signer's review folder, so it must be one plain name", at: value("id")?.range ?? organization.range))
-                continue
+            let email = value("contact_email")
+            // The same rules the sign-on form and a lead's correction meet.
+            let problems = SignatoryValidation.problems(
+                id: value("id")?.value, organization: organization.value, city: value("city")?.value, state: value("state")?.value,
+                contactName: value("contact_name")?.value, contactEmail: email?.value, contactPhone: value("contact_phone")?.value)
+            for problem in problems {
+                diagnostics.append(.error(problem.code, problem.message, at: value(problem.field.rawValue)?.range ?? organization.range))
             }
+            // A bad address is shown but the row still counts; a row that cannot be named or
+            // written back cannot.
+            if problems.contains(where: { $0.code != .malformedEmail }) { continue }
             if let first = firstLineByID[id] {
                 diagnostics.append(.error(.duplicateSignatory, "'\(organization.value)' is already listed at line \(first) (signer id '\(id)')", at: organization.range))
                 continue
             }
             firstLineByID[id] = record.line
-            let email = value("contact_email")
-            if let email, !isPlausibleEmail(email.value) {
-                diagnostics.append(.error(.malformedEmail, "contact email '\(email.value)' is not an address like name@example.org", at: email.range))
-            }
             signatories.append(
                 Signatory(
                     id: id, organization: organization.value, city: value("city")?.value, state: value("state")?.value,
@@ -71,14 +72,5 @@ public enum SignatoriesParser {
                     source: organization.range))
         }
         return (signatories, diagnostics)
-    }
-
-    /// Catches typos (missing '@', spaces, no domain), not every RFC 5322 corner.
-    static func isPlausibleEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace) else { return false }
-        let domain = parts[1]
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
     }
 }

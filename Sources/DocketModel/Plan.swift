@@ -26,7 +26,7 @@ public struct Plan: Sendable {
     public var variables: [PlanVariable]
     public var sections: [PlanSection]
     public var signatories: Located<String>?
-    public var outputs: [Located<String>]
+    public var outputs: [Located<OutputFormat>]
     /// Whether Regulations.gov should email the submitter a receipt (`sendEmailReceipt`).
     public var sendEmailReceipt: Bool
     /// Whether the organizations listed must approve a version before it names them (the
@@ -47,7 +47,7 @@ public struct Plan: Sendable {
     public init(
         name: String, title: String? = nil, kind: Kind, docket: Located<String>?, template: Located<String>?, library: Located<String>?, submitter: Submitter,
         variables: [PlanVariable],
-        sections: [PlanSection], signatories: Located<String>?, outputs: [Located<String>], sendEmailReceipt: Bool = false, submitterRange: SourceRange? = nil, source: SourceRange
+        sections: [PlanSection], signatories: Located<String>?, outputs: [Located<OutputFormat>], sendEmailReceipt: Bool = false, submitterRange: SourceRange? = nil, source: SourceRange
     ) {
         self.submitterRange = submitterRange
         self.sendEmailReceipt = sendEmailReceipt

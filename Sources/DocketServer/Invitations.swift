@@ -48,11 +48,12 @@ public struct Invitations {
     /// (the links this run issued) into `folder`; an earlier run's drafts stay. When everyone
     /// already holds a link, nothing is written.
     public func write(into folder: URL, at date: Date = Date()) throws -> Result {
-        let held = try store.invitedSigners()
+        let issued = try store.issueInvitations(toUninvited: signOff.signatories.map(\.id), at: date)
+        let tokens = Dictionary(issued.map { ($0.signer, $0.token) }, uniquingKeysWith: { first, _ in first })
         var invited: [Invitation] = []
         var withoutEmail: [String] = []
-        for signer in signOff.signatories where !held.contains(signer.id) {
-            let token = try store.issueInvitation(for: signer.id, at: date)
+        for signer in signOff.signatories {
+            guard let token = tokens[signer.id] else { continue }
             invited.append(Invitation(signer: signer, link: "\(baseURL)/s/\(token)", draftName: "\(signer.id).eml"))
             if signer.contactEmail == nil { withoutEmail.append(signer.id) }
         }
@@ -63,7 +64,7 @@ public struct Invitations {
             }
             _ = try AtomicWriter.write(files, into: folder)
         }
-        return Result(invited: invited, alreadyInvited: signOff.signatories.map(\.id).filter(held.contains), withoutEmail: withoutEmail, folder: folder)
+        return Result(invited: invited, alreadyInvited: signOff.signatories.map(\.id).filter { tokens[$0] == nil }, withoutEmail: withoutEmail, folder: folder)
     }
 
     var title: String { signOff.draft.document.header.title }

@@ -77,7 +77,7 @@ public actor ReviewCampaign {
         self.signOff = signOff
         self.rendered = Rendered(signOff)
         self.leadToken = leadToken
-        self.store = try SignOnStore(campaignFolder: baseDirectory.resolving(plan).deletingLastPathComponent())
+        self.store = try SignOnStore(campaign: signOff.campaign)
     }
 
     // MARK: Signers
@@ -130,7 +130,9 @@ public actor ReviewCampaign {
     }
 
     public func proposeCorrection(signer: String, organization: String, city: String, state: String) throws(Refusal) {
-        guard !organization.isEmpty else { throw .invalid("Give the organization's name as it should be listed.") }
+        if let problem = SignatoryValidation.problems(id: signer, organization: organization, city: city, state: state).first {
+            throw .invalid(Self.sentence(problem))
+        }
         do { try store.proposeCorrection(signer: signer, organization: organization, city: city, state: state) } catch { throw .failed("\(error)") }
     }
 
@@ -139,14 +141,26 @@ public actor ReviewCampaign {
     public func join(organization: String, city: String, state: String, contactName: String, contactEmail: String, version: String) throws(Refusal) {
         guard isOpenSignOn else { throw .invalid("This letter takes signers by invitation only.") }
         guard version == signOff.draft.version.description else { throw .staleVersion(current: signOff.draft.version) }
-        guard !organization.isEmpty, !contactName.isEmpty, contactEmail.contains("@") else {
+        guard !organization.isEmpty, !contactName.isEmpty, !contactEmail.isEmpty else {
             throw .invalid("Give your organization's name, a contact name and an email address.")
+        }
+        // The rules the roster's parser applies, so accepting this newcomer later cannot write
+        // a roster that no longer loads.
+        if let problem = SignatoryValidation.problems(
+            id: nil, organization: organization, city: city, state: state, contactName: contactName, contactEmail: contactEmail
+        ).first {
+            throw .invalid(Self.sentence(problem))
         }
         do {
             try store.addNewcomer(organization: organization, city: city, state: state, contactName: contactName, contactEmail: contactEmail, version: version)
         } catch {
             throw .failed("\(error)")
         }
+    }
+
+    /// A problem as the page says it: one sentence.
+    static func sentence(_ problem: SignatoryValidation.Problem) -> String {
+        problem.message.prefix(1).uppercased() + problem.message.dropFirst() + "."
     }
 
     // MARK: The lead
@@ -175,7 +189,7 @@ public actor ReviewCampaign {
     /// Accepts a newcomer: they join the roster, and their approval of the version they read
     /// is recorded in the log with the time they gave it.
     public func resolveNewcomer(_ id: Int64, accept: Bool) throws(Refusal) {
-        let rosterURL = signOff.logURL.deletingLastPathComponent().appendingPathComponent(signOff.draft.plan.signatories?.value ?? "signatories.csv")
+        guard let rosterURL = signOff.campaign.rosterURL else { throw .failed("the plan names no signatories file") }
         do {
             var added: String?
             _ = try store.resolveNewcomer(id, accept: accept) { newcomer in
@@ -196,7 +210,7 @@ public actor ReviewCampaign {
 
     /// Confirms or rejects a signer's proposed listing.
     public func resolveCorrection(_ id: Int64, accept: Bool) throws(Refusal) {
-        let rosterURL = signOff.logURL.deletingLastPathComponent().appendingPathComponent(signOff.draft.plan.signatories?.value ?? "signatories.csv")
+        guard let rosterURL = signOff.campaign.rosterURL else { throw .failed("the plan names no signatories file") }
         do {
             _ = try store.resolveCorrection(id, accept: accept) { correction in
                 try Roster.update(

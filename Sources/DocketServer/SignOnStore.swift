@@ -45,14 +45,16 @@ public final class SignOnStore: Sendable {
 
     private let queue: DatabaseQueue
 
-    /// Opens (creating on first use) the store of the campaign in `campaignFolder`.
-    public init(campaignFolder: URL) throws {
-        let folder = campaignFolder.appendingPathComponent(".docket")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    /// Opens (creating on first use) the store of `campaign`.
+    public init(campaign: Campaign) throws {
+        try campaign.createPrivateFolder()
         var configuration = Configuration()
         // Every answer the server reports as saved is on disk first.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        queue = try DatabaseQueue(path: folder.appendingPathComponent("store.sqlite").path, configuration: configuration)
+        // `docket invite` and `docket serve` may open one store at once: a writer waits for the
+        // other instead of failing with "database is locked".
+        configuration.busyMode = .timeout(30)
+        queue = try DatabaseQueue(path: campaign.storeURL.path, configuration: configuration)
         try Self.migrator.migrate(queue)
     }
 
@@ -98,6 +100,22 @@ public final class SignOnStore: Sendable {
                 sql: "INSERT OR REPLACE INTO invitation (signer, tokenHash, issuedAt) VALUES (?, ?, ?)", arguments: [signer, Secret.hash(token), date])
         }
         return token
+    }
+
+    /// A new secret for each of `signers` who holds none, decided and stored in one
+    /// transaction: two `docket invite` at once never give one signer two links (the second
+    /// would silently end the first).
+    public func issueInvitations(toUninvited signers: [String], at date: Date = Date()) throws -> [(signer: String, token: String)] {
+        try queue.write { db in
+            let held = Set(try String.fetchAll(db, sql: "SELECT signer FROM invitation"))
+            var issued: [(signer: String, token: String)] = []
+            for signer in signers where !held.contains(signer) {
+                let token = Secret.random()
+                try db.execute(sql: "INSERT INTO invitation (signer, tokenHash, issuedAt) VALUES (?, ?, ?)", arguments: [signer, Secret.hash(token), date])
+                issued.append((signer, token))
+            }
+            return issued
+        }
     }
 
     /// Ends `signer`'s invitation; false when they had none.

@@ -53,7 +53,7 @@ extension Docket {
                 return
             }
             let draft = composed.draft
-            let folder = URL(fileURLWithPath: out).appendingPathComponent(draft.document.planName)
+            let folder = composed.campaign.outputs(under: URL(fileURLWithPath: out)).folder
             do {
                 let urls = try AtomicWriter.write(outcome.rendered.map { ($0.name, $0.data) }, into: folder)
                 for (url, file) in zip(urls, outcome.rendered) {
@@ -64,7 +64,7 @@ extension Docket {
                 throw ExitCode.failure
             }
             // Every composed version is kept, so signers' approvals can be compared with it later.
-            let store = VersionStore(planURL: URL(fileURLWithPath: plan))
+            let store = composed.campaign.versions
             do {
                 if try store.store(draft, at: commandNow) { writeStandardOutput("stored version \(draft.version.short) in \(displayPath(store.folder))\n") }
             } catch {
@@ -100,7 +100,7 @@ extension Docket.Compose {
             writeStandardError("nothing written")
             throw ExitCode.failure
         }
-        let folder = URL(fileURLWithPath: out).appendingPathComponent(result.base.document.planName).appendingPathComponent("each")
+        let folder = result.campaign.outputs(under: URL(fileURLWithPath: out)).each
         do {
             // Replaced whole: a supporter taken off the list leaves no draft behind.
             try AtomicWriter.replaceFolder(result.rendered.map { ($0.name, $0.data) }, at: folder)

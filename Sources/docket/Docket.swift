@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Docket: ParsableCommand {
+struct Docket: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docket",
         abstract: "Build, check and file public comments on US federal dockets.",
@@ -12,10 +12,19 @@ struct Docket: ParsableCommand {
 
     /// Exit codes are part of the interface: 0 clean, 1 problems found, 2 bad usage.
     /// ArgumentParser's own usage failures exit 64, so they are mapped here.
-    static func main() {
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let misplaced = misplacedVersionFlag(in: arguments) {
+            writeStandardError(misplaced)
+            Foundation.exit(2)
+        }
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            var command = try parseAsRoot(arguments)
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
@@ -24,6 +33,20 @@ struct Docket: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+}
+
+extension Docket {
+    /// Why `--version` anywhere but alone is a usage error. ArgumentParser answers a
+    /// `--version` after any subcommand with the tool's version and exit 0, so
+    /// `docket sign … --approve --version 8bca222` once printed `0.1.0` and recorded nothing.
+    static func misplacedVersionFlag(in arguments: [String]) -> String? {
+        let options = arguments.prefix { $0 != "--" }
+        guard options.count > 1, let flag = options.first(where: { $0 == "--version" || $0.hasPrefix("--version=") }) else { return nil }
+        if options.first == "sign" {
+            return "error: unknown option '\(flag)': the version a signer decides on is given with --draft <version>\nUsage: \(Sign.configuration.usage ?? "docket sign --help")"
+        }
+        return "error: unknown option '\(flag)': 'docket --version' alone prints DocketKit's version; see 'docket \(options.first ?? "") --help'"
     }
 }
 

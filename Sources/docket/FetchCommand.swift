@@ -5,7 +5,7 @@ import DocketModel
 import Foundation
 
 extension Docket {
-    struct Fetch: ParsableCommand {
+    struct Fetch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a docket's fields into docket.yml from Regulations.gov and the Federal Register.",
             discussion: """
@@ -29,11 +29,11 @@ extension Docket {
             guard IdentifierPatterns.isDocketID(docketID) else { throw ValidationError("'\(docketID)' is not a Regulations.gov docket ID such as OMB-2023-0020") }
         }
 
-        func run() throws {
+        func run() async throws {
             let file = URL(fileURLWithPath: into).appendingPathComponent("docket.yml")
             let existing = FileManager.default.fileExists(atPath: file.path) ? loadDocket(file) : nil
             if FileManager.default.fileExists(atPath: file.path), existing == nil { throw ExitCode.failure }
-            let fetched = try api.fetch(docketID)
+            let fetched = try await api.fetch(docketID)
             let text = DocketFetch.yaml(fetched, keeping: existing)
             if let existing {
                 let changes = DocketFetch.changes(from: existing, to: fetched)
@@ -100,40 +100,15 @@ struct APIOptions: ParsableArguments {
     }
 
     /// Fetches a docket, printing waits as they happen; a failure is one line and exit 1.
-    func fetch(_ docketID: String) throws -> DocketFetch.Fetched {
+    func fetch(_ docketID: String) async throws -> DocketFetch.Fetched {
         let key = try key()
         let regulations = RegulationsGov(baseURL: URL(string: regulationsGovURL)!, key: key) { writeStandardError("\(key.mask($0))\n") }
         let federalRegister = FederalRegister(baseURL: URL(string: federalRegisterURL)!)
         do {
-            return try runAsync { () async throws(APIFailure) in
-                try await DocketFetch.fetch(docketID, from: regulations, federalRegister: federalRegister, now: commandNow)
-            }
+            return try await DocketFetch.fetch(docketID, from: regulations, federalRegister: federalRegister, now: commandNow)
         } catch let failure {
             writeStandardError("\(key.mask(failure.description)); nothing was written\n")
             throw ExitCode.failure
         }
     }
-}
-
-/// Runs async work from a synchronous command, off the main actor, and waits for it.
-func runAsync<T: Sendable>(_ work: @escaping @Sendable () async throws(APIFailure) -> T) throws(APIFailure) -> T {
-    let done = DispatchSemaphore(value: 0)
-    let box = ResultBox<T>()
-    Task.detached {
-        do throws(APIFailure) {
-            box.set(.success(try await work()))
-        } catch {
-            box.set(.failure(error))
-        }
-        done.signal()
-    }
-    done.wait()
-    return try box.get()!.get()
-}
-
-private final class ResultBox<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: Result<T, APIFailure>?
-    func set(_ value: Result<T, APIFailure>) { lock.withLock { result = value } }
-    func get() -> Result<T, APIFailure>? { lock.withLock { result } }
 }

@@ -3,7 +3,7 @@ import DocketKit
 import Foundation
 
 extension Docket {
-    struct Init: ParsableCommand {
+    struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Start a campaign: docket.yml, plan.yml, signatories.csv, local Recommendations/ and Templates/, a README.",
             discussion: "Refuses a folder that is not empty. `docket check FOLDER` then lists what is left to fill, each at its line.")
@@ -34,9 +34,9 @@ extension Docket {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             // Fetched first: a docket that cannot be fetched leaves no half-made campaign.
-            let fetched = fetch ? try api.fetch(docket) : nil
+            let fetched = fetch ? try await api.fetch(docket) : nil
             var options = CampaignScaffold.Options(docketID: docket)
             options.kind = kind
             options.submitter = submitter

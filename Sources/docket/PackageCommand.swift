@@ -54,7 +54,7 @@ extension Docket {
             }
             // The packaged version is kept like every composed one, so approvals and redlines can
             // name it later.
-            let store = VersionStore(planURL: URL(fileURLWithPath: plan))
+            let store = package.campaign.versions
             do {
                 if try store.store(package.draft, at: commandNow) { writeStandardOutput("stored version \(package.draft.version.short) in \(displayPath(store.folder))\n") }
             } catch {

@@ -91,7 +91,7 @@ extension Docket {
             let title = signOff.draft.document.header.title
             var files: [(URL, Data)] = []
             if let html { files.append((URL(fileURLWithPath: html), Data(RedlineRenderer.html(redline, title: title, from: old.description, to: new.description).utf8))) }
-            if let docx { files.append((URL(fileURLWithPath: docx), try RedlineRenderer.docx(redline, title: title, author: signOff.author, date: Date(), version: new))) }
+            if let docx { files.append((URL(fileURLWithPath: docx), try RedlineRenderer.docx(redline, title: title, author: signOff.author, date: commandNow, version: new))) }
             for (url, data) in files {
                 do {
                     try AtomicWriter.write([(url.lastPathComponent, data)], into: url.deletingLastPathComponent())
@@ -124,7 +124,7 @@ extension Docket {
         func run() throws {
             let signOff = try openSignOff(plan)
             let files = try failing(plan) { () throws(SignOff.Failure) in try signOff.packet(for: signer, at: commandNow) }
-            let folder = URL(fileURLWithPath: out).appendingPathComponent(signOff.draft.plan.name).appendingPathComponent("review").appendingPathComponent(signer)
+            let folder = signOff.campaign.outputs(under: URL(fileURLWithPath: out)).review(for: signer)
             do {
                 for (url, file) in zip(try AtomicWriter.replaceFolder(files, at: folder), files) {
                     writeStandardOutput("wrote \(displayPath(url)) (\(file.data.count) bytes)\n")

@@ -4,7 +4,7 @@ import DocketServer
 import Foundation
 
 extension Docket {
-    struct Serve: ParsableCommand {
+    struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Serve the review pages signatories approve, decline or comment on, and the lead's dashboard.",
             discussion: """
@@ -29,12 +29,11 @@ extension Docket {
         @Flag(name: .long, help: "Mark cookies Secure: set when a TLS proxy serves the pages over HTTPS.")
         var secureCookies = false
 
-        func run() throws {
+        func run() async throws {
             let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let campaignFolder = base.resolving(plan).deletingLastPathComponent()
             // A plan that does not compose stops here, before anything is written for it.
             let signOff = try openSignOff(plan)
-            let token = try leadToken(campaignFolder: campaignFolder)
+            let token = try leadToken(campaign: signOff.campaign)
             let campaign: ReviewCampaign
             do {
                 campaign = try ReviewCampaign(signOff: signOff, plan: plan, baseDirectory: base, leadToken: token)
@@ -43,29 +42,20 @@ extension Docket {
                 throw ExitCode.failure
             }
             let options = ReviewServer.Options(host: host, port: port, secureCookies: secureCookies)
-            let finished = DispatchSemaphore(value: 0)
-            let failure = LockedError()
-            let host = self.host
-            Task {
-                do {
-                    try await ReviewServer.run(campaign, options: options) { port in
-                        writeStandardOutput("serving \(plan) at http://\(host):\(port)/ (signers: /s/<link>, lead: /lead)\n")
-                    }
-                } catch {
-                    failure.set("\(error)")
+            let (host, plan) = (self.host, self.plan)
+            do {
+                try await ReviewServer.run(campaign, options: options) { port in
+                    writeStandardOutput("serving \(plan) at http://\(host):\(port)/ (signers: /s/<link>, lead: /lead)\n")
                 }
-                finished.signal()
-            }
-            finished.wait()
-            if let message = failure.get() {
-                writeStandardError("docket serve: \(message)\n")
+            } catch {
+                writeStandardError("docket serve: \(error)\n")
                 throw ExitCode.failure
             }
         }
 
         /// The token from the environment or the named file; else a new one kept for the lead
         /// in the campaign's private folder. The token itself is never printed.
-        private func leadToken(campaignFolder: URL) throws -> String {
+        private func leadToken(campaign: Campaign) throws -> String {
             if let file = leadTokenFile {
                 guard let text = try? String(contentsOfFile: file, encoding: .utf8), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                     writeStandardError("\(file): cannot be read, or holds no token\n")
@@ -74,11 +64,10 @@ extension Docket {
                 return text.trimmingCharacters(in: .whitespacesAndNewlines)
             }
             if let token = ProcessInfo.processInfo.environment["DOCKET_LEAD_TOKEN"], !token.isEmpty { return token }
-            let folder = campaignFolder.appendingPathComponent(".docket")
-            let file = folder.appendingPathComponent("lead-token")
+            let file = campaign.leadTokenURL
             if let text = try? String(contentsOf: file, encoding: .utf8), !text.isEmpty { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
             let token = Secret.random()
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try campaign.createPrivateFolder()
             guard FileManager.default.createFile(atPath: file.path, contents: Data((token + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
                 writeStandardError("\(file.path): cannot be written\n")
                 throw ExitCode.failure
@@ -120,7 +109,7 @@ extension Docket {
         func run() throws {
             let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let signOff = try openSignOff(plan)
-            let store = try SignOnStore(campaignFolder: base.resolving(plan).deletingLastPathComponent())
+            let store = try SignOnStore(campaign: signOff.campaign)
             if let revoke {
                 guard try store.revokeInvitation(for: revoke) else {
                     writeStandardError("signer '\(revoke)' holds no invitation\n")
@@ -130,7 +119,7 @@ extension Docket {
                 return
             }
             let respondBy = by.flatMap(CalendarDate.init(iso:)) ?? Invitations.defaultRespondBy(signOff.draft)
-            let folder = out.map { base.resolving($0) } ?? base.appendingPathComponent("out/\(signOff.draft.plan.name)/invitations")
+            let folder = out.map { base.resolving($0) } ?? signOff.campaign.outputs(under: base.appendingPathComponent("out")).invitations
             let result = try Invitations(signOff: signOff, store: store, baseURL: baseURL, respondBy: respondBy).write(into: folder, at: commandNow)
             writeStandardOutput("invited \(Wording.count(result.invited.count, "signer")) in \(result.folder.path)")
             if !result.alreadyInvited.isEmpty { writeStandardOutput("; \(result.alreadyInvited.count) already hold a link") }
@@ -140,12 +129,4 @@ extension Docket {
             }
         }
     }
-}
-
-/// An error message handed from the server's task to the command's thread.
-private final class LockedError: @unchecked Sendable {
-    private let lock = NSLock()
-    private var message: String?
-    func set(_ text: String) { lock.withLock { message = text } }
-    func get() -> String? { lock.withLock { message } }
 }

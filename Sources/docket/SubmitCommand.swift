@@ -4,7 +4,7 @@ import DocketKit
 import Foundation
 
 extension Docket {
-    struct Submit: ParsableCommand {
+    struct Submit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "File the package 'docket package' wrote through the Regulations.gov API.",
             discussion: """
@@ -34,7 +34,7 @@ extension Docket {
 
         @OptionGroup var api: APIOptions
 
-        func run() throws {
+        func run() async throws {
             let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let prepared: Submitting.Prepared
             do {
@@ -64,9 +64,7 @@ extension Docket {
             }
             let regulations = RegulationsGov(baseURL: baseURL, key: key) { writeStandardError("\(key.mask($0))\n") }
             do {
-                let receipt = try runAsync { () async throws(APIFailure) in
-                    try await Submitting.submit(prepared, api: regulations, now: Date()) { writeStandardOutput("\(key.mask($0))\n") }
-                }
+                let receipt = try await Submitting.submit(prepared, api: regulations, now: commandNow) { writeStandardOutput("\(key.mask($0))\n") }
                 writeStandardOutput("filed \(what): tracking number \(receipt.trackingNumber), recorded in submissions.jsonl\n")
             } catch let failure {
                 writeStandardError("not filed: \(key.mask(failure.description))\n")

@@ -19,7 +19,7 @@ struct ScratchFolder: ~Copyable {
 @Suite struct SignOnStoreTests {
     @Test func onlyTheHashOfALinksSecretIsStored() throws {
         let folder = try ScratchFolder()
-        let store = try SignOnStore(campaignFolder: folder.url)
+        let store = try SignOnStore(campaign: .inFolder(folder.url))
         let token = try store.issueInvitation(for: "harbor")
         #expect(token.utf8.count >= 43, "at least 256 bits, base64url")
         #expect(try store.signer(forToken: token) == "harbor")
@@ -31,7 +31,7 @@ struct ScratchFolder: ~Copyable {
 
     @Test func aNewLinkEndsTheOldOneAndRevokingEndsAny() throws {
         let folder = try ScratchFolder()
-        let store = try SignOnStore(campaignFolder: folder.url)
+        let store = try SignOnStore(campaign: .inFolder(folder.url))
         let first = try store.issueInvitation(for: "harbor")
         let second = try store.issueInvitation(for: "harbor")
         #expect(first != second)
@@ -44,17 +44,17 @@ struct ScratchFolder: ~Copyable {
 
     @Test func theStoreKeepsItsRecordsAcrossOpenings() throws {
         let folder = try ScratchFolder()
-        let token = try SignOnStore(campaignFolder: folder.url).issueInvitation(for: "lakes")
-        try SignOnStore(campaignFolder: folder.url).addNewcomer(
+        let token = try SignOnStore(campaign: .inFolder(folder.url)).issueInvitation(for: "lakes")
+        try SignOnStore(campaign: .inFolder(folder.url)).addNewcomer(
             organization: "Prairie Legal Aid", city: "Omaha", state: "NE", contactName: "Jo", contactEmail: "jo@p.example.org", version: "sha256:" + String(repeating: "a", count: 64))
-        let reopened = try SignOnStore(campaignFolder: folder.url)
+        let reopened = try SignOnStore(campaign: .inFolder(folder.url))
         #expect(try reopened.signer(forToken: token) == "lakes")
         #expect(try reopened.pendingNewcomers().map(\.organization) == ["Prairie Legal Aid"])
     }
 
     @Test func aRosterWriteThatFailsLeavesTheNewcomerPending() throws {
         let folder = try ScratchFolder()
-        let store = try SignOnStore(campaignFolder: folder.url)
+        let store = try SignOnStore(campaign: .inFolder(folder.url))
         let id = try store.addNewcomer(organization: "X", city: "", state: "", contactName: "Y", contactEmail: "y@x.example.org", version: "v")
         struct DiskFull: Error {}
         #expect(throws: DiskFull.self) { try store.resolveNewcomer(id, accept: true) { _ in throw DiskFull() } }
@@ -103,7 +103,7 @@ struct ScratchFolder: ~Copyable {
         try FileManager.default.copyItem(at: root.appendingPathComponent("Tests/server/campaign"), to: campaign)
         try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("library"), withDestinationURL: root)
         let signOff = try SignOff(plan: "campaign/plan.yml", baseDirectory: folder.url)
-        let store = try SignOnStore(campaignFolder: campaign)
+        let store = try SignOnStore(campaign: .inFolder(campaign))
         let out = folder.url.appendingPathComponent("invitations")
         let invitations = Invitations(signOff: signOff, store: store, baseURL: "https://sign.example.org/", respondBy: CalendarDate(iso: "2026-02-01"))
         let first = try invitations.write(into: out, at: Date(timeIntervalSince1970: 1_768_000_000))
@@ -128,5 +128,12 @@ struct ScratchFolder: ~Copyable {
         #expect(try String(contentsOf: out.appendingPathComponent("harbor.eml"), encoding: .utf8) == eml)
         #expect(second.alreadyInvited == ["harbor", "desert", "lakes"])
         #expect(try store.signer(forToken: token) == "harbor")
+    }
+}
+
+extension Campaign {
+    /// A campaign whose plan would be `plan.yml` in `folder`.
+    static func inFolder(_ folder: URL) -> Campaign {
+        Campaign(planURL: folder.appendingPathComponent("plan.yml"), planName: "plan", signatories: nil)
     }
 }
