@@ -32,6 +32,10 @@ import Testing
     }
 
     func docket(_ arguments: String..., in directory: URL = workingCopy) throws -> Run {
+        try docket(arguments, in: directory)
+    }
+
+    func docket(_ arguments: [String], in directory: URL = workingCopy) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments

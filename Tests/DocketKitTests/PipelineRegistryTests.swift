@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+@testable import DocketKit
+
+/// The registry a caller hands `docket check` is the one every rule judges by.
+@Suite struct PipelineRegistryTests {
+    func library(citing citation: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docket-registry-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Recommendations"), withIntermediateDirectories: true)
+        let text = """
+            ---
+            id: cites-an-inventory-entry
+            title: Cites an inventory entry
+            summary: One citation.
+            systems: [\(citation)]
+            authorities:
+              - OMB M-25-21 App. §4(b)(vi)
+            eu:
+              - cite: EU AI Act Art. 86(1)
+                requires: A right to explanation.
+            comparison: |
+              The EU grants a right to explanation.
+            ---
+            Body text.
+
+            """
+        try text.write(to: folder.appendingPathComponent("Recommendations/cites.md"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func libraryEntriesAreCheckedAgainstTheCallersRegistry() throws {
+        let folder = try library(citing: "DHS-9999")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bundled = Checker.check(paths: ["Recommendations"], baseDirectory: folder)
+        #expect(bundled.diagnostics.contains { $0.code == .unverifiedCitation }, "the bundled registry does not know DHS-9999: \(bundled.diagnostics)")
+        let registry = AuthorityRegistry.shared.adding([
+            .init(citation: "DHS-9999", title: "A test inventory entry", status: .verified, source: "a test")
+        ])
+        let given = Checker.check(paths: ["Recommendations"], baseDirectory: folder, registry: registry)
+        #expect(!given.diagnostics.contains { $0.code == .unverifiedCitation }, "\(given.diagnostics)")
+    }
+}
