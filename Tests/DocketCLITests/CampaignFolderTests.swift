@@ -11,11 +11,15 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docket-campaign-\(UUID().uuidString)")
         var roster = "id,organization,city,state,contact_name,contact_email,contact_phone\n"
         for index in 0..<signers { roster += "org-\(index),Organization \(index),,,Contact \(index),c\(index)@org\(index).example.org,\n" }
+        // A letter of some length, as real ones are: each version's files take long enough to
+        // write that writers racing on one folder meet.
+        let background = (1...400).map { "Paragraph \($0) of the background, on how DHS uses face recognition in the field and what the public was told." }
         let files = [
             "Templates/clauses/ask.md": "---\nid: ask\nversion: 1\ntitle: The ask\n---\nDHS should stop using Mobile Fortify.\n",
+            "Templates/clauses/background.md": "---\nid: background\nversion: 1\ntitle: Background\n---\n" + background.joined(separator: "\n\n") + "\n",
             "letter/lists/s.csv": roster,
             "letter/plan.yml":
-                "name: letter\nkind: letter\nlibrary: ..\nsubmitter: { type: organization, organization: Organization 0, organizationType: Nonprofit }\nsections:\n  - clause: ask\nsignatories: lists/s.csv\n",
+                "name: letter\nkind: letter\nlibrary: ..\nsubmitter: { type: organization, organization: Organization 0, organizationType: Nonprofit }\nsections:\n  - clause: ask\n  - clause: background\nsignatories: lists/s.csv\n",
         ]
         for (path, text) in files {
             let url = folder.appendingPathComponent(path)
@@ -25,13 +29,36 @@ import Testing
         return folder
     }
 
-    /// Runs every argument list at once and returns each run, in the order given.
-    func concurrently(_ runs: [[String]], in folder: URL) -> [CLITests.Run] {
-        let results = Results(count: runs.count)
-        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
-            results.set(index, (try? cli.docket(runs[index], in: folder)) ?? CLITests.Run(status: -1, stdout: "", stderr: "did not start"))
+    /// Starts every argument list before waiting for any (so all of them really run at once,
+    /// not two at a time), and returns each run in the order given.
+    func concurrently(_ runs: [[String]], in folder: URL) throws -> [CLITests.Run] {
+        let logs = FileManager.default.temporaryDirectory.appendingPathComponent("docket-runs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: logs) }
+        var started: [(Process, URL, URL)] = []
+        for (index, arguments) in runs.enumerated() {
+            let process = Process()
+            process.executableURL = CLITests.binary
+            process.arguments = arguments
+            process.currentDirectoryURL = folder
+            var environment = ProcessInfo.processInfo.environment
+            environment["NO_COLOR"] = "1"
+            environment["SOURCE_DATE_EPOCH"] = "1768496400"
+            process.environment = environment
+            let out = logs.appendingPathComponent("\(index).out")
+            let err = logs.appendingPathComponent("\(index).err")
+            FileManager.default.createFile(atPath: out.path, contents: nil)
+            FileManager.default.createFile(atPath: err.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: out)
+            process.standardError = try FileHandle(forWritingTo: err)
+            try process.run()
+            started.append((process, out, err))
         }
-        return results.all
+        return started.map { process, out, err in
+            process.waitUntilExit()
+            let read = { (url: URL) in (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
+            return CLITests.Run(status: process.terminationStatus, stdout: read(out), stderr: read(err))
+        }
     }
 
     func lines(of url: URL) throws -> [String] {
@@ -43,7 +70,7 @@ import Testing
         let folder = try letter(signers: 50)
         defer { try? FileManager.default.removeItem(at: folder) }
         let runs = (0..<50).map { ["sign", "letter/plan.yml", "--signer", "org-\($0)", "--approve"] }
-        let results = concurrently(runs, in: folder)
+        let results = try concurrently(runs, in: folder)
         for (index, run) in results.enumerated() { #expect(run.status == 0, "sign org-\(index): \(run.stderr)") }
         let approvals = try lines(of: folder.appendingPathComponent("letter/lists/approvals.jsonl"))
         #expect(approvals.count == 50)
@@ -65,7 +92,7 @@ import Testing
             runs.append(["compose", "letter/plan.yml", "--format", "md,html"])
             runs.append(["sign", "letter/plan.yml", "--signer", "org-\(index)", "--approve"])
         }
-        for (run, arguments) in zip(concurrently(runs, in: folder), runs) { #expect(run.status == 0, "\(arguments.joined(separator: " ")): \(run.stderr)") }
+        for (run, arguments) in zip(try concurrently(runs, in: folder), runs) { #expect(run.status == 0, "\(arguments.joined(separator: " ")): \(run.stderr)") }
         #expect(try lines(of: folder.appendingPathComponent("letter/lists/approvals.jsonl")).count == 10)
         #expect(try lines(of: folder.appendingPathComponent("letter/versions/history.jsonl")).count == 1)
         let out = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out/letter").path).sorted()
@@ -75,7 +102,7 @@ import Testing
     @Test func twoInvitesAtOnceGiveEverySignerOneLink() throws {
         let folder = try letter(signers: 20)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let results = concurrently([["invite", "letter/plan.yml", "--out", "first"], ["invite", "letter/plan.yml", "--out", "second"]], in: folder)
+        let results = try concurrently([["invite", "letter/plan.yml", "--out", "first"], ["invite", "letter/plan.yml", "--out", "second"]], in: folder)
         for run in results { #expect(run.status == 0, "\(run.stderr)") }
         var invited: [String] = []
         for name in ["first", "second"] {
@@ -108,7 +135,7 @@ import Testing
         try (try String(contentsOf: plan, encoding: .utf8) + "outputs: [md, pdf]\n").write(to: plan, atomically: true, encoding: .utf8)
         let check = try cli.docket("check", "letter", in: folder)
         #expect(check.status == 1)
-        #expect(check.stdout.contains("letter/plan.yml:8:15: error[DK015]: compose writes no PDF"), "\(check.stdout)")
+        #expect(check.stdout.contains("letter/plan.yml:9:15: error[DK015]: compose writes no PDF"), "\(check.stdout)")
         let compose = try cli.docket("compose", "letter/plan.yml", in: folder)
         #expect(compose.status == 1)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
@@ -163,13 +190,4 @@ import Testing
         #expect(submit.status == 0, "\(submit.stderr)")
         #expect(submit.stdout.contains("dry run: nothing was sent"), "\(submit.stdout)")
     }
-}
-
-/// Each concurrent run's result, written from many threads.
-private final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private var runs: [CLITests.Run]
-    init(count: Int) { runs = Array(repeating: CLITests.Run(status: -1, stdout: "", stderr: ""), count: count) }
-    func set(_ index: Int, _ run: CLITests.Run) { lock.withLock { runs[index] = run } }
-    var all: [CLITests.Run] { lock.withLock { runs } }
 }
