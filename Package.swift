@@ -11,6 +11,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "DocketKit", targets: ["DocketKit"]),
+        // The pure stages alone: no file, clock, process or network access.
+        .library(
+            name: "DocketStages",
+            targets: ["DocketSupport", "DocketMarkdown", "DocketCitations", "DocketModel", "DocketLibrary", "DocketCompose", "DocketRender", "DocketReview", "DocketSubmission"]),
         .executable(name: "docket", targets: ["docket"]),
     ],
     dependencies: [

@@ -13,8 +13,9 @@ import Testing
 @testable import DocketSupport
 
 /// The bundled example composed and compared byte for byte with its committed outputs in
-/// `Examples/<name>/expected/`. After an intended change, re-record with `RECORD=1 swift test`
-/// and review the diff before committing it.
+/// `Examples/<name>/expected/`. The test never writes them: after an intended change,
+/// `Tools/update-goldens` re-records them with the `docket` command, and a reviewer reads the
+/// diff before committing it.
 @Suite struct ExampleGoldenTests {
     static let examples = ["omb-2023-0020", "dhs-ai-compliance-2024", "clearview-2021", "omb-dhs-ai-2024"]
 
@@ -24,14 +25,12 @@ import Testing
         #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics.filter { $0.severity == .error })")
         #expect(outcome.rendered.count == (example == "omb-2023-0020" ? 3 : 2))
         let expected = folder.appendingPathComponent("expected")
-        if ProcessInfo.processInfo.environment["RECORD"] == "1" {
-            try AtomicWriter.write(outcome.rendered.map { ($0.name, $0.data) }, into: expected)
-            return
-        }
         for file in outcome.rendered {
             let url = expected.appendingPathComponent(file.name)
-            let golden = try #require(try? Data(contentsOf: url), "missing \(url.path); run RECORD=1 swift test")
-            #expect(Data(file.contents.utf8) == golden, "\(file.name) differs from \(url.path):\n\(firstDifference(file.contents, String(decoding: golden, as: UTF8.self)))")
+            let golden = try #require(try? Data(contentsOf: url), "missing \(url.path); run Tools/update-goldens")
+            if file.data != golden {
+                Issue.record("\(file.name) differs from \(url.path) (Tools/update-goldens re-records it):\n\(try diff(golden: url, actual: file.data))")
+            }
         }
     }
 
@@ -88,12 +87,19 @@ import Testing
         #expect(html.components(separatedBy: "<h4>How the EU and US rules differ</h4>").count == ids.count + 1)
     }
 
-    private func firstDifference(_ actual: String, _ expected: String) -> String {
-        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        for (number, pair) in zip(actualLines, expectedLines).enumerated() where pair.0 != pair.1 {
-            return "line \(number + 1):\n- \(pair.1)\n+ \(pair.0)"
-        }
-        return "lengths differ: \(actualLines.count) vs \(expectedLines.count) lines"
+    /// `git diff --no-index` from the golden file to what was composed, as a reviewer reads it.
+    private func diff(golden: URL, actual: Data) throws -> String {
+        let folder = try TemporaryFolder()
+        let composed = folder.url.appendingPathComponent(golden.lastPathComponent)
+        try actual.write(to: composed)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "diff", "--no-index", "--no-color", "--", golden.path, composed.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: output, as: UTF8.self)
     }
 }
