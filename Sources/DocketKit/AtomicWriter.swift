@@ -25,6 +25,8 @@ public enum AtomicWriter {
         public var path: String
         public var reason: String
         public var description: String { "\(path): \(reason)" }
+        /// The failure as the diagnostic every command prints.
+        public var diagnostic: Diagnostic { .error(.outputNotWritten, reason, at: .file(path)) }
     }
 
     static let temporaryPrefix = ".docket-"

@@ -107,7 +107,7 @@ public enum Checker {
         let shown = DiagnosticCollector(diagnostics.diagnostics.filter { !hidden($0) })
         let elsewhere = diagnostics.diagnostics.count { hidden($0) && $0.severity == .warning }
         return CheckReport(
-            shown, files: workspace.files, sources: workspace.sources, unrelatedErrorCount: elsewhere, value: Analysis(workspace: workspace, drafts: drafts))
+            shown, files: workspace.files, sources: workspace.sources, hiddenWarningCount: elsewhere, value: Analysis(workspace: workspace, drafts: drafts))
     }
 
     /// An organization is one name everywhere: two rosters that give the same signer id

@@ -12,6 +12,8 @@ public struct Outcome<Value: Sendable>: Sendable {
     public var sources: [String: SourceFile]
     /// Errors in library files the command did not use: counted, not shown, not blocking.
     public var unrelatedErrorCount: Int
+    /// Warnings in library files a plan merely searches (`docket check`): counted, not shown.
+    public var hiddenWarningCount: Int
     /// One-line remarks that are not problems, such as a missing PDF converter.
     public var notes: [String]
     /// What was built, as far as it could be; present alongside errors when they did not stop it.
@@ -19,8 +21,10 @@ public struct Outcome<Value: Sendable>: Sendable {
 
     /// An outcome of `collector`'s problems.
     public init(
-        _ collector: DiagnosticCollector, files: [String], sources: [String: SourceFile], unrelatedErrorCount: Int = 0, notes: [String] = [], value: Value? = nil
+        _ collector: DiagnosticCollector, files: [String], sources: [String: SourceFile], unrelatedErrorCount: Int = 0, hiddenWarningCount: Int = 0, notes: [String] = [],
+        value: Value? = nil
     ) {
+        self.hiddenWarningCount = hiddenWarningCount
         diagnostics = collector.diagnostics
         self.files = files
         self.sources = sources

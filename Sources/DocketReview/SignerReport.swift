@@ -26,12 +26,25 @@ public struct SignerReport: Sendable {
     }
 
     /// The kinds of status, in the order reports list them; the raw value is how they read.
+    /// Where a signer stands. The raw value is the stable key JSON reports and scripts use;
+    /// `label` is the wording people read.
     public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
         case approved
-        case approvedOlder = "approved an older version"
-        case requestedChanges = "requested changes"
+        case approvedOlder = "approved-older-version"
+        case requestedChanges = "requested-changes"
         case declined
         case pending
+
+        /// The words a person reads: "approved an older version".
+        public var label: String {
+            switch self {
+            case .approved: "approved"
+            case .approvedOlder: "approved an older version"
+            case .requestedChanges: "requested changes"
+            case .declined: "declined"
+            case .pending: "pending"
+            }
+        }
     }
 
     /// One signer and where they stand.
@@ -75,7 +88,7 @@ public struct SignerReport: Sendable {
     /// Signers per status, in a fixed order.
     /// "3 approved, 1 approved an older version, 0 requested changes, …": how `docket signers`
     /// and the review server's dashboard both sum up a report.
-    public var countsLine: String { counts.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ") }
+    public var countsLine: String { counts.map { "\($0.count) \($0.kind.label)" }.joined(separator: ", ") }
 
     public var counts: [(kind: Kind, count: Int)] {
         var tally: [Kind: Int] = [:]
@@ -108,7 +121,7 @@ public struct SignerReport: Sendable {
                 .note(
                     .signersOutstanding,
                     "\(Wording.count(approvers.count, "signer")) of \(rows.count) approved version \(version.short); "
-                        + outstanding.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", "),
+                        + outstanding.map { "\($0.count) \($0.kind.label)" }.joined(separator: ", "),
                     at: range))
         }
         return diagnostics

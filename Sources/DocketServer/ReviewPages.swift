@@ -164,7 +164,7 @@ enum ReviewPages {
         body += "<p>Current version <code>\(report.version.short)</code>: " + XML.escape(report.countsLine) + ".</p>\n"
         body += "<h2>Signers</h2>\n<table>\n<thead><tr><th scope=\"col\">Organization</th><th scope=\"col\">Status</th><th scope=\"col\">Version</th><th scope=\"col\">Comment</th></tr></thead>\n<tbody>\n"
         for row in report.rows {
-            body += "<tr><td>\(XML.escape(row.signer.organization))</td><td>\(row.status.kind.rawValue)</td><td><code>\(row.decision?.version.short ?? "")</code></td><td>\(XML.escape(row.decision?.comment ?? ""))</td></tr>\n"
+            body += "<tr><td>\(XML.escape(row.signer.organization))</td><td>\(row.status.kind.label)</td><td><code>\(row.decision?.version.short ?? "")</code></td><td>\(XML.escape(row.decision?.comment ?? ""))</td></tr>\n"
         }
         body += "</tbody>\n</table>\n"
         body += "<h2>Waiting to sign</h2>\n"

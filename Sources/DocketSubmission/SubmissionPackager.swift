@@ -73,7 +73,7 @@ public enum SubmissionPackager {
         let report = SignerReport(signatories: roster, approvals: draft.approvals ?? ApprovalLog(path: ApprovalLog.fileName), version: draft.version)
         let missing = report.rows.filter { $0.status != .approvedCurrent }
         guard !missing.isEmpty, !allowUnapproved else { return }
-        let named = missing.prefix(10).map { "\($0.signer.id) (\($0.status.kind.rawValue))" }.joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
+        let named = missing.prefix(10).map { "\($0.signer.id) (\($0.status.kind.label))" }.joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
         diagnostics.emit(
             .error(
                 .unapprovedSigners,

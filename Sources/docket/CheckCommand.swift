@@ -24,9 +24,9 @@ extension Docket {
             case .text:
                 let color = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
                 writeStandardOutput(DiagnosticFormatter.text(report, options: .init(color: color)))
-                if report.unrelatedErrorCount > 0 {
+                if report.hiddenWarningCount > 0 {
                     writeStandardOutput(
-                        "note: \(Wording.count(report.unrelatedErrorCount, "warning")) in library files that no plan here uses; check a library itself to see them\n")
+                        "note: \(Wording.count(report.hiddenWarningCount, "warning")) in library files that no plan here uses; check a library itself to see them\n")
                 }
             }
             if report.errorCount > 0 || (werror && report.warningCount > 0) {

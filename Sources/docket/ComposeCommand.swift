@@ -60,7 +60,7 @@ extension Docket {
                     writeStandardOutput("wrote \(displayPath(url)) (\(file.data.count) bytes)\n")
                 }
             } catch {
-                writeStandardError("error[DK610]: \(error)")
+                report([error.diagnostic])
                 throw ExitCode.failure
             }
             // Every composed version is kept, so signers' approvals can be compared with it later.
@@ -105,7 +105,7 @@ extension Docket.Compose {
             // Replaced whole: a supporter taken off the list leaves no draft behind.
             try AtomicWriter.replaceFolder(result.rendered.map { ($0.name, $0.data) }, at: folder)
         } catch {
-            writeStandardError("error[DK610]: \(error)")
+            report([error.diagnostic])
             throw ExitCode.failure
         }
         let bytes = result.rendered.reduce(0) { $0 + $1.data.count }

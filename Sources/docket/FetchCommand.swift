@@ -50,7 +50,7 @@ extension Docket {
             do {
                 try AtomicWriter.write([("docket.yml", Data(text.utf8))], into: file.deletingLastPathComponent())
             } catch {
-                writeStandardError("error[DK610]: \(error.description)\n")
+                report([error.diagnostic])
                 throw ExitCode.failure
             }
             writeStandardOutput("wrote \(displayPath(file)): \(fetched.docketID), comments \(fetched.isOpen ? "open" : "closed")\(fetched.value("commentsClose").map { ", closing \($0)" } ?? "")\n")

@@ -54,8 +54,11 @@ extension Docket {
                     try AtomicWriter.write([("docket.yml", Data(DocketFetch.yaml(fetched, keeping: nil).utf8))], into: campaign)
                     writeStandardOutput("filled docket.yml from Regulations.gov and the Federal Register\n")
                 }
+            } catch let error as AtomicWriter.WriteError {
+                report([error.diagnostic])
+                throw ExitCode.failure
             } catch {
-                writeStandardError("error[DK610]: \(error)\n")
+                report([.error(.outputNotWritten, "\(error)", at: .file(folder))])
                 throw ExitCode.failure
             }
             writeStandardOutput("next: fill docket.yml and plan.yml, then run 'docket check \(folder)'\n")

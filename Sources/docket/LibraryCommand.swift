@@ -175,8 +175,11 @@ extension Docket.LibraryCommand {
             let url = URL(fileURLWithPath: root.roots[0]).appendingPathComponent("Templates").appendingPathComponent(ClauseLock.fileName)
             do {
                 try AtomicWriter.write([(ClauseLock.fileName, try ClauseLock(recording: clauses).encoded())], into: url.deletingLastPathComponent())
+            } catch let error as AtomicWriter.WriteError {
+                report([error.diagnostic])
+                throw ExitCode.failure
             } catch {
-                writeStandardError("error[DK610]: \(error)")
+                report([.error(.outputNotWritten, "\(error)", at: .file(url.path))])
                 throw ExitCode.failure
             }
             writeStandardOutput("recorded \(Wording.count(clauses.count, "clause version", "clause versions")) in \(url.path)\n")

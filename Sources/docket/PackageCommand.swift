@@ -49,7 +49,7 @@ extension Docket {
                     writeStandardOutput("wrote \(displayPath(url)) (\(file.data.count) bytes, \(file.role.rawValue)\(file.isPublic ? ", public" : ""))\n")
                 }
             } catch {
-                writeStandardError("error[DK610]: \(error)")
+                report([error.diagnostic])
                 throw ExitCode.failure
             }
             // The packaged version is kept like every composed one, so approvals and redlines can
@@ -77,7 +77,7 @@ extension Docket {
 }
 
 /// Prints diagnostics the way `docket check` does, colour only on a terminal.
-func report(_ diagnostics: [Diagnostic], files: [String], sources: [String: SourceFile], unrelatedErrors: Int) {
+func report(_ diagnostics: [Diagnostic], files: [String] = [], sources: [String: SourceFile] = [:], unrelatedErrors: Int = 0) {
     let color = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     if !diagnostics.isEmpty {
         let report = Outcome<Never>(DiagnosticCollector(diagnostics), files: files, sources: sources)

@@ -96,7 +96,7 @@ extension Docket {
                 do {
                     try AtomicWriter.write([(url.lastPathComponent, data)], into: url.deletingLastPathComponent())
                 } catch {
-                    writeStandardError("error[DK610]: \(error)")
+                    report([error.diagnostic])
                     throw ExitCode.failure
                 }
                 writeStandardOutput("wrote \(displayPath(url)) (\(data.count) bytes)\n")
@@ -130,7 +130,7 @@ extension Docket {
                     writeStandardOutput("wrote \(displayPath(url)) (\(file.data.count) bytes)\n")
                 }
             } catch {
-                writeStandardError("error[DK610]: \(error)")
+                report([error.diagnostic])
                 throw ExitCode.failure
             }
         }
@@ -173,7 +173,7 @@ struct SignerStatusJSON: Encodable {
         let width = min(report.rows.map(\.signer.id.count).max() ?? 2, 28)
         var out = "current version \(report.version.short)\n"
         for row in report.rows {
-            var status = row.status.kind.rawValue
+            var status = row.status.kind.label
             switch row.status {
             case .approvedOlder(let version, let changed):
                 status += " \(version.short)" + (changed.map { " (\(Wording.count($0, "paragraph")) changed since)" } ?? "")
