@@ -35,9 +35,10 @@ import Testing
         try docket(arguments, in: directory)
     }
 
-    func docket(_ arguments: [String], in directory: URL = workingCopy) throws -> Run {
+    /// `docket` with `arguments`, not yet started, at the tests' fixed time and without colour.
+    static func process(_ arguments: [String], in directory: URL) -> Process {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
@@ -45,6 +46,11 @@ import Testing
         // The tests' fixed "now", January 15, 2026, noon Eastern: outputs match the golden files.
         environment["SOURCE_DATE_EPOCH"] = "1768496400"
         process.environment = environment
+        return process
+    }
+
+    func docket(_ arguments: [String], in directory: URL = workingCopy) throws -> Run {
+        let process = Self.process(arguments, in: directory)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

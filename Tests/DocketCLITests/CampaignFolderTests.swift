@@ -37,14 +37,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: logs) }
         var started: [(Process, URL, URL)] = []
         for (index, arguments) in runs.enumerated() {
-            let process = Process()
-            process.executableURL = CLITests.binary
-            process.arguments = arguments
-            process.currentDirectoryURL = folder
-            var environment = ProcessInfo.processInfo.environment
-            environment["NO_COLOR"] = "1"
-            environment["SOURCE_DATE_EPOCH"] = "1768496400"
-            process.environment = environment
+            let process = CLITests.process(arguments, in: folder)
             let out = logs.appendingPathComponent("\(index).out")
             let err = logs.appendingPathComponent("\(index).err")
             FileManager.default.createFile(atPath: out.path, contents: nil)
