@@ -74,10 +74,8 @@ public enum Checker {
             let box = BoxTextRenderer.render(draft.document, version: draft.version)
             SubmissionRules.commentBox(box, of: draft, into: &diagnostics)
             // The box text, HTML and DOCX are all rendered from the same document as the Markdown.
-            diagnostics.emit(
-                contentsOf: PrivateFields(draft).diagnostics(
-                    forPublicText: PublicText.markdown(draft.markdown), describedAs: "the composed text", searching: draft.usedFiles.sorted(), sources: workspace.sources,
-                    fallback: .file(planFile.path)))
+            PublicTextCheck(draft, sources: workspace.sources).check(
+                Data(draft.markdown.utf8), reading: .markdown, describedAs: "the composed text", fallback: .file(planFile.path), into: &diagnostics)
             drafts[planFile.path] = CheckedDraft(draft: draft, box: box, registry: layered)
             if let log = approvals {
                 // A decision on a version never composed here names nothing a signer could read.

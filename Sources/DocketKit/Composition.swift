@@ -67,18 +67,9 @@ public enum Composition {
         }
         // Every file is scanned as a reader sees it: a value split by markup or DOCX runs is
         // still the value.
-        let privateFields = PrivateFields(draft)
+        let publicText = PublicTextCheck(draft, sources: report.sources)
         for file in result.rendered {
-            let text =
-                switch file.format {
-                case .html: PublicText.html(file.contents)
-                case .docx: PublicText.docx(file.data)
-                case .md: PublicText.markdown(file.contents)
-                case .txt: file.contents
-                }
-            diagnostics.emit(
-                contentsOf: privateFields.diagnostics(
-                    forPublicText: text, describedAs: "'\(file.name)'", searching: draft.usedFiles.sorted(), sources: report.sources, fallback: .file(planFile.path)))
+            publicText.check(file.data, reading: file.format.reading, describedAs: "'\(file.name)'", fallback: .file(planFile.path), into: &diagnostics)
         }
         if diagnostics.hasErrors { result.rendered = [] }
         return outcome()
@@ -150,10 +141,7 @@ extension Composition {
             let draft = drafts.draft(setting: row.values.filter { read.contains($0.name) }, diagnostics: &rowDiagnostics)
             diagnostics.emit(contentsOf: rowDiagnostics.emitted)
             let name = "\(row.id.value).md"
-            diagnostics.emit(
-                contentsOf: PrivateFields(draft).diagnostics(
-                    forPublicText: PublicText.markdown(draft.markdown), describedAs: "'\(name)'", searching: draft.usedFiles.sorted(), sources: sources,
-                    fallback: row.id.range))
+            PublicTextCheck(draft, sources: sources).check(Data(draft.markdown.utf8), reading: .markdown, describedAs: "'\(name)'", fallback: row.id.range, into: &diagnostics)
             rendered.append(RenderedFile(name: name, format: .md, data: Data(draft.markdown.utf8)))
         }
         return finish(PersonalizedResult(base: base, rendered: diagnostics.hasErrors ? [] : rendered, campaign: campaign))
@@ -166,4 +154,16 @@ extension Outcome where Value == Composition.Result {
     public var draft: Draft? { value?.draft }
     /// The files rendered; empty when there are errors.
     public var rendered: [Composition.RenderedFile] { value?.rendered ?? [] }
+}
+
+extension OutputFormat {
+    /// How the public-text check reads a file of this format.
+    var reading: PublicTextCheck.Reading {
+        switch self {
+        case .md: .markdown
+        case .html: .html
+        case .docx: .docx
+        case .txt: .plain
+        }
+    }
 }

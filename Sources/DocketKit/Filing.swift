@@ -14,7 +14,6 @@ public enum Filing {
         /// The attachment formats wanted. PDF needs LibreOffice; without it the DOCX is attached.
         public var formats: [SubmissionPackager.AttachmentFormat] = [.pdf, .docx]
         public var converter: PDFConverter? = PDFConverter.find()
-        public var now = Date()
         /// The folder that receives `<plan-name>/submission/`.
         public var outputRoot = "out"
 
@@ -33,31 +32,40 @@ public enum Filing {
         public var files: [SubmissionPackager.PackagedFile]
     }
 
-    /// Builds the package for the plan at `path`; writes nothing.
+    /// Builds the package for the plan at `path`, composed at `now`; writes nothing.
     public static func package(
-        plan path: String, options: Options = Options(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+        plan path: String, options: Options = Options(), now: Date = Pipeline.clock(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
         registry: AuthorityRegistry = .shared
     ) -> Outcome<Package> {
-        let composition = Composition.compose(plan: path, formats: [], now: options.now, baseDirectory: baseDirectory, registry: registry)
-        var diagnostics = DiagnosticCollector(composition.diagnostics)
+        package(plan: path, options: options, pipeline: Pipeline(registry: registry, now: now, baseDirectory: baseDirectory))
+    }
+
+    /// Builds the package with `pipeline`, judged by the filing policy: a closed comment period
+    /// is an error unless `options.allowLate`.
+    static func package(plan path: String, options: Options, pipeline: Pipeline) -> Outcome<Package> {
+        let composition = pipeline.compose(plan: path, formats: [])
+        let policy = CommentPeriod.filingPolicy(allowLate: options.allowLate)
+        // Everything the composition found passes the filing policy on its way in.
+        var filing = EscalatingSink(DiagnosticCollector(), policy: policy)
+        filing.emit(contentsOf: composition.diagnostics)
         var notes: [String] = []
         guard let composed = composition.value else {
-            return Outcome(diagnostics, files: composition.files, sources: composition.sources, unrelatedErrorCount: composition.unrelatedErrorCount)
+            return Outcome(filing.base, files: composition.files, sources: composition.sources, unrelatedErrorCount: composition.unrelatedErrorCount)
         }
         let draft = composed.draft
-        let folder = composed.campaign.outputs(under: baseDirectory.resolving(options.outputRoot)).submission
-        var package = Package(draft: draft, campaign: composed.campaign, folder: Workspace.displayPath(folder, base: baseDirectory), files: [])
+        let folder = composed.campaign.outputs(under: pipeline.baseDirectory.resolving(options.outputRoot)).submission
+        var package = Package(draft: draft, campaign: composed.campaign, folder: Workspace.displayPath(folder, base: pipeline.baseDirectory), files: [])
         let outcome = {
-            Outcome(diagnostics, files: composition.files, sources: composition.sources, unrelatedErrorCount: composition.unrelatedErrorCount, notes: notes, value: package)
+            Outcome(filing.base, files: composition.files, sources: composition.sources, unrelatedErrorCount: composition.unrelatedErrorCount, notes: notes, value: package)
         }
-        SubmissionPackager.checkPrerequisites(draft, now: options.now, allowLate: options.allowLate, allowUnapproved: options.allowUnapproved, into: &diagnostics)
-        guard !diagnostics.hasErrors else { return outcome() }
+        SubmissionPackager.checkPrerequisites(draft, allowUnapproved: options.allowUnapproved, into: &filing)
+        guard !filing.base.hasErrors else { return outcome() }
         // What is filed carries no draft label: "Version 8bca222d1872 · Docket …".
         let docx: Data
         do {
             docx = try DOCXRenderer.render(draft.document, version: draft.version, stamp: .filed)
         } catch {
-            diagnostics.emit(.error(.outputNotWritten, "could not build the DOCX file: \(error)", at: draft.plan.source))
+            filing.emit(.error(.outputNotWritten, "could not build the DOCX file: \(error)", at: draft.plan.source))
             return outcome()
         }
         let box = BoxTextRenderer.render(draft.document, version: draft.version, stamp: .filed)
@@ -69,7 +77,7 @@ public enum Filing {
                 do {
                     attachments.append(.init(name: baseName + ".pdf", data: try converter.convert(docx: docx, name: baseName), role: .attachment))
                 } catch {
-                    diagnostics.emit(
+                    filing.emit(
                         .warning(.pdfNotConverted, "no PDF: \(error.description); the package attaches the DOCX", at: .file(package.folder + "/" + baseName + ".pdf")))
                 }
             } else {
@@ -79,19 +87,17 @@ public enum Filing {
         if options.formats.contains(.docx) || attachments.isEmpty {
             attachments.append(.init(name: baseName + ".docx", data: docx, role: .attachment))
         }
-        // The PDF is scanned as its reader would copy it; its DOCX source is scanned in `assemble`.
+        // The PDF is checked as its reader would copy it, by the check every public file passes.
+        var extracted: [String: String] = [:]
         for pdf in attachments where pdf.name.hasSuffix(".pdf") {
             if let text = PDFConverter.text(ofPDF: pdf.data) {
-                diagnostics.emit(
-                    contentsOf: PrivateFields(draft).diagnostics(
-                        forPublicText: text, describedAs: "'\(pdf.name)', which Regulations.gov may publish,", searching: draft.usedFiles.sorted(),
-                        sources: composition.sources, fallback: .file(package.folder + "/" + pdf.name)))
+                extracted[pdf.name] = text
             } else {
                 notes.append("the PDF's text was not checked for contact data: pdftotext is not installed (apt-get install poppler-utils); its DOCX source was")
             }
         }
         package.files =
-            SubmissionPackager.assemble(draft, box: box, attachments: attachments, folder: package.folder, now: options.now, into: &diagnostics) ?? []
+            SubmissionPackager.assemble(draft, box: box, attachments: attachments, extractedText: extracted, folder: package.folder, now: pipeline.now, into: &filing.base) ?? []
         return outcome()
     }
 

@@ -19,21 +19,44 @@ public struct SignOff: Sendable {
     /// `approvals.jsonl` beside the signatories.
     public var logURL: URL
 
-    /// Composes the plan; fails with its diagnostics when it has errors or no signatories.
-    public init(plan path: String, now: Date = Date(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws(Failure) {
-        let composition = Composition.compose(plan: path, formats: [.md], now: now, baseDirectory: baseDirectory)
+    /// The pipeline the plan was composed with: its time stamps every decision and packet.
+    public var pipeline: Pipeline
+
+    /// Composes the plan at `now`; fails with its diagnostics when it has errors or no signatories.
+    public init(plan path: String, now: Date = Pipeline.clock(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws(Failure) {
+        self = try Self.opening(plan: path, pipeline: Pipeline(now: now, baseDirectory: baseDirectory))
+    }
+
+    /// Composes the plan with `pipeline`; fails with its diagnostics when it has errors or no signatories.
+    public init(plan path: String, pipeline: Pipeline) throws(Failure) {
+        self = try Self.opening(plan: path, pipeline: pipeline)
+    }
+
+    // Both initializers assign a value built whole: Swift 6.3.1 miscompiles a struct
+    // initializer with typed throws that delegates to another (the value it made crashed in
+    // swift_release when destroyed).
+    private static func opening(plan path: String, pipeline: Pipeline) throws(Failure) -> SignOff {
+        let composition = pipeline.compose(plan: path, formats: [.md])
         guard composition.succeeded, let draft = composition.value?.draft else { throw Failure(diagnostics: composition.diagnostics) }
-        let planURL = baseDirectory.resolving(path)
         guard let signatoriesPath = draft.plan.signatories, let signatories = draft.signatories else {
             throw Failure(diagnostics: [.error(.missingField, "the plan names no signatories file; review needs 'signatories: signatories.csv'", at: draft.plan.source)])
         }
+        let campaign = Campaign(planURL: pipeline.baseDirectory.resolving(path), planName: draft.plan.name, signatories: signatoriesPath.value)
+        return SignOff(
+            composition: composition, draft: draft, store: campaign.versions, signatories: signatories, campaign: campaign,
+            logURL: campaign.approvalsURL ?? campaign.folder.appendingPathComponent(ApprovalLog.fileName), pipeline: pipeline)
+    }
+
+    private init(
+        composition: Outcome<Composition.Result>, draft: Draft, store: VersionStore, signatories: [Signatory], campaign: Campaign, logURL: URL, pipeline: Pipeline
+    ) {
         self.composition = composition
         self.draft = draft
-        let campaign = Campaign(planURL: planURL, planName: draft.plan.name, signatories: signatoriesPath.value)
-        self.campaign = campaign
-        self.store = campaign.versions
+        self.store = store
         self.signatories = signatories
-        self.logURL = campaign.approvalsURL!
+        self.campaign = campaign
+        self.logURL = logURL
+        self.pipeline = pipeline
     }
 
     public var log: ApprovalLog { draft.approvals ?? ApprovalLog(path: logURL.path) }
@@ -41,7 +64,8 @@ public struct SignOff: Sendable {
 
     /// Records a decision. Refuses a signer not in the list and a version never composed; with
     /// no version given, the current one, which is stored first.
-    public func sign(signer id: String, decision: Approval.Decision, version text: String?, comment: String?, at date: Date = Date()) throws(Failure) -> Approval {
+    public func sign(signer id: String, decision: Approval.Decision, version text: String?, comment: String?, at date: Date? = nil) throws(Failure) -> Approval {
+        let date = date ?? pipeline.now
         let owner = draft.plan.signatories?.range ?? draft.plan.source
         guard signatories.contains(where: { $0.id == id }) else {
             let ids = signatories.map(\.id)
@@ -113,7 +137,8 @@ public struct SignOff: Sendable {
     /// A signer's review packet: one HTML page (what to do, the changes since the version they
     /// approved, the current draft) and a DOCX with the same changes as tracked changes, or the
     /// draft itself when they approved nothing yet. No contact data of any signer is in it.
-    public func packet(for id: String, at date: Date = Date()) throws(Failure) -> [(name: String, data: Data)] {
+    public func packet(for id: String, at date: Date? = nil) throws(Failure) -> [(name: String, data: Data)] {
+        let date = date ?? pipeline.now
         guard let signer = signatories.first(where: { $0.id == id }) else {
             throw Failure(diagnostics: [
                 .error(.approvalUnknownSigner, "no signer '\(id)' in the signatories list", at: draft.plan.signatories?.range ?? draft.plan.source)

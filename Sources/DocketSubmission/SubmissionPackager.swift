@@ -46,11 +46,10 @@ public enum SubmissionPackager {
     }
 
     /// What filing this draft needs before anything is rendered: a docket with a document to
-    /// file on, an open comment period (or `allowLate`), a complete submitter. The period is
-    /// judged anew here, as a filing, so `check`'s milder verdict on it is replaced.
-    public static func checkPrerequisites(_ draft: Draft, now: Date, allowLate: Bool, allowUnapproved: Bool = false, into diagnostics: inout DiagnosticCollector) {
+    /// file on, a complete submitter, and approvals. The comment period was judged when the
+    /// draft was checked; the filing's `SeverityPolicy` is what makes a closed one an error.
+    public static func checkPrerequisites(_ draft: Draft, allowUnapproved: Bool = false, into diagnostics: inout some DiagnosticSink) {
         checkApprovals(draft, allowUnapproved: allowUnapproved, into: &diagnostics)
-        diagnostics.removeAll { $0.code == .commentPeriodClosed || $0.code == .commentPeriodClosing }
         guard let docket = draft.docket else {
             // A letter sent to an official rather than filed on a docket is packaged for
             // delivery: its attachments, a checklist and a manifest.
@@ -60,7 +59,6 @@ public enum SubmissionPackager {
             }
             return
         }
-        diagnostics.emit(contentsOf: CommentPeriod.diagnostics(for: docket, now: now, use: .filing(allowLate: allowLate)))
         diagnostics.emit(contentsOf: SubmissionRules.target(of: docket))
         diagnostics.emit(contentsOf: SubmissionRules.submitter(draft.plan))
     }
@@ -68,7 +66,7 @@ public enum SubmissionPackager {
     /// A letter is filed only in the names of organizations that approved this very version:
     /// anyone on the roster who has not stops the package, named with where they stand, unless
     /// the lead says to file with the approvers alone.
-    public static func checkApprovals(_ draft: Draft, allowUnapproved: Bool, into diagnostics: inout DiagnosticCollector) {
+    public static func checkApprovals(_ draft: Draft, allowUnapproved: Bool, into diagnostics: inout some DiagnosticSink) {
         guard let roster = draft.signatories, draft.plan.approvalsRequired else { return }
         let report = SignerReport(signatories: roster, approvals: draft.approvals ?? ApprovalLog(path: ApprovalLog.fileName), version: draft.version)
         let missing = report.rows.filter { $0.status != .approvedCurrent }
@@ -86,20 +84,22 @@ public enum SubmissionPackager {
     /// Regulations.gov applies. `folder` is how diagnostics name the package's folder. Returns
     /// nil when anything would be refused; the reasons are in `diagnostics`.
     public static func assemble(
-        _ draft: Draft, box: BoxTextRenderer.BoxText, attachments: [PackagedFile], folder: String, now: Date, into diagnostics: inout DiagnosticCollector
+        _ draft: Draft, box: BoxTextRenderer.BoxText, attachments: [PackagedFile], extractedText: [String: String] = [:], folder: String, now: Date,
+        into diagnostics: inout DiagnosticCollector
     ) -> [PackagedFile]? {
-        guard let docket = draft.docket else { return assembleDelivery(draft, attachments: attachments, folder: folder, into: &diagnostics) }
+        let publicText = PublicTextCheck(draft, sources: draft.input.sources)
+        guard let docket = draft.docket else {
+            return assembleDelivery(draft, attachments: attachments, extractedText: extractedText, check: publicText, folder: folder, into: &diagnostics)
+        }
         guard let documentID = docket.documentID?.value else { return nil }
         let comment = PackagedFile(name: "comment-box.txt", data: Data(box.text.utf8), role: .commentText)
         let display = { (name: String) in folder + "/" + name }
         diagnostics.emit(contentsOf: SubmissionRules.comment(box.text, file: display(comment.name)))
         diagnostics.emit(contentsOf: SubmissionRules.attachments(attachments.map { .init(name: display($0.name), size: $0.data.count) }))
-        let privateFields = PrivateFields(draft)
         for file in [comment] + attachments {
-            diagnostics.emit(
-                contentsOf: privateFields.diagnostics(
-                    forPublicText: publicText(of: file), describedAs: "'\(file.name)', which Regulations.gov may publish,", searching: draft.usedFiles.sorted(),
-                    sources: draft.input.sources, fallback: .file(display(file.name))))
+            publicText.check(
+                file.data, reading: reading(of: file, extractedText), describedAs: "'\(file.name)', which Regulations.gov may publish,", fallback: .file(display(file.name)),
+                into: &diagnostics)
         }
 
         let payload = SubmissionPayload(
@@ -122,13 +122,14 @@ public enum SubmissionPackager {
 
     /// A letter with no docket: its attachments, checked for contact data like any filed file,
     /// a delivery checklist (private: it names the version and who signed) and the manifest.
-    static func assembleDelivery(_ draft: Draft, attachments: [PackagedFile], folder: String, into diagnostics: inout DiagnosticCollector) -> [PackagedFile]? {
-        let privateFields = PrivateFields(draft)
+    static func assembleDelivery(
+        _ draft: Draft, attachments: [PackagedFile], extractedText: [String: String], check publicText: PublicTextCheck, folder: String,
+        into diagnostics: inout DiagnosticCollector
+    ) -> [PackagedFile]? {
         for file in attachments {
-            diagnostics.emit(
-                contentsOf: privateFields.diagnostics(
-                    forPublicText: publicText(of: file), describedAs: "'\(file.name)', which its recipient may publish,", searching: draft.usedFiles.sorted(),
-                    sources: draft.input.sources, fallback: .file(folder + "/" + file.name)))
+            publicText.check(
+                file.data, reading: reading(of: file, extractedText), describedAs: "'\(file.name)', which its recipient may publish,", fallback: .file(folder + "/" + file.name),
+                into: &diagnostics)
         }
         let e = MarkdownText.escape
         var lines = FilingChecklist.unapprovedWarning(draft)
@@ -179,9 +180,15 @@ public enum SubmissionPackager {
     /// The text a reader of the docket would see in a package file, flattened as a reader
     /// meets it. A PDF's text comes from its converter and is scanned separately.
     package static func publicText(of file: PackagedFile) -> String {
+        PublicTextCheck.text(of: file.data, reading: reading(of: file, [:]))
+    }
+
+    /// How a package file is read: a PDF through the text the caller extracted from it (none
+    /// when `pdftotext` is missing, which the caller notes), a DOCX through its runs.
+    static func reading(of file: PackagedFile, _ extractedText: [String: String]) -> PublicTextCheck.Reading {
         let name = file.name.lowercased()
-        if name.hasSuffix(".docx") { return PublicText.docx(file.data) }
-        if name.hasSuffix(".pdf") { return "" }
-        return String(decoding: file.data, as: UTF8.self)
+        if name.hasSuffix(".docx") { return .docx }
+        if name.hasSuffix(".pdf") { return .extracted(extractedText[file.name] ?? "") }
+        return .plain
     }
 }

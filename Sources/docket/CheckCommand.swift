@@ -17,7 +17,7 @@ extension Docket {
         var werror = false
 
         func run() throws {
-            let report = Checker.check(paths: paths.isEmpty ? Checker.defaultPaths() : paths, now: commandNow)
+            let report = commandPipeline.check(paths.isEmpty ? Checker.defaultPaths() : paths)
             switch output.format {
             case .json:
                 writeStandardOutput(try DiagnosticFormatter.json(report) + "\n")

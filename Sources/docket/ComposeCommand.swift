@@ -42,7 +42,7 @@ extension Docket {
         func run() throws {
             if let each { return try composeEach(supporters: each) }
             let formats = stdout.map { [$0] } ?? format?.formats
-            let outcome = Composition.compose(plan: plan, formats: formats, now: commandNow)
+            let outcome = commandPipeline.compose(plan: plan, formats: formats)
             report(outcome.diagnostics, files: outcome.files, sources: outcome.sources, unrelatedErrors: outcome.unrelatedErrorCount)
             guard outcome.succeeded, let composed = outcome.value else {
                 writeStandardError("nothing written")
@@ -94,7 +94,7 @@ extension Composition.Format: ExpressibleByArgument {}
 extension Docket.Compose {
     /// `docket compose --each`: one draft per supporter, written as one set.
     private func composeEach(supporters: String) throws {
-        let outcome = Composition.composeEach(plan: plan, supporters: supporters, now: commandNow)
+        let outcome = commandPipeline.composeEach(plan: plan, supporters: supporters)
         report(outcome.diagnostics, files: outcome.files, sources: outcome.sources, unrelatedErrors: outcome.unrelatedErrorCount)
         guard outcome.succeeded, let result = outcome.value else {
             writeStandardError("nothing written")

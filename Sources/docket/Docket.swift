@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocketKit
 import Foundation
 
 @main
@@ -59,9 +60,11 @@ struct OutputFormatOption: ParsableArguments {
     var format: Format = .text
 }
 
-/// The time a command takes as now: `SOURCE_DATE_EPOCH` when set (seconds since 1970, the
-/// reproducible-builds convention), so a run can be repeated byte for byte; else the clock.
-let commandNow: Date = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) ?? Date()
+/// The time a command takes as now, read once: `SOURCE_DATE_EPOCH` when set, else the clock.
+let commandNow: Date = Pipeline.clock()
+
+/// The pipeline every command runs, built once per process with its time and working folder.
+let commandPipeline = Pipeline(now: commandNow)
 
 func writeStandardOutput(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))

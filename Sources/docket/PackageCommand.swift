@@ -31,12 +31,11 @@ extension Docket {
 
         func run() throws {
             var options = Filing.Options()
-            options.now = commandNow
             options.allowLate = allowLate
             options.allowUnapproved = allowUnapproved
             if let attach { options.formats = attach.formats }
             options.outputRoot = out
-            let outcome = Filing.package(plan: plan, options: options)
+            let outcome = commandPipeline.package(plan: plan, options: options)
             report(outcome.diagnostics, files: outcome.files, sources: outcome.sources, unrelatedErrors: outcome.unrelatedErrorCount)
             for note in outcome.notes { writeStandardError("note: \(note)") }
             guard outcome.succeeded, let package = outcome.value, !package.files.isEmpty else {

@@ -4,7 +4,7 @@ import Foundation
 
 /// Opens a plan for review, printing its diagnostics and exiting 1 when it cannot be composed.
 func openSignOff(_ plan: String) throws -> SignOff {
-    try failing(plan) { () throws(SignOff.Failure) in try SignOff(plan: plan, now: commandNow) }
+    try failing(plan) { () throws(SignOff.Failure) in try commandPipeline.signOff(plan: plan) }
 }
 
 /// Runs a review step, printing its diagnostics and exiting 1 when it fails.

@@ -38,7 +38,7 @@ extension Docket {
             let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let prepared: Submitting.Prepared
             do {
-                prepared = try Submitting.prepare(plan: plan, outputRoot: out, baseDirectory: base, again: again, allowLate: allowLate, now: commandNow)
+                prepared = try commandPipeline.prepareSubmission(plan: plan, outputRoot: out, again: again, allowLate: allowLate)
             } catch {
                 writeStandardError("\(error.description); nothing was sent\n")
                 throw ExitCode.failure

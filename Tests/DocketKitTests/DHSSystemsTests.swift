@@ -54,8 +54,7 @@ import Testing
         var options = Filing.Options()
         options.formats = [.docx]
         options.converter = nil
-        options.now = fixedNow
-        let outcome = Filing.package(plan: "Examples/omb-dhs-ai-2024/plan.yml", options: options, baseDirectory: BundledLibraryTests.packageRoot)
+        let outcome = Filing.package(plan: "Examples/omb-dhs-ai-2024/plan.yml", options: options, now: fixedNow, baseDirectory: BundledLibraryTests.packageRoot)
         #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics.filter { $0.severity == .error })")
         let files = try #require(outcome.value?.files)
         #expect(files.map(\.name) == ["Coalition-for-Accountable-Immigration-Technology_sign-on-letter.docx", "checklist.md", "manifest.json"])
@@ -72,7 +71,7 @@ import Testing
         try folder.write("c/plan.yml", "kind: comment\nlibrary: ..\napprovals: not-required\nsubmitter: { type: anonymous }\nsections:\n  - clause: hello\n")
         var options = Filing.Options()
         options.converter = nil
-        let outcome = Filing.package(plan: "c/plan.yml", options: options, baseDirectory: folder.url)
+        let outcome = Filing.package(plan: "c/plan.yml", options: options, now: fixedNow, baseDirectory: folder.url)
         #expect(outcome.diagnostics.contains { $0.code == .missingField && $0.message.contains("docket") && $0.severity == .error }, "\(outcome.diagnostics)")
         #expect(outcome.value?.files.isEmpty ?? true)
     }

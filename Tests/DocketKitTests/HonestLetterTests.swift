@@ -52,11 +52,10 @@ final class FiveSignerLetter {
 
     func package(allowUnapproved: Bool) -> Outcome<Filing.Package> {
         var options = Filing.Options()
-        options.now = fixedNow
         options.converter = nil
         options.formats = [.docx]
         options.allowUnapproved = allowUnapproved
-        return Filing.package(plan: "letter/plan.yml", options: options, baseDirectory: folder.url)
+        return Filing.package(plan: "letter/plan.yml", options: options, now: fixedNow, baseDirectory: folder.url)
     }
 
     /// v1 approved by gamma; v2 approved by alpha, beta and delta, declined by epsilon.

@@ -70,10 +70,9 @@ struct PackageScenario {
         try folder.write("p/plan.yml", plan(library: fixtures.appendingPathComponent("compose").path))
         var options = Filing.Options()
         options.allowLate = allowLate
-        options.now = now
         options.converter = nil
         options.formats = [.docx]
-        return Filing.package(plan: "p/plan.yml", options: options, baseDirectory: folder.url)
+        return Filing.package(plan: "p/plan.yml", options: options, now: now, baseDirectory: folder.url)
     }
 }
 

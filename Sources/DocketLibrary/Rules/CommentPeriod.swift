@@ -8,12 +8,11 @@ public enum CommentPeriod {
     /// the coalition lead is in.
     public static let eastern = TimeZone(identifier: "America/New_York") ?? TimeZone(secondsFromGMT: -5 * 3600)!
 
-    /// How strictly a closed period counts: `docket check` reviews text that may be reused, so
-    /// a closed docket is a warning there; `docket package` prepares a filing, so it is an error
+    /// A closed period is a warning, since `docket check` reviews text that may be reused;
+    /// `docket package` and `docket submit` prepare a filing, and their policy makes it an error
     /// unless the agency takes late comments and the lead says so.
-    public enum Use: Sendable {
-        case review
-        case filing(allowLate: Bool)
+    public static func filingPolicy(allowLate: Bool) -> SeverityPolicy {
+        allowLate ? .review : SeverityPolicy(escalations: [.commentPeriodClosed: .init(to: .error, hint: "pass --allow-late to package it anyway")])
     }
 
     /// Days before the close at which `docket check`, `docket package` and the filing checklist
@@ -26,29 +25,19 @@ public enum CommentPeriod {
         remaining >= 0 && remaining <= Double(closingSoonDays) * 86_400
     }
 
-    /// A closed period as `use` judges it, or one closing soon; nothing while it is open.
-    public static func diagnostics(for docket: Docket, now: Date, use: Use) -> [Diagnostic] {
+    /// A closed period, or one closing soon; nothing while it is open.
+    public static func diagnostics(for docket: Docket, now: Date) -> [Diagnostic] {
         guard let close = docket.commentsClose else { return [] }
         let deadline = "\(eastern(close.value)) (\(docket.commentsCloseText ?? ""))"
         let remaining = close.value.timeIntervalSince(now)
         if remaining < 0 {
             let ago = "\(timeSpan(-remaining)) ago"
-            switch use {
-            case .filing(allowLate: false):
-                return [
-                    .error(
-                        .commentPeriodClosed,
-                        "the comment period for \(docket.id.value) closed \(deadline), \(ago); pass --allow-late only if the agency accepts late comments",
-                        at: close.range)
-                ]
-            case .filing(allowLate: true), .review:
-                return [
-                    .warning(
-                        .commentPeriodClosed,
-                        "the comment period for \(docket.id.value) closed \(deadline), \(ago); Regulations.gov takes late comments only where the agency allows them",
-                        at: close.range)
-                ]
-            }
+            return [
+                .warning(
+                    .commentPeriodClosed,
+                    "the comment period for \(docket.id.value) closed \(deadline), \(ago); Regulations.gov takes late comments only where the agency allows them",
+                    at: close.range)
+            ]
         }
         if isClosingSoon(remaining: remaining) {
             return [

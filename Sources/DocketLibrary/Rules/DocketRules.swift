@@ -31,7 +31,7 @@ public enum DocketRules {
                         at: document.range))
             }
         }
-        diagnostics.emit(contentsOf: CommentPeriod.diagnostics(for: docket, now: now, use: .review))
+        diagnostics.emit(contentsOf: CommentPeriod.diagnostics(for: docket, now: now))
     }
 
     /// Where Regulations.gov takes comments on a document (FederalRegister.gov's `comment_url`).
