@@ -26,7 +26,7 @@ public enum Checker {
 
     /// Checks the files under `paths`, judging comment periods at `now`.
     public static func check(
-        paths: [String], now: Date = Date(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared
+        paths: [String], now: Date = Pipeline.clock(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared
     ) -> CheckReport {
         var diagnostics = DiagnosticCollector()
         // The caller's registry is the one every rule judges by: library entries, local

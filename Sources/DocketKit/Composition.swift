@@ -31,7 +31,7 @@ public enum Composition {
     /// Composes the plan at `path` and renders `formats`: nil means the plan's `outputs`, or
     /// Markdown, HTML and box text when it names none. `now` judges the comment period.
     public static func compose(
-        plan path: String, formats requested: [Format]? = nil, now: Date = Date(),
+        plan path: String, formats requested: [Format]? = nil, now: Date = Pipeline.clock(),
         baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared
     ) -> Outcome<Result> {
         let report = Checker.check(paths: [path], now: now, baseDirectory: baseDirectory, registry: registry)
@@ -94,7 +94,7 @@ extension Composition {
     /// the text) and reported. Nothing is rendered while the plan, the file or any row has an
     /// error.
     public static func composeEach(
-        plan path: String, supporters: String, now: Date = Date(),
+        plan path: String, supporters: String, now: Date = Pipeline.clock(),
         baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared
     ) -> Outcome<PersonalizedResult> {
         let composed = compose(plan: path, formats: [.md], now: now, baseDirectory: baseDirectory, registry: registry)

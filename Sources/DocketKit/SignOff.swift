@@ -65,7 +65,8 @@ public struct SignOff: Sendable {
     /// Records a decision. Refuses a signer not in the list and a version never composed; with
     /// no version given, the current one, which is stored first.
     public func sign(signer id: String, decision: Approval.Decision, version text: String?, comment: String?, at date: Date? = nil) throws(Failure) -> Approval {
-        let date = date ?? pipeline.now
+        // A decision is stamped when it is made: a review server runs for days.
+        let date = date ?? Pipeline.clock()
         let owner = draft.plan.signatories?.range ?? draft.plan.source
         guard signatories.contains(where: { $0.id == id }) else {
             let ids = signatories.map(\.id)

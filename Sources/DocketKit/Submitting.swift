@@ -37,7 +37,7 @@ public enum Submitting {
     /// file there, of the size and hash recorded) and against the plan as it is now (the same
     /// version), and that this version was not filed already (unless `again`).
     public static func prepare(
-        plan: String, outputRoot: String, baseDirectory: URL, again: Bool, allowLate: Bool = false, now: Date = Date(), registry: AuthorityRegistry = .shared
+        plan: String, outputRoot: String, baseDirectory: URL, again: Bool, allowLate: Bool = false, now: Date = Pipeline.clock(), registry: AuthorityRegistry = .shared
     ) throws(Refusal) -> Prepared {
         // Composed as `docket package` composed it: at the same time and against the same
         // registry, or the version compared with the manifest could differ for no reason.

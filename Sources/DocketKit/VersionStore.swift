@@ -49,7 +49,7 @@ public struct VersionStore: Sendable {
     /// Idempotent and safe from many processes at once: under the folder's lock, a version
     /// already stored is left alone, and a new one gets its files and exactly one history line.
     @discardableResult
-    public func store(_ draft: Draft, at date: Date = Date()) throws(AtomicWriter.WriteError) -> Bool {
+    public func store(_ draft: Draft, at date: Date = Pipeline.clock()) throws(AtomicWriter.WriteError) -> Bool {
         let name = draft.version.hex
         let text = folder.appendingPathComponent("\(name).md")
         if FileManager.default.fileExists(atPath: text.path) { return false }
