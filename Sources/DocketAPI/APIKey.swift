@@ -1,3 +1,4 @@
+import DocketSupport
 import Foundation
 
 /// A Regulations.gov API key. It is sent in `X-Api-Key` and nowhere else: its description is
@@ -28,5 +29,11 @@ public struct APIFailure: Error, CustomStringConvertible, Sendable {
     public init(_ description: String, status: Int? = nil) {
         self.description = description
         self.status = status
+    }
+
+    /// The failure as the diagnostic a command prints, located at what was being done
+    /// (`docket.yml`, a package folder); mask the key in it before printing.
+    public func diagnostic(at range: SourceRange) -> Diagnostic {
+        .error(.apiFailure, description, at: range)
     }
 }

@@ -7,10 +7,8 @@ extension ApprovalLog {
         return ApprovalLog(parsing: data, path: displayPath)
     }
 
-    /// Why a decision could not be appended.
-    public struct AppendError: Error, CustomStringConvertible, Sendable {
-        public var description: String
-    }
+    /// Why a decision could not be appended: a diagnostic at the log.
+    public typealias AppendError = Diagnostic
 
     /// Appends one line with a single write to a file opened for appending, so earlier lines
     /// are never rewritten. A file whose last line was cut short gets a line break first, so
@@ -18,8 +16,8 @@ extension ApprovalLog {
     /// or nothing: a short write or a failed flush (a full disk) truncates the file back to its
     /// length before, and the error names the real cause.
     public static func append(_ approval: Approval, to url: URL) throws(AppendError) {
-        guard let line = try? line(for: approval) else { throw AppendError(description: "cannot encode the approval") }
-        do { try AppendOnly.append(line, to: url) } catch { throw AppendError(description: error.description) }
+        guard let line = try? line(for: approval) else { throw .error(.outputNotWritten, "cannot encode the approval", at: .file(url.path)) }
+        try AppendOnly.append(line, to: url)
     }
 }
 
@@ -32,14 +30,14 @@ public enum AppendOnly {
     public static func append(_ line: Data, to url: URL) throws(ApprovalLog.AppendError) {
         var line = line
         let descriptor = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ApprovalLog.AppendError(description: "\(url.path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw ApprovalLog.AppendError.error(.outputNotWritten, "\(String(cString: strerror(errno)))", at: .file(url.path)) }
         defer { close(descriptor) }
         // One appender at a time, so two signers recorded at once never interleave or both
         // truncate back.
-        guard flock(descriptor, LOCK_EX) == 0 else { throw ApprovalLog.AppendError(description: "\(url.path): cannot lock: \(String(cString: strerror(errno)))") }
+        guard flock(descriptor, LOCK_EX) == 0 else { throw ApprovalLog.AppendError.error(.outputNotWritten, "cannot lock: \(String(cString: strerror(errno)))", at: .file(url.path)) }
         defer { flock(descriptor, LOCK_UN) }
         let size = lseek(descriptor, 0, SEEK_END)
-        guard size >= 0 else { throw ApprovalLog.AppendError(description: "\(url.path): \(String(cString: strerror(errno)))") }
+        guard size >= 0 else { throw ApprovalLog.AppendError.error(.outputNotWritten, "\(String(cString: strerror(errno)))", at: .file(url.path)) }
         if size > 0 {
             var last: UInt8 = 0
             if pread(descriptor, &last, 1, size - 1) == 1, last != 0x0A { line.insert(0x0A, at: 0) }
@@ -47,7 +45,7 @@ public enum AppendOnly {
         func undo(_ what: String, _ code: Int32) -> ApprovalLog.AppendError {
             _ = ftruncate(descriptor, size)
             _ = fsync(descriptor)
-            return ApprovalLog.AppendError(description: "\(url.path): \(what): \(String(cString: strerror(code))); the log is as it was")
+            return ApprovalLog.AppendError.error(.outputNotWritten, "\(what): \(String(cString: strerror(code))); the log is as it was", at: .file(url.path))
         }
         let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         if written != line.count {

@@ -21,10 +21,8 @@ public enum CampaignScaffold {
         public init(docketID: String) { self.docketID = docketID }
     }
 
-    /// Why nothing was written.
-    public struct Refusal: Error, CustomStringConvertible, Sendable {
-        public var description: String
-    }
+    /// Why nothing was written: a diagnostic at the folder.
+    public typealias Refusal = Diagnostic
 
     /// The files of a new campaign, by path inside its folder.
     public static func files(_ options: Options) -> [(path: String, text: String)] {
@@ -40,10 +38,12 @@ public enum CampaignScaffold {
     @discardableResult
     public static func write(_ options: Options, into folder: URL) throws(Refusal) -> [URL] {
         if let problem = PathComponent.problem(folder.lastPathComponent) {
-            throw Refusal(description: "\(folder.path): the folder's name \(problem); it becomes the plan's name")
+            throw .error(.campaignFolderInUse, "the folder's name \(problem); it becomes the plan's name", at: .file(folder.path))
         }
         if let existing = try? FileManager.default.contentsOfDirectory(atPath: folder.path), !existing.isEmpty {
-            throw Refusal(description: "\(folder.path) is not empty (\(existing.sorted().prefix(3).joined(separator: ", "))); docket init never overwrites: choose a new folder")
+            throw .error(
+                .campaignFolderInUse, "the folder is not empty (\(existing.sorted().prefix(3).joined(separator: ", "))); docket init never overwrites: choose a new folder",
+                at: .file(folder.path))
         }
         var written: [URL] = []
         for (path, text) in files(options) {
@@ -53,7 +53,7 @@ public enum CampaignScaffold {
                 // `withoutOverwriting`: a file appearing meanwhile is never replaced.
                 try Data(text.utf8).write(to: url, options: .withoutOverwriting)
             } catch {
-                throw Refusal(description: "\(url.path): \(error.localizedDescription)")
+                throw .error(.outputNotWritten, error.localizedDescription, at: .file(url.path))
             }
             written.append(url)
         }

@@ -78,7 +78,7 @@ public enum Filing {
                     attachments.append(.init(name: baseName + ".pdf", data: try converter.convert(docx: docx, name: baseName), role: .attachment))
                 } catch {
                     filing.emit(
-                        .warning(.pdfNotConverted, "no PDF: \(error.description); the package attaches the DOCX", at: .file(package.folder + "/" + baseName + ".pdf")))
+                        .warning(.pdfNotConverted, "no PDF: \(error.message); the package attaches the DOCX", at: .file(package.folder + "/" + baseName + ".pdf")))
                 }
             } else {
                 notes.append("no PDF: LibreOffice is not installed (apt-get install libreoffice-writer-nogui); attaching the DOCX")

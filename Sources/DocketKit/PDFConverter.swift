@@ -6,10 +6,9 @@ import Foundation
 public struct PDFConverter: Sendable {
     public var executable: URL
 
-    /// Why no PDF came out, in LibreOffice's own words where it gave any.
-    public struct Failure: Error, CustomStringConvertible, Sendable {
-        public var description: String
-    }
+    /// Why no PDF came out, in LibreOffice's own words where it gave any: a warning, since the
+    /// package then attaches the DOCX.
+    public typealias Failure = Diagnostic
 
     /// `soffice` (or `libreoffice`) on the PATH; nil when neither is installed.
     public static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> PDFConverter? {
@@ -43,7 +42,7 @@ public struct PDFConverter: Sendable {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
             try docx.write(to: input)
         } catch {
-            throw Failure(description: "cannot prepare the conversion: \(error.localizedDescription)")
+            throw .warning(.pdfNotConverted, "cannot prepare the conversion: \(error.localizedDescription)", at: .file(name + ".pdf"))
         }
         let process = Process()
         process.executableURL = executable
@@ -57,18 +56,18 @@ public struct PDFConverter: Sendable {
         do {
             try process.run()
         } catch {
-            throw Failure(description: "cannot run \(executable.path): \(error.localizedDescription)")
+            throw .warning(.pdfNotConverted, "cannot run \(executable.path): \(error.localizedDescription)", at: .file(name + ".pdf"))
         }
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(50_000) }
         if process.isRunning {
             process.terminate()
-            throw Failure(description: "\(executable.lastPathComponent) did not finish within \(Int(timeout)) s")
+            throw .warning(.pdfNotConverted, "\(executable.lastPathComponent) did not finish within \(Int(timeout)) s", at: .file(name + ".pdf"))
         }
         let pdf = output.appendingPathComponent(name + ".pdf")
         guard process.terminationStatus == 0, let data = try? Data(contentsOf: pdf), data.starts(with: Array("%PDF".utf8)) else {
             let said = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure(description: "\(executable.lastPathComponent) exited with status \(process.terminationStatus) and no PDF: \(said.suffix(300))")
+            throw .warning(.pdfNotConverted, "\(executable.lastPathComponent) exited with status \(process.terminationStatus) and no PDF: \(said.suffix(300))", at: .file(name + ".pdf"))
         }
         return data
     }

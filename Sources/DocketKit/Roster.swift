@@ -5,18 +5,16 @@ import Foundation
 /// confirmed. The file is rewritten whole, in the columns `SignatoriesParser` reads, and
 /// replaced in one rename, so a reader sees the old roster or the new one, never half of one.
 public enum Roster {
-    /// Why a roster could not be changed.
-    public struct Failure: Error, CustomStringConvertible, Sendable {
-        public var description: String
-    }
+    /// Why a roster could not be changed: a diagnostic at the roster.
+    public typealias Failure = Diagnostic
 
     /// The roster at `url`, or the reason it does not load.
     public static func load(_ url: URL) throws(Failure) -> [Signatory] {
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw Failure(description: "\(url.path): cannot be read") }
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw .error(.unreadableFile, "cannot be read", at: .file(url.path)) }
         let (file, decodeProblems) = SourceFileReader.decode(data, path: url.lastPathComponent)
-        guard let file else { throw Failure(description: decodeProblems.map(\.description).joined(separator: "; ")) }
+        guard let file else { throw decodeProblems.first ?? .error(.unreadableFile, "cannot be decoded", at: .file(url.path)) }
         let (signatories, problems) = SignatoriesParser.parse(file)
-        if let error = problems.first(where: { $0.severity == .error }) { throw Failure(description: error.description) }
+        if let error = problems.first(where: { $0.severity == .error }) { throw error }
         return signatories
     }
 
@@ -29,7 +27,7 @@ public enum Roster {
 
     /// Adds `signatory`, with an id made unique in the roster; returns the id used.
     public static func add(_ signatory: Signatory, to url: URL) throws(Failure) -> String {
-        try refuseInvalid(signatory)
+        try refuseInvalid(signatory, in: url)
         var signatories = try load(url)
         var added = signatory
         let taken = Set(signatories.map(\.id))
@@ -46,11 +44,11 @@ public enum Roster {
     /// Sets how `id` is listed (name, city, state), keeping its contact data.
     public static func update(_ id: String, organization: String, city: String?, state: String?, in url: URL) throws(Failure) {
         var signatories = try load(url)
-        guard let index = signatories.firstIndex(where: { $0.id == id }) else { throw Failure(description: "no signer '\(id)' in \(url.lastPathComponent)") }
+        guard let index = signatories.firstIndex(where: { $0.id == id }) else { throw .error(.approvalUnknownSigner, "no signer '\(id)' in \(url.lastPathComponent)", at: .file(url.path)) }
         signatories[index].organization = organization
         signatories[index].city = city
         signatories[index].state = state
-        try refuseInvalid(signatories[index])
+        try refuseInvalid(signatories[index], in: url)
         try write(signatories, to: url)
     }
 
@@ -71,9 +69,9 @@ public enum Roster {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    private static func refuseInvalid(_ signatory: Signatory) throws(Failure) {
+    private static func refuseInvalid(_ signatory: Signatory, in url: URL) throws(Failure) {
         let problems = problems(of: signatory)
-        guard problems.isEmpty else { throw Failure(description: problems.map(\.message).joined(separator: "; ")) }
+        if let problem = problems.first { throw .error(problem.code, problems.map(\.message).joined(separator: "; "), at: .file(url.path)) }
     }
 
     /// Writes the roster only when its parser reads back exactly these rows with no error, so
@@ -81,16 +79,16 @@ public enum Roster {
     private static func write(_ signatories: [Signatory], to url: URL) throws(Failure) {
         let text = csv(signatories)
         let (file, decodeProblems) = SourceFileReader.decode(Data(text.utf8), path: url.lastPathComponent)
-        guard let file else { throw Failure(description: "the roster would not load: " + decodeProblems.map(\.description).joined(separator: "; ")) }
+        guard let file else { throw .error(.outputNotWritten, "the roster would not load: " + decodeProblems.map(\.message).joined(separator: "; "), at: .file(url.path)) }
         let (read, problems) = SignatoriesParser.parse(file)
-        if let error = problems.first(where: { $0.severity == .error }) { throw Failure(description: "the roster would not load: \(error.message); nothing was changed") }
+        if let error = problems.first(where: { $0.severity == .error }) { throw .error(error.code, "the roster would not load: \(error.message); nothing was changed", at: .file(url.path)) }
         guard read.map(\.id) == signatories.map(\.id), read.map(\.organization) == signatories.map(\.organization) else {
-            throw Failure(description: "the roster would not read back as written; nothing was changed")
+            throw .error(.outputNotWritten, "the roster would not read back as written; nothing was changed", at: .file(url.path))
         }
         do {
             _ = try AtomicWriter.write([(url.lastPathComponent, Data(text.utf8))], into: url.deletingLastPathComponent())
         } catch {
-            throw Failure(description: error.description)
+            throw error.diagnostic
         }
     }
 }

@@ -28,10 +28,8 @@ public enum Submitting {
         public var at: String
     }
 
-    /// Why a package was not filed.
-    public struct Refusal: Error, CustomStringConvertible, Sendable {
-        public var description: String
-    }
+    /// Why a package was not filed: a diagnostic located at the plan or the package file.
+    public typealias Refusal = Diagnostic
 
     /// Checks the package `docket package` wrote under `outputRoot` against its manifest (every
     /// file there, of the size and hash recorded) and against the plan as it is now (the same
@@ -42,40 +40,51 @@ public enum Submitting {
         // Composed as `docket package` composed it: at the same time and against the same
         // registry, or the version compared with the manifest could differ for no reason.
         let composition = Composition.compose(plan: plan, formats: [], now: now, baseDirectory: baseDirectory, registry: registry)
-        guard let draft = composition.draft, let campaign = composition.value?.campaign else { throw Refusal(description: "\(plan) does not compose: run 'docket check \(plan)'") }
+        guard let draft = composition.draft, let campaign = composition.value?.campaign else { throw .error(.outputNotWritten, "the plan does not compose: run 'docket check \(plan)'", at: .file(plan)) }
         if !allowLate, let close = draft.docket?.commentsClose?.value, close < now {
-            throw Refusal(
-                description: "the comment period closed \(CommentPeriod.eastern(close)); Regulations.gov takes late comments only where the agency allows them: pass --allow-late to file anyway")
+            throw .error(
+                .commentPeriodClosed,
+                "the comment period closed \(CommentPeriod.eastern(close)); Regulations.gov takes late comments only where the agency allows them: pass --allow-late to file anyway",
+                at: draft.docket?.commentsClose?.range ?? .file(plan))
         }
         let folder = campaign.outputs(under: baseDirectory.resolving(outputRoot)).submission
+        let shown = { (url: URL) in Workspace.displayPath(url, base: baseDirectory) }
         guard let manifestData = FileManager.default.contents(atPath: folder.appendingPathComponent("manifest.json").path),
             let manifest = try? SubmissionManifest.decode(manifestData)
-        else { throw Refusal(description: "\(folder.path) holds no package: run 'docket package \(plan)' first") }
+        else { throw .error(.packageOutOfDate, "\(shown(folder)) holds no package: run 'docket package \(plan)' first", at: .file(shown(folder))) }
         var attachments: [(name: String, data: Data)] = []
         var payload: Data?
         for file in manifest.files {
             // A name read back from disk is trusted only as one plain file name in the folder.
             guard PathComponent.problem(file.name) == nil, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file.name).path) else {
-                throw Refusal(description: "\(file.name), listed in the package's manifest, is missing: package again")
+                throw .error(.packageOutOfDate, "\(file.name), listed in the package's manifest, is missing: package again", at: .file(shown(folder) + "/manifest.json"))
             }
             guard data.count == file.bytes, ContentHash.sha256Hex(data) == file.sha256 else {
-                throw Refusal(description: "\(file.name) changed after it was packaged (its size or SHA-256 differs from manifest.json): package again")
+                throw .error(
+                    .packageOutOfDate, "\(file.name) changed after it was packaged (its size or SHA-256 differs from manifest.json): package again",
+                    at: .file(shown(folder) + "/" + file.name))
             }
             if file.role == "attachment" { attachments.append((file.name, data)) }
             if file.name == "submission.json" { payload = data }
         }
-        guard let payload else { throw Refusal(description: "the package has no submission.json: a letter with no docket is delivered, not filed") }
+        guard let payload else {
+            throw .error(.packageOutOfDate, "the package has no submission.json: a letter with no docket is delivered, not filed", at: .file(shown(folder)))
+        }
         guard draft.version.description == manifest.version else {
-            throw Refusal(description: "the package holds version \(manifest.version.dropFirst(7).prefix(12)), but the plan now composes to \(draft.version.short): package again")
+            throw .error(
+                .packageOutOfDate, "the package holds version \(manifest.version.dropFirst(7).prefix(12)), but the plan now composes to \(draft.version.short): package again",
+                at: .file(shown(folder) + "/manifest.json"))
         }
         if !again, let filed = receipts(in: campaign).first(where: { $0.version == manifest.version }) {
-            throw Refusal(description: "version \(draft.version.short) was filed at \(filed.at), tracking number \(filed.trackingNumber): pass --again to file it a second time")
+            throw .error(
+                .alreadyFiled, "version \(draft.version.short) was filed at \(filed.at), tracking number \(filed.trackingNumber): pass --again to file it a second time",
+                at: .file(shown(campaign.submissionsURL)))
         }
         if !again, let journal = journal(for: draft.version, in: campaign), journal.state == .posting {
-            throw Refusal(
-                description:
-                    "an earlier run sent this version's comment (key \(journal.submissionKey)) and stopped before its answer was recorded: look for it on Regulations.gov, then pass --again only if it is not there"
-            )
+            throw .error(
+                .alreadyFiled,
+                "an earlier run sent this version's comment (key \(journal.submissionKey)) and stopped before its answer was recorded: look for it on Regulations.gov, then pass --again only if it is not there",
+                at: .file(shown(campaign.submitJournalURL(for: draft.version))))
         }
         return Prepared(folder: folder, manifest: manifest, payload: payload, attachments: attachments, version: draft.version, campaign: campaign)
     }

@@ -1,6 +1,7 @@
-/// A problem found in user input. Diagnostics are collected, never thrown, so one pass can
-/// report every problem in every file.
-public struct Diagnostic: Hashable, Sendable, Codable {
+/// A problem found in user input, or a step that could not be done. Parsers and rules collect
+/// them, so one pass reports every problem in every file; a step that stops (a write, a
+/// filing) throws one, so every failure a command prints has a code and a place.
+public struct Diagnostic: Error, Hashable, Sendable, Codable {
     /// How serious a problem is; errors sort first.
     public enum Severity: String, Hashable, Sendable, Codable, Comparable {
         case error, warning, note

@@ -133,5 +133,9 @@ public enum DiagnosticCatalog {
         (.privateFieldInPublicText, .error, "Private contact data in public text", "A signer's email or phone number, or the submitter's, appears in text that is published. Remove it from the clause or variable named."),
         (.pdfNotConverted, .warning, "PDF not converted", "LibreOffice could not make the PDF; the package attaches the DOCX."),
         (.unreadableApprovals, .error, "Approvals log unreadable", "`approvals.jsonl` exists but cannot be read (a folder, or its permissions), so no decision could be counted."),
+        (.packageOutOfDate, .error, "Package out of date", "`docket submit` files only what `docket package` wrote for the version the plan composes to now: a file is missing or changed, or the plan has changed since. Package again."),
+        (.alreadyFiled, .error, "Already filed", "This version was filed before (`submissions.jsonl`), or an earlier run sent it and stopped before its answer was recorded. Look for it on Regulations.gov; `--again` files it a second time."),
+        (.campaignFolderInUse, .error, "Folder cannot hold a new campaign", "`docket init` writes only into a new or empty folder whose name can be the plan's name; it never overwrites."),
+        (.apiFailure, .error, "API request failed", "Regulations.gov or the Federal Register refused the request (a bad key, a rate limit, an unknown docket) or could not be reached. The message says which, with the key masked; nothing was written."),
     ]
 }

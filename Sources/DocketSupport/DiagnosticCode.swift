@@ -128,4 +128,12 @@ extension DiagnosticCode {
     public static let pdfNotConverted = Self(rawValue: "DK614")
     /// An approvals log that exists but cannot be read.
     public static let unreadableApprovals = Self(rawValue: "DK615")
+    /// `docket submit`: the package on disk is not what `docket package` wrote for this version.
+    public static let packageOutOfDate = Self(rawValue: "DK616")
+    /// `docket submit`: this version was filed already, or an earlier run may have filed it.
+    public static let alreadyFiled = Self(rawValue: "DK617")
+    /// `docket init`: the folder cannot hold a new campaign.
+    public static let campaignFolderInUse = Self(rawValue: "DK618")
+    /// Regulations.gov or the Federal Register refused a request, or could not be reached.
+    public static let apiFailure = Self(rawValue: "DK619")
 }

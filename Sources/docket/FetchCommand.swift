@@ -33,7 +33,7 @@ extension Docket {
             let file = URL(fileURLWithPath: into).appendingPathComponent("docket.yml")
             let existing = FileManager.default.fileExists(atPath: file.path) ? loadDocket(file) : nil
             if FileManager.default.fileExists(atPath: file.path), existing == nil { throw ExitCode.failure }
-            let fetched = try await api.fetch(docketID)
+            let fetched = try await api.fetch(docketID, into: displayPath(file))
             let text = DocketFetch.yaml(fetched, keeping: existing)
             if let existing {
                 let changes = DocketFetch.changes(from: existing, to: fetched)
@@ -100,14 +100,17 @@ struct APIOptions: ParsableArguments {
     }
 
     /// Fetches a docket, printing waits as they happen; a failure is one line and exit 1.
-    func fetch(_ docketID: String) async throws -> DocketFetch.Fetched {
+    func fetch(_ docketID: String, into target: String) async throws -> DocketFetch.Fetched {
         let key = try key()
         let regulations = RegulationsGov(baseURL: URL(string: regulationsGovURL)!, key: key) { writeStandardError("\(key.mask($0))\n") }
         let federalRegister = FederalRegister(baseURL: URL(string: federalRegisterURL)!)
         do {
             return try await DocketFetch.fetch(docketID, from: regulations, federalRegister: federalRegister, now: commandNow)
         } catch let failure {
-            writeStandardError("\(key.mask(failure.description)); nothing was written\n")
+            var diagnostic = failure.diagnostic(at: .file(target))
+            diagnostic.message = key.mask(diagnostic.message)
+            report([diagnostic])
+            writeStandardError("nothing was written")
             throw ExitCode.failure
         }
     }

@@ -36,7 +36,7 @@ extension Docket {
 
         func run() async throws {
             // Fetched first: a docket that cannot be fetched leaves no half-made campaign.
-            let fetched = fetch ? try await api.fetch(docket) : nil
+            let fetched = fetch ? try await api.fetch(docket, into: (folder as NSString).appendingPathComponent("docket.yml")) : nil
             var options = CampaignScaffold.Options(docketID: docket)
             options.kind = kind
             options.submitter = submitter

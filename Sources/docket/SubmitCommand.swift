@@ -40,7 +40,8 @@ extension Docket {
             do {
                 prepared = try commandPipeline.prepareSubmission(plan: plan, outputRoot: out, again: again, allowLate: allowLate)
             } catch {
-                writeStandardError("\(error.description); nothing was sent\n")
+                report([error])
+                writeStandardError("nothing was sent")
                 throw ExitCode.failure
             }
             let key = try api.key()

@@ -128,7 +128,7 @@ def test_a_429_waits_for_retry_after_and_says_so(api):
 
 def test_bad_input_gets_one_clear_message_and_no_file(api):
     missing = fetch(api, "EPA-HQ-OAR-2026-0002")
-    assert missing.returncode == 1 and "Regulations.gov has no docket EPA-HQ-OAR-2026-0002; nothing was written" in missing.stderr
+    assert missing.returncode == 1 and "error[DK619]: Regulations.gov has no docket EPA-HQ-OAR-2026-0002" in missing.stderr and "nothing was written" in missing.stderr
     refused = fetch(api, "EPA-HQ-OAR-2026-0001", key="wrong-key-abcdefgh")
     assert refused.returncode == 1 and "the API key was refused (API_KEY_INVALID)" in refused.stderr
     assert "wrong-key-abcdefgh" not in refused.stderr
