@@ -18,16 +18,10 @@ extension Docket {
 
         func run() throws {
             let report = commandPipeline.check(paths.isEmpty ? Checker.defaultPaths() : paths)
+            let terminal = TerminalReporter(stream: .standardOutput)
             switch output.format {
-            case .json:
-                writeStandardOutput(try DiagnosticFormatter.json(report) + "\n")
-            case .text:
-                let color = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-                writeStandardOutput(DiagnosticFormatter.text(report, options: .init(color: color)))
-                if report.hiddenWarningCount > 0 {
-                    writeStandardOutput(
-                        "note: \(Wording.count(report.hiddenWarningCount, "warning")) in library files that no plan here uses; check a library itself to see them\n")
-                }
+            case .json: try terminal.json(report)
+            case .text: terminal.text(report)
             }
             if report.errorCount > 0 || (werror && report.warningCount > 0) {
                 throw ExitCode.failure

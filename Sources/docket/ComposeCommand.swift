@@ -43,7 +43,7 @@ extension Docket {
             if let each { return try composeEach(supporters: each) }
             let formats = stdout.map { [$0] } ?? format?.formats
             let outcome = commandPipeline.compose(plan: plan, formats: formats)
-            report(outcome.diagnostics, files: outcome.files, sources: outcome.sources, unrelatedErrors: outcome.unrelatedErrorCount)
+            TerminalReporter().text(outcome, summary: false)
             guard outcome.succeeded, let composed = outcome.value else {
                 writeStandardError("nothing written")
                 throw ExitCode.failure
@@ -53,23 +53,7 @@ extension Docket {
                 return
             }
             let draft = composed.draft
-            let folder = composed.campaign.outputs(under: URL(fileURLWithPath: out)).folder
-            do {
-                let urls = try AtomicWriter.write(outcome.rendered.map { ($0.name, $0.data) }, into: folder)
-                for (url, file) in zip(urls, outcome.rendered) {
-                    writeStandardOutput("wrote \(displayPath(url)) (\(file.data.count) bytes)\n")
-                }
-            } catch {
-                report([error.diagnostic])
-                throw ExitCode.failure
-            }
-            // Every composed version is kept, so signers' approvals can be compared with it later.
-            let store = composed.campaign.versions
-            do {
-                if try store.store(draft, at: commandNow) { writeStandardOutput("stored version \(draft.version.short) in \(displayPath(store.folder))\n") }
-            } catch {
-                writeStandardError("warning: the version was not stored in \(displayPath(store.folder)): \(error)")
-            }
+            printWritten(try written { () throws(Diagnostic) in try commandPipeline.write(composed, under: URL(fileURLWithPath: out)) }, version: draft.version)
             let box = composed.box
             writeStandardOutput("comment box: \(box.form.rawValue) text, \(box.characterCount) characters, \(box.byteCount) bytes (limit \(BoxTextRenderer.limit) each)\n")
             writeStandardOutput("version \(draft.version)\n")
@@ -95,20 +79,30 @@ extension Docket.Compose {
     /// `docket compose --each`: one draft per supporter, written as one set.
     private func composeEach(supporters: String) throws {
         let outcome = commandPipeline.composeEach(plan: plan, supporters: supporters)
-        report(outcome.diagnostics, files: outcome.files, sources: outcome.sources, unrelatedErrors: outcome.unrelatedErrorCount)
+        TerminalReporter().text(outcome, summary: false)
         guard outcome.succeeded, let result = outcome.value else {
             writeStandardError("nothing written")
             throw ExitCode.failure
         }
         let folder = result.campaign.outputs(under: URL(fileURLWithPath: out)).each
-        do {
-            // Replaced whole: a supporter taken off the list leaves no draft behind.
-            try AtomicWriter.replaceFolder(result.rendered.map { ($0.name, $0.data) }, at: folder)
-        } catch {
-            report([error.diagnostic])
-            throw ExitCode.failure
-        }
-        let bytes = result.rendered.reduce(0) { $0 + $1.data.count }
-        writeStandardOutput("wrote \(result.rendered.count) drafts (\(bytes) bytes) into \(displayPath(folder))/\n")
+        let written = try written { () throws(Diagnostic) in try commandPipeline.write(result, under: URL(fileURLWithPath: out)) }
+        writeStandardOutput("wrote \(written.files.count) drafts (\(written.files.reduce(0) { $0 + $1.bytes }) bytes) into \(displayPath(folder))/\n")
     }
+}
+
+/// Runs a write stage; its failure is printed as the diagnostic it is, and the command exits 1.
+func written(_ write: () throws(Diagnostic) -> WrittenFiles) throws -> WrittenFiles {
+    do {
+        return try write()
+    } catch {
+        report([error])
+        throw ExitCode.failure
+    }
+}
+
+/// "wrote out/x/x.md (1234 bytes)" for each file, then where the version was stored.
+func printWritten(_ written: WrittenFiles, version: DraftVersion, describe: (Int) -> String = { _ in "" }) {
+    for (index, file) in written.files.enumerated() { writeStandardOutput("wrote \(displayPath(file.url)) (\(file.bytes) bytes\(describe(index)))\n") }
+    if let folder = written.storedVersionIn { writeStandardOutput("stored version \(version.short) in \(displayPath(folder))\n") }
+    if let problem = written.versionNotStored { report([problem]) }
 }

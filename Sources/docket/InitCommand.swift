@@ -57,8 +57,8 @@ extension Docket {
             } catch let error as AtomicWriter.WriteError {
                 report([error.diagnostic])
                 throw ExitCode.failure
-            } catch {
-                report([.error(.outputNotWritten, "\(error)", at: .file(folder))])
+            } catch let error as Diagnostic {
+                report([error])
                 throw ExitCode.failure
             }
             writeStandardOutput("next: fill docket.yml and plan.yml, then run 'docket check \(folder)'\n")

@@ -36,28 +36,14 @@ extension Docket {
             if let attach { options.formats = attach.formats }
             options.outputRoot = out
             let outcome = commandPipeline.package(plan: plan, options: options)
-            report(outcome.diagnostics, files: outcome.files, sources: outcome.sources, unrelatedErrors: outcome.unrelatedErrorCount)
-            for note in outcome.notes { writeStandardError("note: \(note)") }
+            TerminalReporter().text(outcome, summary: false)
             guard outcome.succeeded, let package = outcome.value, !package.files.isEmpty else {
                 writeStandardError("nothing written")
                 throw ExitCode.failure
             }
-            do {
-                let urls = try Filing.write(package.files, into: URL(fileURLWithPath: package.folder))
-                for (url, file) in zip(urls, package.files) {
-                    writeStandardOutput("wrote \(displayPath(url)) (\(file.data.count) bytes, \(file.role.rawValue)\(file.isPublic ? ", public" : ""))\n")
-                }
-            } catch {
-                report([error.diagnostic])
-                throw ExitCode.failure
-            }
-            // The packaged version is kept like every composed one, so approvals and redlines can
-            // name it later.
-            let store = package.campaign.versions
-            do {
-                if try store.store(package.draft, at: commandNow) { writeStandardOutput("stored version \(package.draft.version.short) in \(displayPath(store.folder))\n") }
-            } catch {
-                writeStandardError("warning: the version was not stored in \(displayPath(store.folder)): \(error)")
+            let files = package.files
+            printWritten(try written { () throws(Diagnostic) in try commandPipeline.write(package) }, version: package.draft.version) { index in
+                ", \(files[index].role.rawValue)\(files[index].isPublic ? ", public" : "")"
             }
             writeStandardOutput("version \(package.draft.version)\n")
         }
@@ -72,18 +58,6 @@ extension Docket {
             guard !formats.isEmpty, formats.count == parts.count, Set(formats).count == formats.count else { return nil }
             self.formats = formats
         }
-    }
-}
-
-/// Prints diagnostics the way `docket check` does, colour only on a terminal.
-func report(_ diagnostics: [Diagnostic], files: [String] = [], sources: [String: SourceFile] = [:], unrelatedErrors: Int = 0) {
-    let color = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-    if !diagnostics.isEmpty {
-        let report = Outcome<Never>(DiagnosticCollector(diagnostics), files: files, sources: sources)
-        FileHandle.standardError.write(Data(DiagnosticFormatter.text(report, options: .init(color: color)).utf8))
-    }
-    if unrelatedErrors > 0 {
-        writeStandardError("note: \(Wording.count(unrelatedErrors, "error")) in library files this plan does not use; run 'docket check'")
     }
 }
 

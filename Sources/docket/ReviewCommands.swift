@@ -124,15 +124,8 @@ extension Docket {
         func run() throws {
             let signOff = try openSignOff(plan)
             let files = try failing(plan) { () throws(SignOff.Failure) in try signOff.packet(for: signer, at: commandNow) }
-            let folder = signOff.campaign.outputs(under: URL(fileURLWithPath: out)).review(for: signer)
-            do {
-                for (url, file) in zip(try AtomicWriter.replaceFolder(files, at: folder), files) {
-                    writeStandardOutput("wrote \(displayPath(url)) (\(file.data.count) bytes)\n")
-                }
-            } catch {
-                report([error.diagnostic])
-                throw ExitCode.failure
-            }
+            let packet = try written { () throws(Diagnostic) in try commandPipeline.writePacket(files, for: signer, of: signOff, under: URL(fileURLWithPath: out)) }
+            for file in packet.files { writeStandardOutput("wrote \(displayPath(file.url)) (\(file.bytes) bytes)\n") }
         }
     }
 }

@@ -33,7 +33,15 @@ extension Docket {
             let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             // A plan that does not compose stops here, before anything is written for it.
             let signOff = try openSignOff(plan)
-            let token = try leadToken(campaign: signOff.campaign)
+            let token: String
+            do {
+                let resolved = try LeadToken.resolve(file: leadTokenFile, campaign: signOff.campaign)
+                token = resolved.token
+                if let file = resolved.createdIn { writeStandardOutput("the lead's token is in \(file.path)\n") }
+            } catch {
+                report([error])
+                throw ExitCode.failure
+            }
             let campaign: ReviewCampaign
             do {
                 campaign = try ReviewCampaign(signOff: signOff, plan: plan, baseDirectory: base, leadToken: token)
@@ -51,29 +59,6 @@ extension Docket {
                 writeStandardError("docket serve: \(error)\n")
                 throw ExitCode.failure
             }
-        }
-
-        /// The token from the environment or the named file; else a new one kept for the lead
-        /// in the campaign's private folder. The token itself is never printed.
-        private func leadToken(campaign: Campaign) throws -> String {
-            if let file = leadTokenFile {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                    writeStandardError("\(file): cannot be read, or holds no token\n")
-                    throw ExitCode.failure
-                }
-                return text.trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-            if let token = ProcessInfo.processInfo.environment["DOCKET_LEAD_TOKEN"], !token.isEmpty { return token }
-            let file = campaign.leadTokenURL
-            if let text = try? String(contentsOf: file, encoding: .utf8), !text.isEmpty { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
-            let token = Secret.random()
-            try campaign.createPrivateFolder()
-            guard FileManager.default.createFile(atPath: file.path, contents: Data((token + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
-                writeStandardError("\(file.path): cannot be written\n")
-                throw ExitCode.failure
-            }
-            writeStandardOutput("the lead's token is in \(file.path)\n")
-            return token
         }
     }
 
