@@ -1,6 +1,11 @@
 import CCmark
+import DocketCompose
 import DocketKit
+import DocketModel
+import DocketRender
+import DocketReview
 import DocketServer
+import DocketSupport
 import Foundation
 
 #if canImport(FoundationNetworking)

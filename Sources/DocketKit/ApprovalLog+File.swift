@@ -1,3 +1,6 @@
+import DocketModel
+import DocketReview
+import DocketSupport
 import Foundation
 
 extension ApprovalLog {

@@ -1,4 +1,5 @@
 import CDocketFS
+import DocketSupport
 import Foundation
 
 #if canImport(Glibc)

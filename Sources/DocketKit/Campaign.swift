@@ -1,3 +1,5 @@
+import DocketModel
+import DocketReview
 import Foundation
 
 /// The campaign folder a plan lives in, and the only place its paths are built.

@@ -1,3 +1,6 @@
+import DocketLibrary
+import DocketModel
+import DocketSupport
 import Foundation
 
 /// `docket init`: a new campaign folder with every file a lead fills in, each field commented

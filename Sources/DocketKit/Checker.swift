@@ -1,3 +1,11 @@
+import DocketCitations
+import DocketCompose
+import DocketLibrary
+import DocketModel
+import DocketRender
+import DocketReview
+import DocketSubmission
+import DocketSupport
 import Foundation
 
 /// What `docket check` returns: every problem, what was read, and each plan as composed.

@@ -1,3 +1,10 @@
+import DocketCitations
+import DocketLibrary
+import DocketModel
+import DocketRender
+import DocketReview
+import DocketSubmission
+import DocketSupport
 import Foundation
 
 /// `docket compose`: check a plan, compose it, and render the formats asked for. Nothing is

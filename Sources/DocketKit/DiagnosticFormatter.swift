@@ -1,3 +1,4 @@
+import DocketSupport
 import Foundation
 
 /// Prints a check report the way compilers do, or as JSON for scripts and editors.

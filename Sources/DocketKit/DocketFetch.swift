@@ -1,4 +1,5 @@
 import DocketAPI
+import DocketModel
 import Foundation
 
 /// `docket fetch`: a docket's fields from their sources, Regulations.gov for the docket and the

@@ -1,12 +1,3 @@
-// `import DocketKit` gives a client every stage, as one product: the layers are how the package
-// is built, not something a user of it has to know.
-@_exported import DocketAPI
-@_exported import DocketCitations
-@_exported import DocketCompose
-@_exported import DocketLibrary
-@_exported import DocketMarkdown
-@_exported import DocketModel
-@_exported import DocketRender
-@_exported import DocketReview
-@_exported import DocketSubmission
-@_exported import DocketSupport
+// DocketKit re-exports nothing: a client imports each stage it uses (`import DocketModel`,
+// `import DocketReview`, …), so what depends on what can be read from its imports, and the
+// pure stages can be used without this layer (the `DocketStages` product).

@@ -1,3 +1,10 @@
+import DocketCitations
+import DocketLibrary
+import DocketModel
+import DocketRender
+import DocketReview
+import DocketSubmission
+import DocketSupport
 import Foundation
 
 /// `docket package`: composes a plan, renders its attachments (a tagged PDF through LibreOffice

@@ -1,3 +1,8 @@
+import DocketCitations
+import DocketCompose
+import DocketLibrary
+import DocketModel
+import DocketSupport
 import Foundation
 
 /// What a library holds, for `docket library list` and `docket library show`.

@@ -1,3 +1,7 @@
+import DocketLibrary
+import DocketMarkdown
+import DocketModel
+import DocketSupport
 import Foundation
 
 /// Answers the questions of a library reused across dockets: where is this clause or

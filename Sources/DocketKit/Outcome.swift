@@ -1,3 +1,4 @@
+import DocketSupport
 import Foundation
 
 /// What every command's workflow returns: the problems found in the files it used, what it read,

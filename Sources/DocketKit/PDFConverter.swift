@@ -1,3 +1,4 @@
+import DocketSupport
 import Foundation
 
 /// Converts a DOCX to a tagged PDF with LibreOffice, when it is installed. Regulations.gov

@@ -1,3 +1,5 @@
+import DocketReview
+import DocketSupport
 import Foundation
 
 /// What a write stage put on disk, for a command to report.

@@ -1,3 +1,6 @@
+import DocketCitations
+import DocketModel
+import DocketSupport
 import Foundation
 
 /// The one pipeline every command runs: load → check → compose → render → public-text check →

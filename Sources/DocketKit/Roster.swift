@@ -1,3 +1,6 @@
+import DocketLibrary
+import DocketModel
+import DocketSupport
 import Foundation
 
 /// Changes to a campaign's `signatories.csv` made from outside a text editor: an organization

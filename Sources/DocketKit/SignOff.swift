@@ -1,3 +1,7 @@
+import DocketModel
+import DocketRender
+import DocketReview
+import DocketSupport
 import Foundation
 
 /// The signatory review workflow over one plan: record decisions, report where each signer

@@ -1,4 +1,9 @@
 import DocketAPI
+import DocketCitations
+import DocketLibrary
+import DocketModel
+import DocketSubmission
+import DocketSupport
 import Foundation
 
 /// `docket submit`: files the package `docket package` wrote through the Regulations.gov API,

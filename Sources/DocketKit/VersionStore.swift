@@ -1,3 +1,6 @@
+import DocketModel
+import DocketRender
+import DocketReview
 import Foundation
 
 /// Every version a plan has been composed to, kept under the plan's folder in `versions/`:

@@ -1,3 +1,9 @@
+import DocketCitations
+import DocketCompose
+import DocketLibrary
+import DocketModel
+import DocketReview
+import DocketSupport
 import Foundation
 
 /// Everything loaded for one run: the library files, dockets, plans and signatory lists found

@@ -1,4 +1,7 @@
 import DocketKit
+import DocketModel
+import DocketReview
+import DocketSupport
 import Foundation
 
 /// `docket invite`: a personal link for every signer who holds none, written as a mail-merge

@@ -1,4 +1,5 @@
 import DocketKit
+import DocketSupport
 import Foundation
 
 /// The lead's token for `docket serve`: from `--lead-token-file`, else `DOCKET_LEAD_TOKEN`,

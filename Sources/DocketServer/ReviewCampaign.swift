@@ -1,4 +1,8 @@
 import DocketKit
+import DocketLibrary
+import DocketModel
+import DocketRender
+import DocketReview
 import Foundation
 
 /// The campaign a review server serves: the version signers see, who may answer, and the

@@ -1,4 +1,7 @@
 import DocketKit
+import DocketModel
+import DocketReview
+import DocketSupport
 import Foundation
 
 /// The review server's pages. Every value a person typed or a file holds goes through

@@ -1,4 +1,5 @@
 import DocketKit
+import DocketModel
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocketKit
+import DocketModel
 import Foundation
 
 @main

@@ -1,5 +1,7 @@
 import ArgumentParser
 import DocketKit
+import DocketModel
+import DocketSupport
 import Foundation
 
 extension Docket {

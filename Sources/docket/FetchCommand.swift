@@ -1,7 +1,10 @@
 import ArgumentParser
 import DocketAPI
+import DocketCitations
 import DocketKit
+import DocketLibrary
 import DocketModel
+import DocketSupport
 import Foundation
 
 extension Docket {

@@ -1,5 +1,8 @@
 import ArgumentParser
+import DocketCitations
 import DocketKit
+import DocketModel
+import DocketSupport
 import Foundation
 
 extension Docket {

@@ -1,5 +1,8 @@
 import ArgumentParser
 import DocketKit
+import DocketLibrary
+import DocketModel
+import DocketSupport
 import Foundation
 
 extension Docket {

@@ -1,5 +1,8 @@
 import ArgumentParser
 import DocketKit
+import DocketModel
+import DocketSubmission
+import DocketSupport
 import Foundation
 
 extension Docket {

@@ -1,5 +1,8 @@
 import ArgumentParser
 import DocketKit
+import DocketModel
+import DocketReview
+import DocketSupport
 import Foundation
 
 /// Opens a plan for review, printing its diagnostics and exiting 1 when it cannot be composed.

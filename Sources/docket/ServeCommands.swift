@@ -1,6 +1,8 @@
 import ArgumentParser
 import DocketKit
+import DocketModel
 import DocketServer
+import DocketSupport
 import Foundation
 
 extension Docket {

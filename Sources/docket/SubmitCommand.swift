@@ -1,6 +1,8 @@
 import ArgumentParser
 import DocketAPI
 import DocketKit
+import DocketModel
+import DocketSupport
 import Foundation
 
 extension Docket {

@@ -1,4 +1,5 @@
 import DocketKit
+import DocketSupport
 import Foundation
 
 /// The one place the CLI prints what the library found: diagnostics compiler-style (colour

@@ -1,3 +1,4 @@
+import DocketModel
 import Foundation
 import Testing
 

@@ -1,3 +1,5 @@
+import DocketModel
+import DocketReview
 import Foundation
 import Testing
 

@@ -1,7 +1,12 @@
+
+import DocketCompose
+import DocketKit
+import DocketModel
+import DocketRender
+import DocketReview
+import DocketSupport
 import Foundation
 import Testing
-
-import DocketKit
 
 /// A whole plan built from values, composed with no file on disk: the API the review server
 /// and any other Swift program use. Expected text is written out by hand here, and the version

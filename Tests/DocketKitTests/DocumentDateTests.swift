@@ -1,7 +1,9 @@
-import Foundation
-import Testing
 
 @testable import DocketKit
+import DocketCitations
+import DocketReview
+import Foundation
+import Testing
 
 /// A campaign dated by its plan, using one recommendation and one clause of its own: each rule
 /// of document dates is tripped by changing one date.

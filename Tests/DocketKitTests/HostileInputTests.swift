@@ -1,7 +1,14 @@
-import Foundation
-import Testing
 
 @testable import DocketKit
+import DocketCompose
+import DocketLibrary
+import DocketModel
+import DocketRender
+import DocketReview
+import DocketSubmission
+import DocketSupport
+import Foundation
+import Testing
 
 /// A small campaign written into a scratch folder: a library, a plan and whatever a test adds,
 /// so each hostile input is one file of a real campaign.

@@ -1,7 +1,8 @@
-import Foundation
-import Testing
 
 @testable import DocketKit
+import DocketModel
+import Foundation
+import Testing
 
 /// A campaign with its own recommendation, a coalition library beside it, and the bundled
 /// library: searched in that order.

@@ -1,7 +1,8 @@
-import Foundation
-import Testing
 
 @testable import DocketKit
+import DocketCitations
+import Foundation
+import Testing
 
 /// The registry a caller hands `docket check` is the one every rule judges by.
 @Suite struct PipelineRegistryTests {

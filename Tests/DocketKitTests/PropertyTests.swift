@@ -1,10 +1,14 @@
-import Foundation
-import PropertyBased
-import Testing
 
 @testable import DocketKit
 @testable import DocketMarkdown
 @testable import DocketModel
+import DocketCitations
+import DocketCompose
+import DocketRender
+import DocketSupport
+import Foundation
+import PropertyBased
+import Testing
 
 /// Properties over generated inputs rather than chosen examples.
 @Suite struct CitationGrammarProperties {

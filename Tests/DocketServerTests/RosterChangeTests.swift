@@ -1,8 +1,9 @@
-import Foundation
-import Testing
 
 @testable import DocketKit
 @testable import DocketServer
+import DocketModel
+import Foundation
+import Testing
 
 /// The roster as the review server changes it: newcomers the lead accepts and listings the
 /// lead confirms land in the file the plan names, and never in a form its parser rejects.

@@ -1,8 +1,10 @@
-import Foundation
-import Testing
 
 @testable import DocketKit
 @testable import DocketServer
+import DocketModel
+import DocketSupport
+import Foundation
+import Testing
 
 /// A scratch folder removed when the test ends.
 struct ScratchFolder: ~Copyable {

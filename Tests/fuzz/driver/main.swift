@@ -1,4 +1,12 @@
+import DocketCitations
+import DocketCompose
 import DocketKit
+import DocketLibrary
+import DocketMarkdown
+import DocketModel
+import DocketRender
+import DocketReview
+import DocketSupport
 import Foundation
 
 // One libFuzzer driver for every input DocketKit parses. DOCKET_FUZZ_TARGET picks the target;
