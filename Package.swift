@@ -126,6 +126,14 @@ let package = Package(
             dependencies: ["DocketKit", "DocketAPI", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
+        // The pure stages tested from values alone: no DocketKit, no file but a bundled resource.
+        .testTarget(
+            name: "DocketStagesTests",
+            dependencies: [
+                "DocketSupport", "DocketMarkdown", "DocketCitations", "DocketModel", "DocketLibrary", "DocketCompose", "DocketRender", "DocketReview", "DocketSubmission",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "DocketCLITests",
             dependencies: ["docket"]

@@ -1,5 +1,4 @@
 
-@testable import DocketKit
 @testable import DocketMarkdown
 @testable import DocketModel
 import DocketCitations

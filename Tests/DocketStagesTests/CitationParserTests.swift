@@ -1,6 +1,5 @@
 import Testing
 
-@testable import DocketKit
 @testable import DocketCitations
 @testable import DocketCompose
 @testable import DocketLibrary

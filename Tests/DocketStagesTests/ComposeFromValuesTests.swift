@@ -1,6 +1,5 @@
 
 import DocketCompose
-import DocketKit
 import DocketModel
 import DocketRender
 import DocketReview
