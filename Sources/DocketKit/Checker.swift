@@ -34,7 +34,8 @@ public enum Checker {
 
     /// Checks the files under `paths`, judging comment periods at `now`.
     public static func check(
-        paths: [String], now: Date = Pipeline.clock(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared
+        paths: [String], now: Date = Pipeline.clock(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared,
+        stamp: VersionStamp = .draft
     ) -> CheckReport {
         var diagnostics = DiagnosticCollector()
         // The caller's registry is the one every rule judges by: library entries, local
@@ -79,7 +80,8 @@ public enum Checker {
             input.searchedFolders = searched
             let layered = workspace.registry(searching: searched, over: registry)
             let draft = Draft(composing: input, approvals: approvals, registry: layered, diagnostics: &diagnostics)
-            let box = BoxTextRenderer.render(draft.document, version: draft.version)
+            // Rendered once, with the stamp of what the command makes: `package` files it.
+            let box = BoxTextRenderer.render(draft.document, version: draft.version, stamp: stamp)
             SubmissionRules.commentBox(box, of: draft, into: &diagnostics)
             // The box text, HTML and DOCX are all rendered from the same document as the Markdown.
             PublicTextCheck(draft, sources: workspace.sources).check(

@@ -39,9 +39,9 @@ public enum Composition {
     /// Markdown, HTML and box text when it names none. `now` judges the comment period.
     public static func compose(
         plan path: String, formats requested: [Format]? = nil, now: Date = Pipeline.clock(),
-        baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared
+        baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), registry: AuthorityRegistry = .shared, stamp: VersionStamp = .draft
     ) -> Outcome<Result> {
-        let report = Checker.check(paths: [path], now: now, baseDirectory: baseDirectory, registry: registry)
+        let report = Checker.check(paths: [path], now: now, baseDirectory: baseDirectory, registry: registry, stamp: stamp)
         var all = DiagnosticCollector(report.diagnostics)
         guard let analysis = report.value, let planFile = analysis.workspace.plans.first, let checked = analysis.drafts[planFile.path] else {
             if !all.hasErrors { all.emit(.error(.outputNotWritten, "not a plan file: compose takes a plan.yml", at: .file(path))) }

@@ -50,7 +50,10 @@ public enum Filing {
     /// Builds the package with `pipeline`, judged by the filing policy: a closed comment period
     /// is an error unless `options.allowLate`.
     static func package(plan path: String, options: Options, pipeline: Pipeline) -> Outcome<Package> {
-        let composition = pipeline.compose(plan: path, formats: [])
+        // Composed with the filed stamp, so the comment-box text the check rendered is the one filed.
+        var filed = pipeline
+        filed.stamp = .filed
+        let composition = filed.compose(plan: path, formats: [])
         let policy = CommentPeriod.filingPolicy(allowLate: options.allowLate)
         // Everything the composition found passes the filing policy on its way in.
         var filing = EscalatingSink(DiagnosticCollector(), policy: policy)
@@ -75,7 +78,7 @@ public enum Filing {
             filing.emit(.error(.outputNotWritten, "could not build the DOCX file: \(error)", at: draft.plan.source))
             return outcome()
         }
-        let box = BoxTextRenderer.render(draft.document, version: draft.version, stamp: .filed)
+        let box = composed.box
 
         let baseName = SubmissionPackager.attachmentBaseName(docketID: draft.docket?.id.value ?? "", submitter: draft.plan.submitter, kind: draft.plan.kind)
         var attachments: [SubmissionPackager.PackagedFile] = []

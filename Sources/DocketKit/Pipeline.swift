@@ -1,5 +1,6 @@
 import DocketCitations
 import DocketModel
+import DocketRender
 import DocketSupport
 import Foundation
 
@@ -16,6 +17,8 @@ public struct Pipeline: Sendable {
     public var baseDirectory: URL
     /// What the command escalates; `.review` for `check` and `compose`.
     public var policy: SeverityPolicy
+    /// How rendered files name their version: a draft's label, or what is filed.
+    public var stamp: VersionStamp = .draft
 
     public init(
         registry: AuthorityRegistry = .shared, now: Date = Pipeline.clock(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
@@ -50,7 +53,7 @@ public struct Pipeline: Sendable {
 
     /// `docket compose`: one plan, rendered in `formats` (nil: the plan's `outputs`).
     public func compose(plan: String, formats: [OutputFormat]? = nil) -> Outcome<Composition.Result> {
-        Composition.compose(plan: plan, formats: formats, now: now, baseDirectory: baseDirectory, registry: registry)
+        Composition.compose(plan: plan, formats: formats, now: now, baseDirectory: baseDirectory, registry: registry, stamp: stamp)
     }
 
     /// `docket compose --each`: one draft per supporter.

@@ -69,18 +69,18 @@ public enum Submitting {
                     .packageOutOfDate, "\(file.name) changed after it was packaged (its size or SHA-256 differs from manifest.json): package again",
                     at: .file(shown(folder) + "/" + file.name))
             }
-            if file.role == "attachment" { attachments.append((file.name, data)) }
+            if file.role == .attachment { attachments.append((file.name, data)) }
             if file.name == "submission.json" { payload = data }
         }
         guard let payload else {
             throw .error(.packageOutOfDate, "the package has no submission.json: a letter with no docket is delivered, not filed", at: .file(shown(folder)))
         }
-        guard draft.version.description == manifest.version else {
+        guard draft.version == manifest.version else {
             throw .error(
-                .packageOutOfDate, "the package holds version \(manifest.version.dropFirst(7).prefix(12)), but the plan now composes to \(draft.version.short): package again",
+                .packageOutOfDate, "the package holds version \(manifest.version.short), but the plan now composes to \(draft.version.short): package again",
                 at: .file(shown(folder) + "/manifest.json"))
         }
-        if !again, let filed = receipts(in: campaign).first(where: { $0.version == manifest.version }) {
+        if !again, let filed = receipts(in: campaign).first(where: { $0.version == manifest.version.description }) {
             throw .error(
                 .alreadyFiled, "version \(draft.version.short) was filed at \(filed.at), tracking number \(filed.trackingNumber): pass --again to file it a second time",
                 at: .file(shown(campaign.submissionsURL)))

@@ -11,7 +11,7 @@ public struct SubmissionManifest: Codable, Sendable {
     /// One file of the package as the manifest records it.
     public struct File: Codable, Sendable {
         public var name: String
-        public var role: String
+        public var role: SubmissionPackager.PackagedFile.Role
         public var bytes: Int
         public var sha256: String
         /// Whether Regulations.gov may publish it.
@@ -21,7 +21,7 @@ public struct SubmissionManifest: Codable, Sendable {
     public var plan: String
     public var docket: String?
     public var document: String?
-    public var version: String
+    public var version: DraftVersion
     public var files: [File]
 
     /// The manifest of `files`, packaged from `draft`.
@@ -29,8 +29,8 @@ public struct SubmissionManifest: Codable, Sendable {
         plan = draft.plan.name
         docket = draft.docket?.id.value
         document = draft.docket?.documentID?.value
-        version = draft.version.description
-        self.files = files.map { File(name: $0.name, role: $0.role.rawValue, bytes: $0.data.count, sha256: ContentHash.sha256Hex($0.data), public: $0.isPublic) }
+        version = draft.version
+        self.files = files.map { File(name: $0.name, role: $0.role, bytes: $0.data.count, sha256: ContentHash.sha256Hex($0.data), public: $0.isPublic) }
     }
 
     /// Stable JSON with a final newline.
