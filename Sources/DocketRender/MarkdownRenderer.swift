@@ -64,11 +64,11 @@ public enum MarkdownRenderer {
     /// The canonical body's paragraphs (runs of text between blank lines) in order, each with
     /// the source of the block it belongs to. A redline uses it to say where a change came from.
     public static func paragraphs(_ document: ComposedDocument) -> [(text: String, source: String)] {
-        parts(document).filter { !$0.isUnversioned }.flatMap { part in Paragraphs.split(part.text).map { ($0, part.source) } }
+        parts(document).filter { !$0.isUnversioned }.flatMap { part in Paragraphs.split(part.canonical).map { ($0, part.source) } }
     }
 
     private static func canonical(_ parts: [Part]) -> String {
-        parts.filter { !$0.isUnversioned }.map(\.text).joined(separator: "\n\n") + "\n"
+        parts.filter { !$0.isUnversioned }.map(\.canonical).joined(separator: "\n\n") + "\n"
     }
 
     fileprivate struct Part: Sendable {
@@ -76,6 +76,15 @@ public enum MarkdownRenderer {
         var source: String
         /// The date line and the signature block: printed, not hashed.
         var isUnversioned = false
+        /// The text the version hashes (`CanonicalText`), made once when the part is rendered.
+        var canonical: String
+
+        init(text: String, source: String, isUnversioned: Bool = false) {
+            self.text = text
+            self.source = source
+            self.isUnversioned = isUnversioned
+            canonical = isUnversioned ? text : CanonicalText.normalize(text)
+        }
     }
 
     private static func parts(_ document: ComposedDocument) -> [Part] {
