@@ -20,9 +20,14 @@ public enum CanonicalText {
 
     /// `markdown` in canonical form.
     public static func normalize(_ markdown: String) -> String {
-        // Nothing to do for text with none of the characters the rules look at; DocketKit's own
-        // rendering is almost always such text, and this runs for every section of every draft.
-        guard markdown.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x5F || $0 == 0x2A || $0 == 0x2B }) else { return markdown }
+        // One line with no underscore, no trailing blank and no `*`/`+` bullet has nothing to
+        // change: most parts DocketKit renders are such lines, and this runs once per part.
+        let bytes = markdown.utf8
+        if !bytes.contains(0x0A), !bytes.contains(0x5F), bytes.last.map({ $0 != 0x20 && $0 != 0x09 }) ?? true,
+            !(markdown.drop { $0 == " " }.hasPrefix("* ") || markdown.drop { $0 == " " }.hasPrefix("+ "))
+        {
+            return markdown
+        }
         var output: [String] = []
         var fence: Substring?
         for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
