@@ -12,7 +12,7 @@ extension Docket {
             discussion: """
                 Writes OUT/<plan-name>/ atomically: every file is written in full before any is \
                 replaced, and nothing is written when the plan or a file it uses has an error. \
-                Prints each file with its size, and the draft version (sha256 of the canonical Markdown).
+                Prints each file with its size, and the draft version (sha256 of the canonical text).
 
                 --each SUPPORTERS.csv composes the plan once per row, for letters each supporter \
                 sends alone: an 'id' column names each draft (OUT/<plan-name>/each/<id>.md), the \

@@ -42,3 +42,14 @@ import Testing
         #expect(!given.diagnostics.contains { $0.code == .unverifiedCitation }, "\(given.diagnostics)")
     }
 }
+
+/// What `check` counts and does not show is warnings, kept apart from the errors `compose`
+/// counts in files a plan does not use: one number once meant both.
+@Suite struct HiddenCountsTests {
+    @Test func checkCountsHiddenWarningsApartFromErrors() {
+        let report = Checker.check(paths: ["Examples/omb-2023-0020"], now: fixedNow, baseDirectory: BundledLibraryTests.packageRoot)
+        #expect(report.hiddenWarningCount > 0, "the shared library has warnings the example does not use")
+        #expect(report.unrelatedErrorCount == 0)
+        #expect(!report.diagnostics.contains { $0.severity == .warning && $0.range.start.file.hasPrefix("Recommendations/") })
+    }
+}
