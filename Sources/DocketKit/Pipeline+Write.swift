@@ -1,3 +1,4 @@
+import DocketModel
 import DocketReview
 import DocketSupport
 import Foundation
@@ -52,6 +53,29 @@ extension Pipeline {
             if try campaign.versions.store(draft, at: now) { written.storedVersionIn = campaign.versionsFolder }
         } catch {
             written.versionNotStored = .warning(.outputNotWritten, "the version was not stored: \(error.reason)", at: .file(error.path))
+        }
+        return written
+    }
+}
+
+extension SignOff {
+    /// `docket diff --html FILE --docx FILE`: the redline between two versions written as a
+    /// standalone page and as Word tracked changes stamped with the pipeline's time.
+    public func writeRedline(_ redline: Redline, from old: DraftVersion, to new: DraftVersion, html: URL?, docx: URL?) throws(Diagnostic) -> WrittenFiles {
+        let title = draft.document.header.title
+        var files: [(URL, Data)] = []
+        if let html { files.append((html, Data(RedlineRenderer.html(redline, title: title, from: old.description, to: new.description).utf8))) }
+        if let docx {
+            do {
+                files.append((docx, try RedlineRenderer.docx(redline, title: title, author: author, date: pipeline.now, version: new)))
+            } catch {
+                throw .error(.outputNotWritten, "cannot build the DOCX: \(error)", at: .file(docx.path))
+            }
+        }
+        var written = WrittenFiles(files: [])
+        for (url, data) in files {
+            do { try AtomicWriter.write([(url.lastPathComponent, data)], into: url.deletingLastPathComponent()) } catch { throw error.diagnostic }
+            written.files.append((url, data.count))
         }
         return written
     }

@@ -91,21 +91,11 @@ extension Docket {
         func run() throws {
             let signOff = try openSignOff(plan)
             let (redline, old, new) = try failing(plan) { () throws(SignOff.Failure) in try signOff.diff(from: from, to: to) }
-            let title = signOff.draft.document.header.title
-            var files: [(URL, Data)] = []
-            if let html { files.append((URL(fileURLWithPath: html), Data(RedlineRenderer.html(redline, title: title, from: old.description, to: new.description).utf8))) }
-            if let docx { files.append((URL(fileURLWithPath: docx), try RedlineRenderer.docx(redline, title: title, author: signOff.author, date: commandNow, version: new))) }
-            for (url, data) in files {
-                do {
-                    try AtomicWriter.write([(url.lastPathComponent, data)], into: url.deletingLastPathComponent())
-                } catch {
-                    report([error.diagnostic])
-                    throw ExitCode.failure
-                }
-                writeStandardOutput("wrote \(displayPath(url)) (\(data.count) bytes)\n")
-            }
+            let urls = (html.map(URL.init(fileURLWithPath:)), docx.map(URL.init(fileURLWithPath:)))
+            let files = try written { () throws(Diagnostic) in try signOff.writeRedline(redline, from: old, to: new, html: urls.0, docx: urls.1) }.files
+            for file in files { writeStandardOutput("wrote \(displayPath(file.url)) (\(file.bytes) bytes)\n") }
             if files.isEmpty {
-                let color = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+                let color = TerminalReporter(stream: .standardOutput).color
                 writeStandardOutput("from \(old)\nto   \(new)\n\n" + RedlineRenderer.terminal(redline, color: color))
             }
         }
