@@ -1,5 +1,7 @@
 import DocketAPI
+import DocketLibrary
 import DocketModel
+import DocketSupport
 import Foundation
 
 /// `docket fetch`: a docket's fields from their sources, Regulations.gov for the docket and the
@@ -128,5 +130,41 @@ public enum DocketFetch {
     /// A YAML scalar that reads back as the same string.
     static func quoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ") + "\""
+    }
+}
+
+extension DocketFetch {
+    /// What `docket fetch` did to a campaign's `docket.yml`.
+    public struct Update: Sendable {
+        /// The fields whose fetched value differs from the file's; empty for a new file.
+        public var changes: [Change]
+        /// Whether the file was written: it was new, or the changes were applied.
+        public var wrote: Bool
+    }
+
+    /// The campaign's `docket.yml` as it is, before anything is fetched: nil when there is
+    /// none; its own diagnostics when it does not load, so a broken file stops the fetch
+    /// before any request is made.
+    public static func existingDocket(at url: URL, displayPath: String) -> Outcome<Docket> {
+        guard FileManager.default.fileExists(atPath: url.path) else { return Outcome(DiagnosticCollector(), files: [], sources: [:]) }
+        let (file, problems) = SourceFileReader.read(path: url.path, displayPath: displayPath)
+        guard let file else { return Outcome(DiagnosticCollector(problems), files: [displayPath], sources: [:]) }
+        let (docket, diagnostics) = DocketParser.parse(file)
+        var collected = DiagnosticCollector(diagnostics)
+        if docket == nil, !collected.hasErrors { collected.emit(.error(.unreadableFile, "does not load as a docket", at: .file(displayPath))) }
+        return Outcome(collected, files: [displayPath], sources: [displayPath: file], value: docket)
+    }
+
+    /// Writes `fetched` into the `docket.yml` at `url`: a new file at once; an existing one
+    /// (`existing`) only when `apply` says so, keeping what the lead wrote by hand.
+    public static func update(_ url: URL, existing: Docket?, with fetched: Fetched, apply: Bool) throws(Diagnostic) -> Update {
+        let changes = existing.map { Self.changes(from: $0, to: fetched) } ?? []
+        guard existing == nil || (apply && !changes.isEmpty) else { return Update(changes: changes, wrote: false) }
+        do {
+            try AtomicWriter.write([(url.lastPathComponent, Data(yaml(fetched, keeping: existing).utf8))], into: url.deletingLastPathComponent())
+        } catch {
+            throw error.diagnostic
+        }
+        return Update(changes: changes, wrote: true)
     }
 }

@@ -94,7 +94,12 @@ extension Docket.Compose {
 }
 
 /// Runs a write stage; its failure is printed as the diagnostic it is, and the command exits 1.
-func written(_ write: () throws(Diagnostic) -> WrittenFiles) throws -> WrittenFiles {
+func written<Written>(_ write: @autoclosure () throws(Diagnostic) -> Written) throws -> Written {
+    try written(write)
+}
+
+/// Runs a write stage; its failure is printed as the diagnostic it is, and the command exits 1.
+func written<Written>(_ write: () throws(Diagnostic) -> Written) throws -> Written {
     do {
         return try write()
     } catch {

@@ -34,40 +34,19 @@ extension Docket {
 
         func run() async throws {
             let file = URL(fileURLWithPath: into).appendingPathComponent("docket.yml")
-            let existing = FileManager.default.fileExists(atPath: file.path) ? loadDocket(file) : nil
-            if FileManager.default.fileExists(atPath: file.path), existing == nil { throw ExitCode.failure }
+            let existing = DocketFetch.existingDocket(at: file, displayPath: displayPath(file))
+            TerminalReporter().text(existing, summary: false)
+            if existing.diagnostics.hasErrors { throw ExitCode.failure }
             let fetched = try await api.fetch(docketID, into: displayPath(file))
-            let text = DocketFetch.yaml(fetched, keeping: existing)
-            if let existing {
-                let changes = DocketFetch.changes(from: existing, to: fetched)
-                if changes.isEmpty {
-                    writeStandardOutput("\(displayPath(file)) matches the sources: nothing changed\n")
-                    return
-                }
-                for change in changes { writeStandardOutput("\(change.key): \(change.old ?? "(none)") → \(change.new)\n") }
-                guard apply else {
-                    writeStandardOutput("\(Wording.count(changes.count, "field")) changed; run again with --apply to write them\n")
-                    return
-                }
+            let update = try written(DocketFetch.update(file, existing: existing.value, with: fetched, apply: apply))
+            if existing.value != nil, update.changes.isEmpty {
+                return writeStandardOutput("\(displayPath(file)) matches the sources: nothing changed\n")
             }
-            do {
-                try AtomicWriter.write([("docket.yml", Data(text.utf8))], into: file.deletingLastPathComponent())
-            } catch {
-                report([error.diagnostic])
-                throw ExitCode.failure
+            for change in update.changes { writeStandardOutput("\(change.key): \(change.old ?? "(none)") → \(change.new)\n") }
+            guard update.wrote else {
+                return writeStandardOutput("\(Wording.count(update.changes.count, "field")) changed; run again with --apply to write them\n")
             }
             writeStandardOutput("wrote \(displayPath(file)): \(fetched.docketID), comments \(fetched.isOpen ? "open" : "closed")\(fetched.value("commentsClose").map { ", closing \($0)" } ?? "")\n")
-        }
-
-        /// The existing docket file, or nil after printing why it does not load.
-        private func loadDocket(_ url: URL) -> DocketModel.Docket? {
-            guard let data = FileManager.default.contents(atPath: url.path), let file = SourceFileReader.decode(data, path: displayPath(url)).0 else {
-                writeStandardError("\(displayPath(url)): cannot be read\n")
-                return nil
-            }
-            let (docket, diagnostics) = DocketParser.parse(file)
-            if docket == nil { report(diagnostics, files: [file.path], sources: [file.path: file], unrelatedErrors: 0) }
-            return docket
         }
     }
 }
