@@ -6,7 +6,7 @@ import Testing
 /// The recommendations on the DHS systems the library added last, and the 106-organization letter.
 @Suite struct DHSSystemsTests {
     static let added = [
-        "raven": "inventory-raven-analytics", "argos": "notice-and-appeal-for-benefit-models", "identity": "notice-and-appeal-for-benefit-models",
+        "raven": "inventory-raven-analytics", "identity": "notice-and-appeal-for-benefit-models",
         "smartlink": "limit-atd-electronic-monitoring", "atd": "limit-atd-electronic-monitoring", "babel": "publish-cbp-online-analytics",
         "fivecast-onyx": "publish-cbp-online-analytics", "cbp-one": "publish-cbp-online-analytics",
     ]

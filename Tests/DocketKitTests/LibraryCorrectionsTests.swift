@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@testable import DocketKit
+
+/// Statements the 2026-12-03 audit found wrong in the bundled library, each held to what its
+/// source says (the audit's table names the source of each: the DHS inventories and the
+/// Official Journal text of the EU AI Act).
+@Suite struct LibraryCorrectionsTests {
+    func text(_ path: String) throws -> String {
+        try String(contentsOf: BundledLibraryTests.packageRoot.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// Art. 2(3) leaves out only AI used exclusively for national security; DHS-2729's entry
+    /// also serves criminal investigations.
+    @Test func theClearviewPilotIsNotOutsideTheEUBan() throws {
+        let body = try text("Recommendations/ban-untargeted-face-scraping.md")
+        #expect(!body.contains("even the EU's prohibition would not reach it"))
+        #expect(!body.contains("outside the national-security uses its Act does not reach"))
+        #expect(body.contains("not used exclusively for national security"))
+        #expect(body.contains("\"national security and criminal investigations\""))
+    }
+
+    /// ARGOS scores companies enrolling in E-Verify; the ELIS case-notes tool scored sentiment
+    /// for customer service and "Does not give any recommendation or decision".
+    @Test func neitherARGOSNorTheSentimentToolIsCalledAnApplicantModel() throws {
+        let body = try text("Recommendations/notice-and-appeal-for-benefit-models.md")
+        #expect(!body.contains("ARGOS"))
+        #expect(!body.contains("sentiment analysis of ELIS"))
+        #expect(!body.contains("nor anything else in it"), "M-25-21's full text is in no source; its minimum practices are")
+    }
+
+    /// RAVEn CAT was retired on 7/1/2022; the two other uses were consolidated, not retired.
+    @Test func theRAVEnUsesAreDescribedAsTheInventoryDescribesThem() throws {
+        let body = try text("Recommendations/inventory-raven-analytics.md")
+        #expect(!body.contains("retired in 2024"))
+        #expect(body.contains("retired on July 1, 2022"))
+        #expect(body.contains("\"Consolidated into another use case\""))
+    }
+
+    /// Art. 14 binds high-risk systems only.
+    @Test func humanOversightIsOnlyForHighRiskSystems() throws {
+        let body = try text("Recommendations/limit-atd-electronic-monitoring.md")
+        #expect(!body.contains("In either case its human-oversight rules"))
+        #expect(!body.contains("Together they decide how closely a person is watched and whether they stay free"))
+    }
+
+    /// 2025-12-22 is the day DHS's 2025 inventory was due to OMB; it was public from
+    /// 2026-01-28, and a fact may be quoted from the day it was public.
+    @Test func noEntryDatesItsFactsToTheDayTheInventoryWasDueToOMB() throws {
+        let workspace = Workspace(loading: ["Recommendations", "Templates"], baseDirectory: BundledLibraryTests.packageRoot)
+        for path in workspace.files {
+            let body = try text(path)
+            #expect(!body.contains("facts-as-of: 2025-12-22"), "\(path)")
+        }
+        // ELITE's "address confidence scores" come from a report of 2026-01-15.
+        let targeting = try text("Recommendations/limit-targeting-platforms.md")
+        let dated = try #require(targeting.firstMatch(of: /facts-as-of: (\d{4}-\d{2}-\d{2})/).map { String($0.output.1) })
+        #expect(dated >= "2026-01-15")
+    }
+}
