@@ -1,3 +1,4 @@
+import DocketCitations
 import Foundation
 import Testing
 
@@ -57,5 +58,17 @@ import Testing
         let targeting = try text("Recommendations/limit-targeting-platforms.md")
         let dated = try #require(targeting.firstMatch(of: /facts-as-of: (\d{4}-\d{2}-\d{2})/).map { String($0.output.1) })
         #expect(dated >= "2026-01-15")
+    }
+
+    /// ICE sends Mobile Fortify's captures to CBP for government matching systems, one of them DHS's.
+    @Test func mobileFortifyMatchesThroughGovernmentSystems() throws {
+        let body = try text("Templates/clauses/background-mobile-fortify.md")
+        #expect(!body.contains("CBP-owned service"))
+        #expect(body.contains("\"for submission to government biometric matching systems\""))
+    }
+
+    /// OMB's own title for its 2024 guidance, not a description of it.
+    @Test func the2024GuidanceHasOMBsTitle() throws {
+        #expect(try AuthorityRegistry.shared.resolve("OMB 2024 AI Reporting Guidance").get().title == "Guidance For 2024 Agency Artificial Intelligence Reporting")
     }
 }
