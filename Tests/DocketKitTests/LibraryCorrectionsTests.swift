@@ -71,4 +71,11 @@ import Testing
     @Test func the2024GuidanceHasOMBsTitle() throws {
         #expect(try AuthorityRegistry.shared.resolve("OMB 2024 AI Reporting Guidance").get().title == "Guidance For 2024 Agency Artificial Intelligence Reporting")
     }
+
+    /// Negative claims about M-24-10 and M-25-21 that no source could check are not made.
+    @Test func noUncheckableClaimsAboutWhatTheMemorandaDoNotSay() throws {
+        #expect(!(try text("Recommendations/limit-data-fusion.md")).contains("Neither bars reusing data"))
+        #expect(!(try text("Recommendations/limit-field-biometric-identification.md")).contains("Neither M-24-10 nor M-25-21 prohibits"))
+        #expect(!(try text("Examples/omb-dhs-ai-2024/plan.yml")).contains("Such a letter was reported in 2024"))
+    }
 }
