@@ -38,6 +38,13 @@ public struct Campaign: Sendable, Hashable {
         self.init(planURL: planURL, planName: plan.name, signatories: plan.signatories?.value)
     }
 
+    /// The folder commands write into when no `--out` is given.
+    public static let defaultOutputRoot = "out"
+
+    /// Folders under a campaign or library that hold what DocketKit wrote, never library
+    /// input: goldens, outputs, build products and stored versions.
+    public static let generatedFolderNames: Set<String> = ["expected", defaultOutputRoot, ".build", "versions"]
+
     /// The folder that holds the plan.
     public var folder: URL { planURL.deletingLastPathComponent() }
 

@@ -22,7 +22,7 @@ public enum Filing {
         public var formats: [SubmissionPackager.AttachmentFormat] = [.pdf, .docx]
         public var converter: PDFConverter? = PDFConverter.find()
         /// The folder that receives `<plan-name>/submission/`.
-        public var outputRoot = "out"
+        public var outputRoot = Campaign.defaultOutputRoot
 
         /// The defaults: PDF and DOCX, on time, into `out`.
         public init() {}

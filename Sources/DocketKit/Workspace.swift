@@ -273,7 +273,7 @@ public struct Workspace: Sendable {
         var urls: [URL] = []
         for case let url as URL in enumerator {
             // Golden outputs, build products and stored draft versions are not library input.
-            if ["expected", "out", ".build", "versions"].contains(url.lastPathComponent) {
+            if Campaign.generatedFolderNames.contains(url.lastPathComponent) {
                 enumerator.skipDescendants()
                 continue
             }

@@ -25,7 +25,7 @@ extension Docket {
         var plan: String
 
         @Option(name: .long, help: "Folder that receives <plan-name>/.")
-        var out = "out"
+        var out = Campaign.defaultOutputRoot
 
         @Option(name: .long, help: "Formats to write, comma-separated: md, html, txt, docx (default: the plan's outputs).")
         var format: FormatList?

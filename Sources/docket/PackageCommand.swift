@@ -21,7 +21,7 @@ extension Docket {
         var plan: String
 
         @Option(name: .long, help: "Folder that receives <plan-name>/submission/.")
-        var out = "out"
+        var out = Campaign.defaultOutputRoot
 
         @Flag(name: .long, help: "Package even though the comment period has closed (for agencies that accept late comments).")
         var allowLate = false

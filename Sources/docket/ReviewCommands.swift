@@ -112,7 +112,7 @@ extension Docket {
         var signer: String
 
         @Option(name: .long, help: "Folder that receives <plan-name>/review/<signer>/.")
-        var out = "out"
+        var out = Campaign.defaultOutputRoot
 
         func run() throws {
             let signOff = try openSignOff(plan)

@@ -106,7 +106,7 @@ extension Docket {
                 return
             }
             let respondBy = by.flatMap(CalendarDate.init(iso:)) ?? Invitations.defaultRespondBy(signOff.draft)
-            let folder = out.map { base.resolving($0) } ?? signOff.campaign.outputs(under: base.appendingPathComponent("out")).invitations
+            let folder = out.map { base.resolving($0) } ?? signOff.campaign.outputs(under: base.appendingPathComponent(Campaign.defaultOutputRoot)).invitations
             let result = try Invitations(signOff: signOff, store: store, baseURL: baseURL, respondBy: respondBy).write(into: folder, at: commandNow)
             writeStandardOutput("invited \(Wording.count(result.invited.count, "signer")) in \(result.folder.path)")
             if !result.alreadyInvited.isEmpty { writeStandardOutput("; \(result.alreadyInvited.count) already hold a link") }

@@ -20,7 +20,7 @@ extension Docket {
         var plan: String
 
         @Option(name: .long, help: "The folder 'docket package' wrote into.")
-        var out: String = "out"
+        var out: String = Campaign.defaultOutputRoot
 
         @Flag(name: .long, help: "Print every request, the key masked, and send nothing.")
         var dryRun = false
