@@ -38,4 +38,17 @@ import Testing
         #expect(targets.count >= 15)
         #expect(Set(documented) == Set(targets), "in Package.swift only: \(Set(targets).subtracting(documented).sorted()); in the README only: \(Set(documented).subtracting(targets).sorted())")
     }
+
+    /// The package declares macOS, so a call into Glibc by name must stand under
+    /// `#if canImport(Glibc)` with its Darwin counterpart beside it.
+    @Test func everyGlibcCallIsGuardedForDarwin() throws {
+        let sources = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("Sources").path).filter { $0.hasSuffix(".swift") }
+        for path in sources {
+            let text = try read("Sources/" + path)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains("Glibc.") {
+                let before = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(number)
+                #expect(before.contains { $0.hasPrefix("#if canImport(Glibc)") } && text.contains("#elseif canImport(Darwin)"), "Sources/\(path):\(number + 1)")
+            }
+        }
+    }
 }
