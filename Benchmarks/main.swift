@@ -9,7 +9,7 @@ import DocketSupport
 import Foundation
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 // docket-bench: DocketKit against references measured in the same process, on corpora generated
@@ -457,7 +457,11 @@ if runs(6) {
     let bound = DispatchSemaphore(value: 0)
     let portBox = Box()
     // Detached: top-level code is on the main actor, which the semaphore below blocks.
-    Task.detached { try await ReviewServer.run(campaign, options: .init(port: 0)) { port in portBox.set(port); bound.signal() } }
+    Task.detached {
+        try await ReviewServer.run(campaign, options: .init(port: 0)) { port in
+            portBox.set(port); bound.signal()
+        }
+    }
     bound.wait()
     let base = "http://127.0.0.1:\(portBox.get())"
 
@@ -483,7 +487,9 @@ if runs(6) {
     let seconds = quick ? 1 : 5
     if let reference = load("/assets/docket.css", seconds: seconds), let page = load("/s/\(tokens[0].token)", seconds: seconds) {
         print("  stylesheet (reference)              \(String(format: "%8.0f req/s", reference.perSecond))  p99 \(reference.p99)")
-        print("  signer page                         \(String(format: "%8.0f req/s", page.perSecond))  p99 \(page.p99)  \(String(format: "%.2f×", page.perSecond / reference.perSecond)) the reference's rate")
+        print(
+            "  signer page                         \(String(format: "%8.0f req/s", page.perSecond))  p99 \(page.p99)  \(String(format: "%.2f×", page.perSecond / reference.perSecond)) the reference's rate"
+        )
     } else {
         print("  wrk is not installed or failed: the load part is skipped (apt-get install wrk)")
     }

@@ -37,7 +37,9 @@ public enum AppendOnly {
         defer { close(descriptor) }
         // One appender at a time, so two signers recorded at once never interleave or both
         // truncate back.
-        guard flock(descriptor, LOCK_EX) == 0 else { throw ApprovalLog.AppendError.error(.outputNotWritten, "cannot lock: \(String(cString: strerror(errno)))", at: .file(url.path)) }
+        guard flock(descriptor, LOCK_EX) == 0 else {
+            throw ApprovalLog.AppendError.error(.outputNotWritten, "cannot lock: \(String(cString: strerror(errno)))", at: .file(url.path))
+        }
         defer { flock(descriptor, LOCK_UN) }
         let size = lseek(descriptor, 0, SEEK_END)
         guard size >= 0 else { throw ApprovalLog.AppendError.error(.outputNotWritten, "\(String(cString: strerror(errno)))", at: .file(url.path)) }

@@ -129,7 +129,8 @@ public enum Checker {
                     continue
                 }
                 guard earlier.organization != signer.organization else { continue }
-                let message = "signer '\(signer.id)' is '\(earlier.organization)' at \(earlier.source.start) and '\(signer.organization)' at \(signer.source.start); one organization must have one name"
+                let message =
+                    "signer '\(signer.id)' is '\(earlier.organization)' at \(earlier.source.start) and '\(signer.organization)' at \(signer.source.start); one organization must have one name"
                 diagnostics.emit(.error(.conflictingDisplayName, message, at: earlier.source))
                 diagnostics.emit(.error(.conflictingDisplayName, message, at: signer.source))
             }

@@ -136,7 +136,8 @@ extension Composition {
             let suggestion = Wording.closestMatch(to: column.value, in: Array(read))
             diagnostics.emit(
                 .warning(
-                    .unusedPlanVariable, "no clause in this plan reads '\(column.value)': the column is left out of every draft" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                    .unusedPlanVariable,
+                    "no clause in this plan reads '\(column.value)': the column is left out of every draft" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                     at: column.range, fixIt: suggestion))
         }
         var scratch = DiagnosticCollector()

@@ -117,7 +117,8 @@ public enum DocketFetch {
     public static func changes(from existing: Docket, to fetched: Fetched) -> [Change] {
         let current: [String: String?] = [
             "document": existing.documentID?.value, "agency": existing.agency, "agencyName": existing.agencyName, "title": existing.title,
-            "federalRegister": existing.federalRegisterCitation?.text.value, "frDocument": existing.federalRegisterDocument?.citation?.canonical.replacingOccurrences(of: "FR Doc. ", with: ""),
+            "federalRegister": existing.federalRegisterCitation?.text.value,
+            "frDocument": existing.federalRegisterDocument?.citation?.canonical.replacingOccurrences(of: "FR Doc. ", with: ""),
             "rin": existing.rin, "published": existing.publishedOn?.description, "commentsClose": existing.commentsCloseText, "commentsOpen": existing.commentsOpenText,
             "objectId": existing.objectID,
         ]

@@ -65,7 +65,8 @@ public struct LibraryCatalog: Sendable {
                 return path.hasPrefix(prefix + "Recommendations/") || path.hasPrefix(prefix + "Templates/")
             }
             return LibraryIndex.Layer(
-                name: root, recommendations: workspace.recommendations.filter { inLayer($0.source.start.file) }, clauses: workspace.clauses.filter { inLayer($0.source.start.file) })
+                name: root, recommendations: workspace.recommendations.filter { inLayer($0.source.start.file) }, clauses: workspace.clauses.filter { inLayer($0.source.start.file) }
+            )
         }
     }
 

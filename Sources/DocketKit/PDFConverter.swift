@@ -68,7 +68,8 @@ public struct PDFConverter: Sendable {
         let pdf = output.appendingPathComponent(name + ".pdf")
         guard process.terminationStatus == 0, let data = try? Data(contentsOf: pdf), data.starts(with: Array("%PDF".utf8)) else {
             let said = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw .warning(.pdfNotConverted, "\(executable.lastPathComponent) exited with status \(process.terminationStatus) and no PDF: \(said.suffix(300))", at: .file(name + ".pdf"))
+            throw .warning(
+                .pdfNotConverted, "\(executable.lastPathComponent) exited with status \(process.terminationStatus) and no PDF: \(said.suffix(300))", at: .file(name + ".pdf"))
         }
         return data
     }

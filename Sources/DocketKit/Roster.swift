@@ -47,7 +47,9 @@ public enum Roster {
     /// Sets how `id` is listed (name, city, state), keeping its contact data.
     public static func update(_ id: String, organization: String, city: String?, state: String?, in url: URL) throws(Failure) {
         var signatories = try load(url)
-        guard let index = signatories.firstIndex(where: { $0.id == id }) else { throw .error(.approvalUnknownSigner, "no signer '\(id)' in \(url.lastPathComponent)", at: .file(url.path)) }
+        guard let index = signatories.firstIndex(where: { $0.id == id }) else {
+            throw .error(.approvalUnknownSigner, "no signer '\(id)' in \(url.lastPathComponent)", at: .file(url.path))
+        }
         signatories[index].organization = organization
         signatories[index].city = city
         signatories[index].state = state
@@ -84,7 +86,9 @@ public enum Roster {
         let (file, decodeProblems) = SourceFileReader.decode(Data(text.utf8), path: url.lastPathComponent)
         guard let file else { throw .error(.outputNotWritten, "the roster would not load: " + decodeProblems.map(\.message).joined(separator: "; "), at: .file(url.path)) }
         let (read, problems) = SignatoriesParser.parse(file)
-        if let error = problems.first(where: { $0.severity == .error }) { throw .error(error.code, "the roster would not load: \(error.message); nothing was changed", at: .file(url.path)) }
+        if let error = problems.first(where: { $0.severity == .error }) {
+            throw .error(error.code, "the roster would not load: \(error.message); nothing was changed", at: .file(url.path))
+        }
         guard read.map(\.id) == signatories.map(\.id), read.map(\.organization) == signatories.map(\.organization) else {
             throw .error(.outputNotWritten, "the roster would not read back as written; nothing was changed", at: .file(url.path))
         }

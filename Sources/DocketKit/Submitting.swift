@@ -45,7 +45,9 @@ public enum Submitting {
         // Composed as `docket package` composed it: at the same time and against the same
         // registry, or the version compared with the manifest could differ for no reason.
         let composition = Composition.compose(plan: plan, formats: [], now: now, baseDirectory: baseDirectory, registry: registry)
-        guard let draft = composition.draft, let campaign = composition.value?.campaign else { throw .error(.outputNotWritten, "the plan does not compose: run 'docket check \(plan)'", at: .file(plan)) }
+        guard let draft = composition.draft, let campaign = composition.value?.campaign else {
+            throw .error(.outputNotWritten, "the plan does not compose: run 'docket check \(plan)'", at: .file(plan))
+        }
         if !allowLate, let close = draft.docket?.commentsClose?.value, close < now {
             throw .error(
                 .commentPeriodClosed,
@@ -98,7 +100,9 @@ public enum Submitting {
     public static func plannedRequests(_ prepared: Prepared, baseURL: URL, key: APIKey) -> [String] {
         var lines = ["POST \(baseURL.appendingPathComponent("submission-keys").absoluteString)  X-Api-Key: \(key)"]
         for attachment in prepared.attachments {
-            lines.append("POST \(baseURL.appendingPathComponent("file-upload-urls").absoluteString)  X-Api-Key: \(key)  {fileName: \(attachment.name), contentType: \(contentType(of: attachment.name))}")
+            lines.append(
+                "POST \(baseURL.appendingPathComponent("file-upload-urls").absoluteString)  X-Api-Key: \(key)  {fileName: \(attachment.name), contentType: \(contentType(of: attachment.name))}"
+            )
             lines.append("PUT <the pre-signed upload address>  \(attachment.data.count) bytes, Content-Type: \(contentType(of: attachment.name))")
         }
         lines.append("POST \(baseURL.appendingPathComponent("comments").absoluteString)  X-Api-Key: \(key)  submission.json with submissionKey and files")

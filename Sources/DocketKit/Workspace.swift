@@ -190,7 +190,8 @@ public struct Workspace: Sendable {
             } else if !["Recommendations", "Templates"].contains(where: { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }) {
                 diagnostics.emit(
                     .error(
-                        .noLibrary, "library folder '\(library.value)' (\(displayPath(root))) holds no Recommendations/ or Templates/ folder, so no clause or recommendation can be found in it",
+                        .noLibrary,
+                        "library folder '\(library.value)' (\(displayPath(root))) holds no Recommendations/ or Templates/ folder, so no clause or recommendation can be found in it",
                         at: library.range))
             }
         }
@@ -239,7 +240,8 @@ public struct Workspace: Sendable {
                     // A log that cannot be read must not become a letter signed by no one.
                     let why = isFolder.boolValue ? "is a folder" : "cannot be read (check its permissions)"
                     diagnostics.emit(
-                        .error(.unreadableApprovals, "the approvals log '\(displayPath(log))' \(why); nobody's decision can be counted until it is a readable file", at: path.range))
+                        .error(.unreadableApprovals, "the approvals log '\(displayPath(log))' \(why); nobody's decision can be counted until it is a readable file", at: path.range)
+                    )
                 }
             }
         }

@@ -5,7 +5,9 @@ import Yams
 
 /// Reads `plan.yml`.
 public enum PlanParser {
-    static let keys = ["name", "title", "date", "kind", "docket", "template", "library", "submitter", "variables", "sections", "signatories", "approvals", "outputs", "open-sign-on"]
+    static let keys = [
+        "name", "title", "date", "kind", "docket", "template", "library", "submitter", "variables", "sections", "signatories", "approvals", "outputs", "open-sign-on",
+    ]
     static let submitterKeys = ["type", "firstName", "lastName", "organization", "organizationType", "city", "state", "zip", "country", "email", "phone", "receipt"]
 
     /// A plan from `plan.yml`, with every problem located.
@@ -52,7 +54,10 @@ public enum PlanParser {
         let date = reader.date("date", in: mapping, context: context, at: owner)
         let approvals = reader.string("approvals", in: mapping, required: false, context: context, at: owner)
         if let approvals, !["required", "not-required"].contains(approvals.value) {
-            reader.add(.error(.invalidValue, "'approvals' is 'required' (the default) or 'not-required'", at: approvals.range, fixIt: Wording.closestMatch(to: approvals.value, in: ["required", "not-required"])))
+            reader.add(
+                .error(
+                    .invalidValue, "'approvals' is 'required' (the default) or 'not-required'", at: approvals.range,
+                    fixIt: Wording.closestMatch(to: approvals.value, in: ["required", "not-required"])))
         }
         guard let kind, let submitter, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
         var plan = Plan(

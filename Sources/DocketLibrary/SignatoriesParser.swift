@@ -1,5 +1,6 @@
 import DocketModel
 import DocketSupport
+
 /// Reads `signatories.csv`: one organization a row, with a header naming the columns.
 public enum SignatoriesParser {
     public static let columns = ["id", "organization", "city", "state", "contact_name", "contact_email", "contact_phone"]

@@ -41,9 +41,13 @@ public enum SignatoryValidation {
             if let scalar = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
                 let name = String(scalar.value, radix: 16, uppercase: true)
                 problems.append(
-                    Problem(field: field, code: .controlCharacter, message: "the \(field.label) holds the control character U+\(String(repeating: "0", count: max(0, 4 - name.count)) + name); write it on one line without it"))
+                    Problem(
+                        field: field, code: .controlCharacter,
+                        message: "the \(field.label) holds the control character U+\(String(repeating: "0", count: max(0, 4 - name.count)) + name); write it on one line without it"
+                    ))
             } else if value.utf8.count > maximumFieldBytes {
-                problems.append(Problem(field: field, code: .invalidValue, message: "the \(field.label) is \(value.utf8.count) bytes long; \(maximumFieldBytes) is the most a roster takes"))
+                problems.append(
+                    Problem(field: field, code: .invalidValue, message: "the \(field.label) is \(value.utf8.count) bytes long; \(maximumFieldBytes) is the most a roster takes"))
             }
         }
         if organization.allSatisfy(\.isWhitespace) {

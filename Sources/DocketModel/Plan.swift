@@ -1,4 +1,5 @@
 import DocketSupport
+
 /// What a coalition lead wants filed: which docket, which text, which values, who signs.
 public struct Plan: Sendable {
     /// What the plan produces: a comment, a sign-on letter, or a letter.
@@ -47,7 +48,8 @@ public struct Plan: Sendable {
     public init(
         name: String, title: String? = nil, kind: Kind, docket: Located<String>?, template: Located<String>?, library: Located<String>?, submitter: Submitter,
         variables: [PlanVariable],
-        sections: [PlanSection], signatories: Located<String>?, outputs: [Located<OutputFormat>], sendEmailReceipt: Bool = false, submitterRange: SourceRange? = nil, source: SourceRange
+        sections: [PlanSection], signatories: Located<String>?, outputs: [Located<OutputFormat>], sendEmailReceipt: Bool = false, submitterRange: SourceRange? = nil,
+        source: SourceRange
     ) {
         self.submitterRange = submitterRange
         self.sendEmailReceipt = sendEmailReceipt

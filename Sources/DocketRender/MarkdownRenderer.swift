@@ -130,7 +130,8 @@ public enum MarkdownRenderer {
             var lines = ["| Recommendation | US provisions | EU AI Act | What differs |", "| --- | --- | --- | --- |"]
             for row in rows {
                 let cells = [
-                    "\(row.recommendation). \(escape(row.title))", escape(row.usProvisions.joined(separator: "; ")), escape(row.euProvisions.map(DocumentLayout.withinEUColumn).joined(separator: "; ")),
+                    "\(row.recommendation). \(escape(row.title))", escape(row.usProvisions.joined(separator: "; ")),
+                    escape(row.euProvisions.map(DocumentLayout.withinEUColumn).joined(separator: "; ")),
                     row.difference.replacingOccurrences(of: "|", with: "\\|"),
                 ]
                 lines.append("| " + cells.joined(separator: " | ") + " |")

@@ -20,7 +20,9 @@ public enum LeadToken {
         let url = campaign.leadTokenURL
         if let text = try? String(contentsOf: url, encoding: .utf8), !text.isEmpty { return (text.trimmingCharacters(in: .whitespacesAndNewlines), nil) }
         let token = Secret.random()
-        do { try campaign.createPrivateFolder() } catch { throw .error(.outputNotWritten, "cannot create the folder: \(error.localizedDescription)", at: .file(campaign.privateFolder.path)) }
+        do { try campaign.createPrivateFolder() } catch {
+            throw .error(.outputNotWritten, "cannot create the folder: \(error.localizedDescription)", at: .file(campaign.privateFolder.path))
+        }
         guard FileManager.default.createFile(atPath: url.path, contents: Data((token + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
             throw .error(.outputNotWritten, "cannot be written", at: .file(url.path))
         }

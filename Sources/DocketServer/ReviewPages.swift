@@ -9,7 +9,9 @@ import Foundation
 enum ReviewPages {
     /// The stylesheet: the letter's own, the redline's, and the page around them.
     static func stylesheet(_ html: String) -> String {
-        let letter = html.range(of: "<style>\n").flatMap { start in html.range(of: "</style>", range: start.upperBound..<html.endIndex).map { html[start.upperBound..<$0.lowerBound] } }
+        let letter = html.range(of: "<style>\n").flatMap { start in
+            html.range(of: "</style>", range: start.upperBound..<html.endIndex).map { html[start.upperBound..<$0.lowerBound] }
+        }
         return String(letter ?? "") + RedlineRenderer.styles + page
     }
 
@@ -98,7 +100,10 @@ enum ReviewPages {
 
             """
         body += "<h2>Who has signed version <code>\(version.short)</code></h2>\n"
-        body += approvers.isEmpty ? "<p>No organization has approved this version yet.</p>\n" : "<ul class=\"signed\">\n" + approvers.map { "<li>\(XML.escape($0.organization))</li>\n" }.joined() + "</ul>\n"
+        body +=
+            approvers.isEmpty
+            ? "<p>No organization has approved this version yet.</p>\n"
+            : "<ul class=\"signed\">\n" + approvers.map { "<li>\(XML.escape($0.organization))</li>\n" }.joined() + "</ul>\n"
         if let redline {
             body += "<h2>What changed since version <code>\(redline.from.short)</code></h2>\n" + RedlineRenderer.section(redline.redline)
         }
@@ -165,9 +170,11 @@ enum ReviewPages {
         if let notice { body += "<p class=\"notice\" role=\"status\">\(XML.escape(notice))</p>\n" }
         if let problem { body += "<p class=\"problem\" role=\"alert\">\(XML.escape(problem))</p>\n" }
         body += "<p>Current version <code>\(report.version.short)</code>: " + XML.escape(report.countsLine) + ".</p>\n"
-        body += "<h2>Signers</h2>\n<table>\n<thead><tr><th scope=\"col\">Organization</th><th scope=\"col\">Status</th><th scope=\"col\">Version</th><th scope=\"col\">Comment</th></tr></thead>\n<tbody>\n"
+        body +=
+            "<h2>Signers</h2>\n<table>\n<thead><tr><th scope=\"col\">Organization</th><th scope=\"col\">Status</th><th scope=\"col\">Version</th><th scope=\"col\">Comment</th></tr></thead>\n<tbody>\n"
         for row in report.rows {
-            body += "<tr><td>\(XML.escape(row.signer.organization))</td><td>\(row.status.kind.label)</td><td><code>\(row.decision?.version.short ?? "")</code></td><td>\(XML.escape(row.decision?.comment ?? ""))</td></tr>\n"
+            body +=
+                "<tr><td>\(XML.escape(row.signer.organization))</td><td>\(row.status.kind.label)</td><td><code>\(row.decision?.version.short ?? "")</code></td><td>\(XML.escape(row.decision?.comment ?? ""))</td></tr>\n"
         }
         body += "</tbody>\n</table>\n"
         body += "<h2>Waiting to sign</h2>\n"
@@ -218,7 +225,8 @@ enum ReviewPages {
     static func publishPreview(current: DraftVersion, next: DraftVersion, stale: Int, changed: Int, csrf: String) -> String {
         var body = "<h1>Publish a new version</h1>\n"
         guard next != current else {
-            body += "<p>The files compose to the current version, <code>\(current.short)</code>: there is nothing to publish.</p>\n<p><a href=\"/lead\">Back to the dashboard</a></p>\n"
+            body +=
+                "<p>The files compose to the current version, <code>\(current.short)</code>: there is nothing to publish.</p>\n<p><a href=\"/lead\">Back to the dashboard</a></p>\n"
             return shell(title: "Publish", body)
         }
         body += """

@@ -55,7 +55,8 @@ public enum ReviewServer {
             let token = context.parameters.get("token") ?? ""
             guard let signer = try await signer(token, campaign: campaign, address: context.address) else { return notFound }
             let (csrf, cookies) = csrfToken(request, secure: secure)
-            let notice = request.uri.queryParameters.get("saved").map { _ in "Your decision is saved." }
+            let notice =
+                request.uri.queryParameters.get("saved").map { _ in "Your decision is saved." }
                 ?? request.uri.queryParameters.get("listed").map { _ in "Your proposed listing is saved; the coalition will confirm it." }
             return ReviewHTTP.html(.ok, await signerPage(signer, token: token, campaign: campaign, csrf: csrf, notice: notice), cookies: cookies)
         }

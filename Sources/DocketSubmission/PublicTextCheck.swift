@@ -28,7 +28,8 @@ public struct PublicTextCheck: Sendable {
     /// Reports the contact data `data` shows its reader. `describedAs` names the output in the
     /// message ("'x.html'"); `fallback` locates a hit no source file carries.
     public func check(_ data: Data, reading: Reading, describedAs what: String, fallback: SourceRange, into diagnostics: inout some DiagnosticSink) {
-        diagnostics.emit(contentsOf: fields.diagnostics(forPublicText: Self.text(of: data, reading: reading), describedAs: what, searching: searching, sources: sources, fallback: fallback))
+        diagnostics.emit(
+            contentsOf: fields.diagnostics(forPublicText: Self.text(of: data, reading: reading), describedAs: what, searching: searching, sources: sources, fallback: fallback))
     }
 
     /// What a reader of `data` sees.

@@ -1,8 +1,8 @@
 import DocketLibrary
+import DocketMarkdown
 import DocketModel
 import DocketReview
 import DocketSupport
-import DocketMarkdown
 import Foundation
 
 /// `manifest.json`: what the package holds, so anyone can confirm later that the files

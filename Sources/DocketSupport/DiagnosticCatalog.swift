@@ -56,22 +56,46 @@ public enum DiagnosticCatalog {
         (.unknownKey, .warning, "Unknown key", "A key DocketKit does not read, often a typo; the fix-it suggests the nearest known key."),
         (.duplicateID, .error, "Duplicate id", "Two entries in one library folder share an id (and version). Rename one; the same id in another folder layers over it instead."),
         (.invalidID, .error, "Invalid id", "Ids are lowercase letters, digits, dots and dashes."),
-        (.invalidValue, .error, "Invalid value", "The value is not one this field takes: an unknown output format, a date that names no day, a kind or status DocketKit does not know."),
+        (
+            .invalidValue, .error, "Invalid value",
+            "The value is not one this field takes: an unknown output format, a date that names no day, a kind or status DocketKit does not know."
+        ),
         (.emptyBody, .error, "Empty body", "A recommendation or clause has front matter but no text."),
         (.rawHTMLDropped, .warning, "Raw HTML dropped", "Rendering drops raw HTML (libcmark's safe mode), so this markup will not appear in any output. Write it as Markdown."),
-        (.unsafeName, .error, "Name is not one plain path component", "A value that becomes a file or folder name (a plan's name, a signer id, a supporter id) must be one plain name: not empty, no `/`, no leading dot, no control character, at most 255 bytes."),
+        (
+            .unsafeName, .error, "Name is not one plain path component",
+            "A value that becomes a file or folder name (a plan's name, a signer id, a supporter id) must be one plain name: not empty, no `/`, no leading dot, no control character, at most 255 bytes."
+        ),
         (.controlCharacter, .error, "Control character", "A NUL, ESC or other control character is in the text. A NUL would cut the text short in HTML and DOCX; remove it."),
         (.aliasExpansion, .error, "YAML alias refused", "A YAML alias of a list or mapping could expand without limit (an alias bomb). Write the values out."),
         (.malformedCitation, .error, "Malformed citation", "The citation is not in a form DocketKit reads, such as `OMB M-24-10 §5(c)(iv)(A)` or `EU AI Act Art. 5(1)(e)`."),
-        (.unknownCitation, .error, "Unknown citation", "The instrument exists but the pinpoint does not: a section, article or annex the registry says it lacks. The message says what it has."),
-        (.unverifiedCitation, .warning, "Unverified citation", "The citation is well formed but no primary text in the registry confirms it. Check it against the source and record it under `confirmed:` or in a library's `authorities.yml`."),
-        (.rescindedWithoutSuccessor, .warning, "Rescinded provision cited alone", "The provision was rescinded by the document's date and its successor is not cited beside it. Cite the successor too (the fix-it names it)."),
-        (.rescindedWithoutReplacement, .note, "Rescinded with no successor", "The provision was rescinded and nothing replaced it; say so in the text, then mark the note done with `addressed: [DK104]`."),
-        (.identifierPatternMismatch, .warning, "Identifier does not match its pattern", "A docket ID, document ID or Federal Register citation is not written the way that identifier is."),
+        (
+            .unknownCitation, .error, "Unknown citation",
+            "The instrument exists but the pinpoint does not: a section, article or annex the registry says it lacks. The message says what it has."
+        ),
+        (
+            .unverifiedCitation, .warning, "Unverified citation",
+            "The citation is well formed but no primary text in the registry confirms it. Check it against the source and record it under `confirmed:` or in a library's `authorities.yml`."
+        ),
+        (
+            .rescindedWithoutSuccessor, .warning, "Rescinded provision cited alone",
+            "The provision was rescinded by the document's date and its successor is not cited beside it. Cite the successor too (the fix-it names it)."
+        ),
+        (
+            .rescindedWithoutReplacement, .note, "Rescinded with no successor",
+            "The provision was rescinded and nothing replaced it; say so in the text, then mark the note done with `addressed: [DK104]`."
+        ),
+        (
+            .identifierPatternMismatch, .warning, "Identifier does not match its pattern",
+            "A docket ID, document ID or Federal Register citation is not written the way that identifier is."
+        ),
         (.wrongInstrumentForField, .error, "Wrong instrument for the field", "An EU AI Act citation under `authorities:` or a US one under `eu:`; move it to its field."),
         (.nonCanonicalCitation, .note, "Non-canonical spelling", "The citation is right but written differently from its canonical form; the fix-it gives it."),
         (.citedBeforeIssued, .error, "Cited before it was issued", "The document cites an instrument issued after the document's date. Use text written for that date."),
-        (.factsAfterDocumentDate, .error, "Facts newer than the document", "A recommendation or clause states facts as of a date after the document's date (`facts-as-of`). Use an entry written for that date."),
+        (
+            .factsAfterDocumentDate, .error, "Facts newer than the document",
+            "A recommendation or clause states facts as of a date after the document's date (`facts-as-of`). Use an entry written for that date."
+        ),
         (.missingEUComparison, .error, "No EU AI Act comparison", "A recommendation dated after the EU AI Act was adopted gives no `eu:` comparison."),
         (.templateSyntax, .error, "Template syntax error", "The Mustache template does not parse at this location."),
         (.undeclaredVariable, .error, "Undeclared variable", "The body uses a `{{variable}}` its front matter does not declare under `variables:`."),
@@ -80,7 +104,10 @@ public enum DiagnosticCatalog {
         (.defaultTypeMismatch, .error, "Default of the wrong type", "A variable's default is not of its declared type."),
         (.unknownPartial, .error, "Include names no clause", "A `{{> id}}` include names a clause the library does not have."),
         (.unknownReference, .error, "Reference names no recommendation", "A `{{ref.ID}}` names no recommendation of the plan."),
-        (.clauseTextChanged, .warning, "Clause changed under its version", "The clause's text differs from the hash recorded in `clause-versions.json`: give the changed text a new version, or run `docket library lock`."),
+        (
+            .clauseTextChanged, .warning, "Clause changed under its version",
+            "The clause's text differs from the hash recorded in `clause-versions.json`: give the changed text a new version, or run `docket library lock`."
+        ),
         (.clauseNotRecorded, .note, "Clause version not recorded", "This clause version is not in `clause-versions.json`; `docket library lock` records it."),
         (.malformedClauseLock, .error, "Malformed clause lock", "`clause-versions.json` is not a lock file DocketKit wrote."),
         (.includeCycle, .error, "Include cycle", "Clauses include each other, directly or through others."),
@@ -101,7 +128,10 @@ public enum DiagnosticCatalog {
         (.questionCoverage, .note, "Question coverage", "Which of the notice's numbered questions the comment answers."),
         (.newerClauseVersion, .warning, "Newer clause version", "The plan pins a clause version and the library has a newer one."),
         (.shadowedEntry, .note, "Entry shadowed by an earlier layer", "An id a later library layer also defines; the first layer's entry is used."),
-        (.commentPeriodClosed, .warning, "Comment period closed", "The docket's comment period has closed. A warning in `check`; `package` and `submit` refuse it unless `--allow-late`."),
+        (
+            .commentPeriodClosed, .warning, "Comment period closed",
+            "The docket's comment period has closed. A warning in `check`; `package` and `submit` refuse it unless `--allow-late`."
+        ),
         (.documentNotInDocket, .error, "Document not in the docket", "The document ID does not belong to the docket ID."),
         (.docketIDForDocument, .error, "Docket ID given as the document", "Comments are filed on a document (`…-0001`), not on the docket itself."),
         (.commentPeriodClosing, .warning, "Comment period closing", "Three days or fewer are left to comment."),
@@ -116,7 +146,10 @@ public enum DiagnosticCatalog {
         (.approvalUnknownSigner, .error, "Decision by an unknown signer", "A decision names a signer id not in the roster (a warning when read from the log)."),
         (.signersOutstanding, .note, "Signers outstanding", "Signers who have not approved this version: pending, declined or asking for changes."),
         (.approvalUnknownVersion, .error, "Unknown version", "A version that was never stored: give the full hash or a unique prefix of 7 or more digits of a composed version."),
-        (.unapprovedSigners, .error, "Unapproved signers", "A sign-on letter is packaged while listed organizations have not approved its version; `--allow-unapproved` packages it in the names of those who did."),
+        (
+            .unapprovedSigners, .error, "Unapproved signers",
+            "A sign-on letter is packaged while listed organizations have not approved its version; `--allow-unapproved` packages it in the names of those who did."
+        ),
         (.conflictingDisplayName, .error, "One signer, two names", "Two rosters give one signer id different organization names."),
         (.characterOutsideBMP, .error, "Character the comment box cannot take", "A character outside Unicode's Basic Multilingual Plane (an emoji) in the comment-box text."),
         (.commentBoxTooLong, .error, "Comment text too long", "The comment-box text is over Regulations.gov's 5,000-character limit; the full text goes in the attachment."),
@@ -130,12 +163,27 @@ public enum DiagnosticCatalog {
         (.outputNotWritten, .error, "Output not written", "A file could not be written (a full disk, a folder that is a file, permissions); nothing that was there is changed."),
         (.submitterFieldTooLong, .error, "Submitter field too long", "A submitter field is longer than Regulations.gov takes."),
         (.receiptWithoutEmail, .error, "Receipt without email", "An email receipt is asked for but the submitter has no email."),
-        (.privateFieldInPublicText, .error, "Private contact data in public text", "A signer's email or phone number, or the submitter's, appears in text that is published. Remove it from the clause or variable named."),
+        (
+            .privateFieldInPublicText, .error, "Private contact data in public text",
+            "A signer's email or phone number, or the submitter's, appears in text that is published. Remove it from the clause or variable named."
+        ),
         (.pdfNotConverted, .warning, "PDF not converted", "LibreOffice could not make the PDF; the package attaches the DOCX."),
         (.unreadableApprovals, .error, "Approvals log unreadable", "`approvals.jsonl` exists but cannot be read (a folder, or its permissions), so no decision could be counted."),
-        (.packageOutOfDate, .error, "Package out of date", "`docket submit` files only what `docket package` wrote for the version the plan composes to now: a file is missing or changed, or the plan has changed since. Package again."),
-        (.alreadyFiled, .error, "Already filed", "This version was filed before (`submissions.jsonl`), or an earlier run sent it and stopped before its answer was recorded. Look for it on Regulations.gov; `--again` files it a second time."),
-        (.campaignFolderInUse, .error, "Folder cannot hold a new campaign", "`docket init` writes only into a new or empty folder whose name can be the plan's name; it never overwrites."),
-        (.apiFailure, .error, "API request failed", "Regulations.gov or the Federal Register refused the request (a bad key, a rate limit, an unknown docket) or could not be reached. The message says which, with the key masked; nothing was written."),
+        (
+            .packageOutOfDate, .error, "Package out of date",
+            "`docket submit` files only what `docket package` wrote for the version the plan composes to now: a file is missing or changed, or the plan has changed since. Package again."
+        ),
+        (
+            .alreadyFiled, .error, "Already filed",
+            "This version was filed before (`submissions.jsonl`), or an earlier run sent it and stopped before its answer was recorded. Look for it on Regulations.gov; `--again` files it a second time."
+        ),
+        (
+            .campaignFolderInUse, .error, "Folder cannot hold a new campaign",
+            "`docket init` writes only into a new or empty folder whose name can be the plan's name; it never overwrites."
+        ),
+        (
+            .apiFailure, .error, "API request failed",
+            "Regulations.gov or the Federal Register refused the request (a bad key, a rate limit, an unknown docket) or could not be reached. The message says which, with the key masked; nothing was written."
+        ),
     ]
 }

@@ -9,7 +9,10 @@ struct Docket: AsyncParsableCommand {
         commandName: "docket",
         abstract: "Build, check and file public comments on US federal dockets.",
         version: "0.1.0",
-        subcommands: [Init.self, Check.self, Explain.self, Compose.self, Package.self, Sign.self, Signers.self, Diff.self, Review.self, Invite.self, Serve.self, Fetch.self, Submit.self, LibraryCommand.self]
+        subcommands: [
+            Init.self, Check.self, Explain.self, Compose.self, Package.self, Sign.self, Signers.self, Diff.self, Review.self, Invite.self, Serve.self, Fetch.self, Submit.self,
+            LibraryCommand.self,
+        ]
     )
 
     /// Exit codes are part of the interface: 0 clean, 1 problems found, 2 bad usage.

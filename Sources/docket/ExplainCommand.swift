@@ -27,7 +27,9 @@ extension Docket {
         func run() throws {
             if markdown { return writeStandardOutput(DiagnosticCatalog.markdown()) }
             if all {
-                for entry in DiagnosticCatalog.entries { writeStandardOutput("\(entry.code)  \(entry.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(entry.title)\n") }
+                for entry in DiagnosticCatalog.entries {
+                    writeStandardOutput("\(entry.code)  \(entry.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(entry.title)\n")
+                }
                 return
             }
             let asked = DiagnosticCode(rawValue: (code ?? "").uppercased())

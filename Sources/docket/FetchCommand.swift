@@ -46,7 +46,9 @@ extension Docket {
             guard update.wrote else {
                 return writeStandardOutput("\(Wording.count(update.changes.count, "field")) changed; run again with --apply to write them\n")
             }
-            writeStandardOutput("wrote \(displayPath(file)): \(fetched.docketID), comments \(fetched.isOpen ? "open" : "closed")\(fetched.value("commentsClose").map { ", closing \($0)" } ?? "")\n")
+            writeStandardOutput(
+                "wrote \(displayPath(file)): \(fetched.docketID), comments \(fetched.isOpen ? "open" : "closed")\(fetched.value("commentsClose").map { ", closing \($0)" } ?? "")\n"
+            )
         }
     }
 }

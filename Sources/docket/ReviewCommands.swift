@@ -44,7 +44,9 @@ extension Docket {
 
         func run() throws {
             let signOff = try openSignOff(plan)
-            let approval = try failing(plan) { () throws(SignOff.Failure) in try signOff.sign(signer: signer, decision: decision, version: version, comment: comment, at: commandNow) }
+            let approval = try failing(plan) { () throws(SignOff.Failure) in
+                try signOff.sign(signer: signer, decision: decision, version: version, comment: comment, at: commandNow)
+            }
             writeStandardOutput("recorded: \(approval.signer) \(approval.decision.rawValue) \(approval.version) at \(Timestamp.string(from: approval.at))\n")
         }
     }

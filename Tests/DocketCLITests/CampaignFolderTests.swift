@@ -145,7 +145,10 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let unzip = Process()
         unzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        unzip.arguments = ["python3", "-c", "import zipfile,sys; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode())", folder.appendingPathComponent("changes.docx").path]
+        unzip.arguments = [
+            "python3", "-c", "import zipfile,sys; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode())",
+            folder.appendingPathComponent("changes.docx").path,
+        ]
         let pipe = Pipe()
         unzip.standardOutput = pipe
         try unzip.run()

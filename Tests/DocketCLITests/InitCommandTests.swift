@@ -50,7 +50,9 @@ import Testing
         var plan = try String(contentsOf: campaign.appendingPathComponent("plan.yml"), encoding: .utf8)
         plan = plan.replacingOccurrences(of: "  organization:\n", with: "  organization: Example Coalition\n")
             .replacingOccurrences(of: "  organizationType:\n", with: "  organizationType: Nonprofit\n")
-            .replacingOccurrences(of: "  - heading: Recommendations\n  - recommendations: []", with: "  - clause: coalition-intro\n  - heading: Recommendations\n  - recommendations: [appeal-every-score, public-impact-assessment]")
+            .replacingOccurrences(
+                of: "  - heading: Recommendations\n  - recommendations: []",
+                with: "  - clause: coalition-intro\n  - heading: Recommendations\n  - recommendations: [appeal-every-score, public-impact-assessment]")
         try plan.write(to: campaign.appendingPathComponent("plan.yml"), atomically: true, encoding: .utf8)
         let recommendation = { (cite: String) in
             """

@@ -31,7 +31,8 @@ import Testing
         try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("library"), withDestinationURL: BundledLibraryTests.packageRoot)
         try folder.write(
             "c/plan.yml",
-            "date: 2026-11-01\nkind: letter\nlibrary: ../library\nsubmitter: { type: anonymous }\nsections:\n  - recommendations: [inventory-raven-analytics, publish-cbp-online-analytics]\n")
+            "date: 2026-11-01\nkind: letter\nlibrary: ../library\nsubmitter: { type: anonymous }\nsections:\n  - recommendations: [inventory-raven-analytics, publish-cbp-online-analytics]\n"
+        )
         let usage = LibraryUsage(roots: ["library"], paths: ["c"], baseDirectory: folder.url)
         #expect(usage.uses(of: "inventory-raven-analytics").map(\.plan) == ["c/plan.yml"])
         #expect(usage.uses(of: "publish-cbp-online-analytics").map(\.plan) == ["c/plan.yml"])

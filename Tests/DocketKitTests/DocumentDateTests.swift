@@ -1,9 +1,9 @@
-
-@testable import DocketKit
 import DocketCitations
 import DocketReview
 import Foundation
 import Testing
+
+@testable import DocketKit
 
 /// A campaign dated by its plan, using one recommendation and one clause of its own: each rule
 /// of document dates is tripped by changing one date.
@@ -15,7 +15,8 @@ final class DatedCampaign {
         let cites = recommendationCites.map { "  - cite: \($0)\n" }.joined()
         try folder.write(
             "c/Recommendations/r.md",
-            "---\nid: r\ntitle: R\nsummary: R.\nauthorities:\n\(cites)eu:\n  - cite: EU AI Act Art. 86(1)\n    requires: An explanation.\ncomparison: The EU explains.\n---\nAppeals.\n")
+            "---\nid: r\ntitle: R\nsummary: R.\nauthorities:\n\(cites)eu:\n  - cite: EU AI Act Art. 86(1)\n    requires: An explanation.\ncomparison: The EU explains.\n---\nAppeals.\n"
+        )
         let facts = clauseFactsAsOf.map { "facts-as-of: \($0)\n" } ?? ""
         try folder.write("c/Templates/clauses/k.md", "---\nid: k\nversion: 1\ntitle: K\n\(facts)---\nA fact.\n")
         try folder.write("c/plan.yml", "date: \(date)\nkind: letter\nsubmitter: { type: anonymous }\nsections:\n  - clause: k\n  - recommendations: [r]\n")
@@ -90,9 +91,10 @@ final class DatedCampaign {
             "---\nid: r\ntitle: R\nsummary: R.\nfacts-as-of: 2023-12-01\nauthorities:\n  - cite: OMB M-24-10 §5(c)(v)(E)\n---\nAppeals.\n")
         try folder.write("c/plan.yml", "kind: comment\ndocket: docket.yml\napprovals: not-required\nsubmitter: { type: anonymous }\nsections:\n  - recommendations: [r]\n")
         let report = Checker.check(paths: ["c"], now: fixedNow, baseDirectory: folder.url)
-        #expect(report.messages(.citedBeforeIssued) == [
-            "M-24-10 was issued 2024-03-28, after this comment's date, 2023-12-05 (c/docket.yml:5:16); \"OMB M-24-10 §5(c)(v)(E)\" cannot support a document of that date"
-        ], "\(report.diagnostics)")
+        #expect(
+            report.messages(.citedBeforeIssued) == [
+                "M-24-10 was issued 2024-03-28, after this comment's date, 2023-12-05 (c/docket.yml:5:16); \"OMB M-24-10 §5(c)(v)(E)\" cannot support a document of that date"
+            ], "\(report.diagnostics)")
         // Written before the EU AI Act, it may leave out the comparison.
         #expect(report.found(.missingEUComparison).isEmpty)
     }
@@ -135,7 +137,8 @@ final class DatedCampaign {
         let registry = AuthorityRegistry.shared
         #expect(try registry.resolve("EU AI Act Art. 46(1)").get().title == "Derogation from conformity assessment procedure")
         #expect(try registry.resolve("EU AI Act Art. 50").get().title == "Transparency obligations for providers and deployers of certain AI systems")
-        #expect(try registry.resolve("EU AI Act Annex VIII").get().title == "Information to be submitted upon the registration of high-risk AI systems in accordance with Article 49")
+        #expect(
+            try registry.resolve("EU AI Act Annex VIII").get().title == "Information to be submitted upon the registration of high-risk AI systems in accordance with Article 49")
         #expect(try registry.resolve("88 FR 75625").get().title?.contains("\"") == false)
         #expect(registry.dates(of: try CitationParser.parse("NIST AI RMF MAP 5.1").get())?.issued.written == "2023-01")
     }

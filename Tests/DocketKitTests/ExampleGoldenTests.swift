@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-@testable import DocketKit
 @testable import DocketCitations
 @testable import DocketCompose
+@testable import DocketKit
 @testable import DocketLibrary
 @testable import DocketMarkdown
 @testable import DocketModel

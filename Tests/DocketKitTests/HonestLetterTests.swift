@@ -1,10 +1,10 @@
-
-@testable import DocketKit
 import DocketModel
 import DocketReview
 import DocketSubmission
 import Foundation
 import Testing
+
+@testable import DocketKit
 
 /// Five organizations are asked to sign: three approve the current version, one approved an
 /// earlier one, one declines. Every output must say three and list those three.

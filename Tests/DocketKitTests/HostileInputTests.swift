@@ -1,5 +1,3 @@
-
-@testable import DocketKit
 import DocketCompose
 import DocketLibrary
 import DocketModel
@@ -9,6 +7,8 @@ import DocketSubmission
 import DocketSupport
 import Foundation
 import Testing
+
+@testable import DocketKit
 
 /// A small campaign written into a scratch folder: a library, a plan and whatever a test adds,
 /// so each hostile input is one file of a real campaign.
@@ -173,7 +173,9 @@ final class HostileCampaign {
     @Test func writingRefusesAnUnsafeOrRepeatedFileNameBeforeTouchingAnything() throws {
         let folder = try TemporaryFolder()
         try folder.write("out/keep.md", "old")
-        #expect(throws: AtomicWriter.WriteError.self) { try AtomicWriter.write([("keep.md", Data("new".utf8)), ("keep.md", Data("newer".utf8))], into: folder.url.appendingPathComponent("out")) }
+        #expect(throws: AtomicWriter.WriteError.self) {
+            try AtomicWriter.write([("keep.md", Data("new".utf8)), ("keep.md", Data("newer".utf8))], into: folder.url.appendingPathComponent("out"))
+        }
         #expect(throws: AtomicWriter.WriteError.self) { try AtomicWriter.write([("../x.md", Data("x".utf8))], into: folder.url.appendingPathComponent("out")) }
         #expect(try String(contentsOf: folder.url.appendingPathComponent("out/keep.md"), encoding: .utf8) == "old")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("out").path) == ["keep.md"])
@@ -197,7 +199,10 @@ final class HostileCampaign {
     /// scan reads them as that reader does.
     @Test func theHTMLAndDOCXScansReadTheAddressAcrossMarkupAndRuns() throws {
         let fields = PrivateFields(
-            signatories: [Signatory(id: "alex", organization: "Alex Org", city: nil, state: nil, contactName: nil, contactEmail: "alex@cait.example.org", contactPhone: nil, source: .file("s.csv"))],
+            signatories: [
+                Signatory(
+                    id: "alex", organization: "Alex Org", city: nil, state: nil, contactName: nil, contactEmail: "alex@cait.example.org", contactPhone: nil, source: .file("s.csv"))
+            ],
             submitter: .anonymous, submitterRange: nil)
         let document = ComposedDocument(
             planName: "leak", kind: .letter, header: Header(title: "Leak"),
@@ -324,7 +329,8 @@ final class HostileCampaign {
         var failure: String?
         for index in 0..<1_000 {
             do {
-                try ApprovalLog.append(Approval(signer: "signer-\(index)", decision: .approve, version: version, at: fixedNow, comment: String(repeating: "c", count: 200)), to: log)
+                try ApprovalLog.append(
+                    Approval(signer: "signer-\(index)", decision: .approve, version: version, at: fixedNow, comment: String(repeating: "c", count: 200)), to: log)
                 appended += 1
             } catch {
                 failure = error.description
@@ -362,6 +368,9 @@ final class HostileCampaign {
 
     @Test func whereUsedCountsTheLibrarysOwnCampaignsWhenAPathIsGiven() {
         let usage = LibraryUsage(root: ".", paths: ["Examples/clearview-2021"], baseDirectory: BundledLibraryTests.packageRoot)
-        #expect(Set(usage.uses(of: "closing.letter").map(\.plan)) == ["Examples/clearview-2021/plan.yml", "Examples/dhs-ai-compliance-2024/plan.yml", "Examples/omb-dhs-ai-2024/plan.yml"])
+        #expect(
+            Set(usage.uses(of: "closing.letter").map(\.plan)) == [
+                "Examples/clearview-2021/plan.yml", "Examples/dhs-ai-compliance-2024/plan.yml", "Examples/omb-dhs-ai-2024/plan.yml",
+            ])
     }
 }

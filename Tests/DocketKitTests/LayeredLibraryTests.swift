@@ -1,8 +1,8 @@
-
-@testable import DocketKit
 import DocketModel
 import Foundation
 import Testing
+
+@testable import DocketKit
 
 /// A campaign with its own recommendation, a coalition library beside it, and the bundled
 /// library: searched in that order.
@@ -109,7 +109,10 @@ final class LayeredCampaign {
                 title: No source given
                 status: verified
             """)
-        try folder.write("lib/Recommendations/new-system.md", LayeredCampaign.recommendation(id: "new-system", title: "Name the new system").replacingOccurrences(of: "comparison:", with: "systems: [DHS-9999, DHS-9997]\ncomparison:"))
+        try folder.write(
+            "lib/Recommendations/new-system.md",
+            LayeredCampaign.recommendation(id: "new-system", title: "Name the new system").replacingOccurrences(
+                of: "comparison:", with: "systems: [DHS-9999, DHS-9997]\ncomparison:"))
         let report = Checker.check(paths: ["lib"], now: fixedNow, baseDirectory: folder.url)
         let unverified = report.diagnostics.filter { $0.code == .unverifiedCitation }.map(\.message)
         #expect(!unverified.contains { $0.contains("DHS-9999") }, "\(unverified)")

@@ -1,8 +1,8 @@
-
-@testable import DocketKit
 import DocketCitations
 import Foundation
 import Testing
+
+@testable import DocketKit
 
 /// The registry a caller hands `docket check` is the one every rule judges by.
 @Suite struct PipelineRegistryTests {

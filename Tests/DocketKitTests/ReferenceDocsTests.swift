@@ -21,7 +21,8 @@ import Testing
         let declared = source.matches(of: /Self\(rawValue: "(DK\d{3})"\)/).map { String($0.output.1) }
         #expect(declared.count == Set(declared).count, "a code is declared twice")
         let explained = DiagnosticCatalog.entries.map(\.code.rawValue)
-        #expect(Set(declared) == Set(explained), "declared only: \(Set(declared).subtracting(explained).sorted()); explained only: \(Set(explained).subtracting(declared).sorted())")
+        #expect(
+            Set(declared) == Set(explained), "declared only: \(Set(declared).subtracting(explained).sorted()); explained only: \(Set(explained).subtracting(declared).sorted())")
         #expect(explained == explained.sorted(), "the catalog is in code order")
         #expect(DiagnosticCatalog.entries.allSatisfy { !$0.title.isEmpty && $0.explanation.hasSuffix(".") })
     }
@@ -36,7 +37,9 @@ import Testing
         let rows = table.split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty }.filter { $0.hasPrefix("| `") }
         let documented = rows.compactMap { $0.firstMatch(of: /^\| `([^`]+)`/).map { String($0.output.1) } }
         #expect(targets.count >= 15)
-        #expect(Set(documented) == Set(targets), "in Package.swift only: \(Set(targets).subtracting(documented).sorted()); in the README only: \(Set(documented).subtracting(targets).sorted())")
+        #expect(
+            Set(documented) == Set(targets),
+            "in Package.swift only: \(Set(targets).subtracting(documented).sorted()); in the README only: \(Set(documented).subtracting(targets).sorted())")
     }
 
     /// The package declares macOS, so a call into Glibc by name must stand under

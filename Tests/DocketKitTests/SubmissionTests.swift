@@ -2,9 +2,9 @@ import Foundation
 import Testing
 import ZIPFoundation
 
-@testable import DocketKit
 @testable import DocketCitations
 @testable import DocketCompose
+@testable import DocketKit
 @testable import DocketLibrary
 @testable import DocketMarkdown
 @testable import DocketModel

@@ -1,9 +1,9 @@
-
-@testable import DocketKit
-@testable import DocketServer
 import DocketModel
 import Foundation
 import Testing
+
+@testable import DocketKit
+@testable import DocketServer
 
 /// The roster as the review server changes it: newcomers the lead accepts and listings the
 /// lead confirms land in the file the plan names, and never in a form its parser rejects.

@@ -1,10 +1,10 @@
-
-@testable import DocketKit
-@testable import DocketServer
 import DocketModel
 import DocketSupport
 import Foundation
 import Testing
+
+@testable import DocketKit
+@testable import DocketServer
 
 /// A scratch folder removed when the test ends.
 struct ScratchFolder: ~Copyable {
@@ -48,7 +48,8 @@ struct ScratchFolder: ~Copyable {
         let folder = try ScratchFolder()
         let token = try SignOnStore(campaign: .inFolder(folder.url)).issueInvitation(for: "lakes")
         try SignOnStore(campaign: .inFolder(folder.url)).addNewcomer(
-            organization: "Prairie Legal Aid", city: "Omaha", state: "NE", contactName: "Jo", contactEmail: "jo@p.example.org", version: "sha256:" + String(repeating: "a", count: 64))
+            organization: "Prairie Legal Aid", city: "Omaha", state: "NE", contactName: "Jo", contactEmail: "jo@p.example.org",
+            version: "sha256:" + String(repeating: "a", count: 64))
         let reopened = try SignOnStore(campaign: .inFolder(folder.url))
         #expect(try reopened.signer(forToken: token) == "lakes")
         #expect(try reopened.pendingNewcomers().map(\.organization) == ["Prairie Legal Aid"])

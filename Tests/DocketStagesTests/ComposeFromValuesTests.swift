@@ -1,4 +1,3 @@
-
 import DocketCompose
 import DocketModel
 import DocketRender

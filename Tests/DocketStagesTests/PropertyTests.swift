@@ -1,6 +1,3 @@
-
-@testable import DocketMarkdown
-@testable import DocketModel
 import DocketCitations
 import DocketCompose
 import DocketRender
@@ -8,6 +5,9 @@ import DocketSupport
 import Foundation
 import PropertyBased
 import Testing
+
+@testable import DocketMarkdown
+@testable import DocketModel
 
 /// Properties over generated inputs rather than chosen examples.
 @Suite struct CitationGrammarProperties {
