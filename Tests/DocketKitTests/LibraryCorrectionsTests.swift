@@ -78,4 +78,15 @@ import Testing
         #expect(!(try text("Recommendations/limit-field-biometric-identification.md")).contains("Neither M-24-10 nor M-25-21 prohibits"))
         #expect(!(try text("Examples/omb-dhs-ai-2024/plan.yml")).contains("Such a letter was reported in 2024"))
     }
+
+    /// FR Doc. 2023-24269 is OMB's notice requesting comment; the draft memorandum itself was
+    /// posted at ai.gov/input, not printed in the Federal Register.
+    @Test func theFlagshipExampleCitesTheNoticeAsTheNotice() throws {
+        let outcome = Composition.compose(plan: "Examples/omb-2023-0020/plan.yml", now: fixedNow, baseDirectory: BundledLibraryTests.packageRoot)
+        let markdown = try #require(outcome.draft?.markdown)
+        #expect(!markdown.contains("The draft memorandum on which OMB asked for comment"))
+        #expect(markdown.components(separatedBy: "FR Doc. 2023-24269: OMB's notice requesting comment on the draft memorandum").count == 6)
+        // The 35 organizations approved the corrected text, so the letter still names them all.
+        #expect(outcome.draft?.document.signatories?.lines.count == 35)
+    }
 }
