@@ -1,5 +1,6 @@
 import Crypto
 import DocketKit
+import DocketSupport
 import Foundation
 import GRDB
 
@@ -55,6 +56,18 @@ public final class SignOnStore: Sendable {
         // other instead of failing with "database is locked".
         configuration.busyMode = .timeout(30)
         queue = try DatabaseQueue(path: campaign.storeURL.path, configuration: configuration)
+        // GRDB reads which migrations were applied outside the transaction that applies them,
+        // so two processes opening a new store at once both ran v1 and the second failed on
+        // "table invitation already exists": one migrator at a time, under a lock on the folder.
+        let folder = open(campaign.privateFolder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { throw Diagnostic.error(.unreadableFile, "cannot open the folder", at: .file(campaign.privateFolder.path)) }
+        defer { close(folder) }
+        while flock(folder, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw Diagnostic.error(.outputNotWritten, "cannot lock the folder: \(String(cString: strerror(errno)))", at: .file(campaign.privateFolder.path))
+            }
+        }
+        defer { flock(folder, LOCK_UN) }
         try Self.migrator.migrate(queue)
     }
 

@@ -92,13 +92,16 @@ import Testing
         #expect(out == ["letter.html", "letter.md"], "no temporary is left: \(out)")
     }
 
-    @Test func twoInvitesAtOnceGiveEverySignerOneLink() throws {
+    @Test func invitesAtOnceOnANewStoreGiveEverySignerOneLink() throws {
         let folder = try letter(signers: 20)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let results = try concurrently([["invite", "letter/plan.yml", "--out", "first"], ["invite", "letter/plan.yml", "--out", "second"]], in: folder)
+        // Four at once on a store none of them has created yet: each migrates it, and each
+        // decides who still needs a link.
+        let outs = ["first", "second", "third", "fourth"]
+        let results = try concurrently(outs.map { ["invite", "letter/plan.yml", "--out", $0] }, in: folder)
         for run in results { #expect(run.status == 0, "\(run.stderr)") }
         var invited: [String] = []
-        for name in ["first", "second"] {
+        for name in outs {
             let csv = folder.appendingPathComponent("\(name)/invitations.csv")
             guard FileManager.default.fileExists(atPath: csv.path) else { continue }
             invited += try lines(of: csv).dropFirst().map { String($0.prefix { $0 != "," }) }

@@ -170,12 +170,12 @@ final class DatedCampaign {
         let registry = AuthorityRegistry.shared
         #expect(try registry.resolve("DHS-2457").get().title == "Facial Recognition for Locating Vulnerable Populations (ICE); high-impact")
         #expect(try registry.resolve("DHS-362").get().title == "Facial Recognition for Investigations of Child Sexual Exploitation and Abuse (ICE); high-impact")
-        for cited in ["OMB M-24-10 §1", "OMB M-25-21 App. §4", "OMB-2023-0020"] {
+        for cited in ["OMB M-24-10 §1", "OMB M-25-21 App. §4"] {
             #expect(try registry.resolve(cited).get().outcome == .verified, "\(cited)")
         }
         // Once verified on the claim that OMB's reporting guidance cites them; it does not (2025)
         // or is in no source (2024), so the audit of 2026-12-03 found nothing behind them.
-        for cited in ["OMB M-24-10 §3(a)(v)", "OMB M-24-10 §5(c)(iii)", "OMB M-24-10 §5(a)(i)", "OMB M-24-10 §5(c)(ii)", "OMB M-24-10 §3(a)(iv)"] {
+        for cited in ["OMB-2023-0020", "OMB M-24-10 §3(a)(v)", "OMB M-24-10 §5(c)(iii)", "OMB M-24-10 §5(a)(i)", "OMB M-24-10 §5(c)(ii)", "OMB M-24-10 §3(a)(iv)"] {
             guard case .unverified = try registry.resolve(cited).get().outcome else {
                 Issue.record("\(cited) is verified with no primary text behind it")
                 continue

@@ -107,9 +107,9 @@ import Testing
     }
 
     @Test func dockets() {
-        // The document ID is well formed, but no source confirms it: a warning to look it up.
-        // OMB's own reporting guidance cites the docket ID, so only the document ID is unverified.
-        #expect(check("files/docket-valid.yml").found() == [Found("DK102", 2, 11), Found("DK401", 8, 16)])
+        // The docket and document IDs are well formed, but no primary source confirms either
+        // (OMB's reporting guidance does not cite the docket): a warning at each to look it up.
+        #expect(check("files/docket-valid.yml").found() == [Found("DK102", 1, 5), Found("DK102", 2, 11), Found("DK401", 8, 16)])
         #expect(check("files/docket-broken.yml").found() == [Found("DK402", 2, 11), Found("DK015", 5, 12), Found("DK015", 6, 16), Found("DK013", 10, 13)])
     }
 
