@@ -20,14 +20,13 @@ public enum CanonicalText {
 
     /// `markdown` in canonical form.
     public static func normalize(_ markdown: String) -> String {
-        // One line with no underscore, no trailing blank and no `*`/`+` bullet has nothing to
-        // change: most parts DocketKit renders are such lines, and this runs once per part.
-        let bytes = markdown.utf8
-        if !bytes.contains(0x0A), !bytes.contains(0x5F), bytes.last.map({ $0 != 0x20 && $0 != 0x09 }) ?? true,
-            !(markdown.drop { $0 == " " }.hasPrefix("* ") || markdown.drop { $0 == " " }.hasPrefix("+ "))
-        {
-            return markdown
-        }
+        // Most text has nothing to change (DocketKit writes canonical Markdown itself), and
+        // this runs for every part of every draft: one pass over the bytes decides.
+        needsNormalization(markdown) ? applyingRules(markdown) : markdown
+    }
+
+    /// The four rules, applied line by line.
+    static func applyingRules(_ markdown: String) -> String {
         var output: [String] = []
         var fence: Substring?
         for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -52,6 +51,69 @@ public enum CanonicalText {
             }
         }
         return output.joined(separator: "\n")
+    }
+
+    /// Whether any rule would change `markdown`: a byte scan, line by line, that mirrors the
+    /// rules' conditions (a fenced block sends the text to the full pass).
+    static func needsNormalization(_ markdown: String) -> Bool {
+        var utf8 = markdown
+        return utf8.withUTF8 { bytes in
+            var previousJoinable = false
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                // One pass finds the line's end and any underscore (rule 3).
+                while end < bytes.count {
+                    let byte = bytes[end]
+                    if byte == 0x0A { break }
+                    if byte == 0x5F { return true }
+                    end += 1
+                }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if lineNeedsWork(line, previousJoinable: &previousJoinable) { return true }
+                start = end + 1
+            }
+            return false
+        }
+    }
+
+    /// Whether `line` would change or be joined to the line before; updates whether the next
+    /// line could be joined to this one.
+    private static func lineNeedsWork(_ line: UnsafeBufferPointer<UInt8>, previousJoinable: inout Bool) -> Bool {
+        let space: UInt8 = 0x20
+        let tab: UInt8 = 0x09
+        var indent = 0
+        while indent < line.count, line[indent] == space { indent += 1 }
+        let blank = indent == line.count || line[indent...].allSatisfy { $0 == space || $0 == tab }
+        if blank {
+            // A line of spaces becomes an empty line.
+            previousJoinable = false
+            return !line.isEmpty
+        }
+        if let last = line.last, last == space || last == tab { return true }
+        let first = line[indent]
+        let second: UInt8? = indent + 1 < line.count ? line[indent + 1] : nil
+        if (first == 0x2A || first == 0x2B), second == space { return true }  // `* ` or `+ `
+        if first == 0x60 || first == 0x7E { return true }  // a fence: the full pass handles it
+        let startsBlock: Bool = {
+            if first == 0x23 || first == 0x7C || first == 0x3E { return true }  // # | >
+            if first == 0x2D, second == nil || second == space { return true }  // - item
+            if first == 0x2D, line[indent...].allSatisfy({ $0 == first || $0 == space }) { return true }  // rule, setext
+            if first == 0x3D, line[indent...].allSatisfy({ $0 == first }) { return true }  // setext
+            var digits = indent
+            while digits < line.count, line[digits] >= 0x30, line[digits] <= 0x39 { digits += 1 }
+            if digits > indent, digits - indent <= 9, digits < line.count, line[digits] == 0x2E || line[digits] == 0x29 {
+                return digits + 1 == line.count || line[digits + 1] == space
+            }
+            return false
+        }()
+        if previousJoinable, !startsBlock { return true }
+        // A heading, table row, quote or rule takes no continuation; a hard break ends the line.
+        let takesNoContinuation = first == 0x23 || first == 0x7C || first == 0x3E || line.last == 0x5C
+            || ((first == 0x2D || first == 0x2A || first == 0x5F) && line[indent...].allSatisfy { $0 == first || $0 == space }
+                && line[indent...].lazy.filter { $0 != space }.count >= 3)
+        previousJoinable = !takesNoContinuation
+        return false
     }
 
     private static func trailingWhitespaceNormalized(_ line: Substring) -> String {

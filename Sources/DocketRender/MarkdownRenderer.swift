@@ -12,7 +12,7 @@ import DocketModel
 public enum MarkdownRenderer {
     /// The full Markdown, signers included, with the footer naming `version`.
     public static func render(_ document: ComposedDocument, version: DraftVersion, stamp: VersionStamp = .draft) -> String {
-        render(Sections(document), version: version, stamp: stamp)
+        render(Sections(document, hashing: false), version: version, stamp: stamp)
     }
 
     /// The full Markdown of a document already rendered section by section.
@@ -41,13 +41,14 @@ public enum MarkdownRenderer {
         fileprivate var docketID: String?
 
         /// `document` rendered, taking each section equal to one in `earlier`, at the same
-        /// place, from it.
-        public init(_ document: ComposedDocument, reusing earlier: Sections? = nil) {
+        /// place, from it. `hashing` says whether its canonical text will be asked for: only
+        /// then is each part's made, once, as it is rendered.
+        public init(_ document: ComposedDocument, reusing earlier: Sections? = nil, hashing: Bool = true) {
             let sections = DocumentLayout.sections(of: document)
             let reusable = earlier.map { $0.sections.count == sections.count } ?? false
             rendered = sections.indices.map { index in
                 if reusable, let earlier, earlier.sections[index] == sections[index] { return earlier.rendered[index] }
-                return MarkdownRenderer.part(sections[index])
+                return MarkdownRenderer.part(sections[index], hashing: hashing)
             }
             self.sections = sections
             docketID = document.header.docketID
@@ -64,11 +65,11 @@ public enum MarkdownRenderer {
     /// The canonical body's paragraphs (runs of text between blank lines) in order, each with
     /// the source of the block it belongs to. A redline uses it to say where a change came from.
     public static func paragraphs(_ document: ComposedDocument) -> [(text: String, source: String)] {
-        parts(document).filter { !$0.isUnversioned }.flatMap { part in Paragraphs.split(part.canonical).map { ($0, part.source) } }
+        parts(document).filter { !$0.isUnversioned }.flatMap { part in Paragraphs.split(part.canonicalText).map { ($0, part.source) } }
     }
 
     private static func canonical(_ parts: [Part]) -> String {
-        parts.filter { !$0.isUnversioned }.map(\.canonical).joined(separator: "\n\n") + "\n"
+        parts.filter { !$0.isUnversioned }.map(\.canonicalText).joined(separator: "\n\n") + "\n"
     }
 
     fileprivate struct Part: Sendable {
@@ -76,30 +77,33 @@ public enum MarkdownRenderer {
         var source: String
         /// The date line and the signature block: printed, not hashed.
         var isUnversioned = false
-        /// The text the version hashes (`CanonicalText`), made once when the part is rendered.
-        var canonical: String
+        /// The text the version hashes (`CanonicalText`), made once when the part is rendered
+        /// for a version; nil for parts only printed.
+        var canonical: String?
 
-        init(text: String, source: String, isUnversioned: Bool = false) {
+        init(text: String, source: String, isUnversioned: Bool = false, hashing: Bool = true) {
             self.text = text
             self.source = source
             self.isUnversioned = isUnversioned
-            canonical = isUnversioned ? text : CanonicalText.normalize(text)
+            canonical = isUnversioned || !hashing ? nil : CanonicalText.normalize(text)
         }
+
+        var canonicalText: String { canonical ?? (isUnversioned ? text : CanonicalText.normalize(text)) }
     }
 
     private static func parts(_ document: ComposedDocument) -> [Part] {
         Sections(document).parts
     }
 
-    private static func part(_ section: DocumentLayout.Section) -> Part? {
+    private static func part(_ section: DocumentLayout.Section, hashing: Bool) -> Part? {
         switch section {
         case .titleBlock(let title, let details):
-            return Part(text: titleBlock(title, details), source: "the plan's title and docket")
+            return Part(text: titleBlock(title, details), source: "the plan's title and docket", hashing: hashing)
         case .dateLine(let date):
             return Part(text: escape(date), source: "the date", isUnversioned: true)
         case .block(let block):
             let isSignatureBlock = { if case .signatories = block { true } else { false } }()
-            return Part(text: render(block), source: block.sourceDescription, isUnversioned: isSignatureBlock)
+            return Part(text: render(block), source: block.sourceDescription, isUnversioned: isSignatureBlock, hashing: hashing)
         case .versionFooter:
             return nil
         }

@@ -54,7 +54,7 @@ public struct Draft: Sendable {
         }
         self.signers = signers
         document = unsigned.signed(by: signers)
-        signedSections = MarkdownRenderer.Sections(document, reusing: earlier?.signedSections)
+        signedSections = MarkdownRenderer.Sections(document, reusing: earlier?.signedSections, hashing: false)
         markdown = MarkdownRenderer.render(signedSections, version: version)
         usedFiles = composed.usedFiles
         memo = composed.memo

@@ -35,4 +35,15 @@ import Testing
         #expect(CanonicalText.normalize("DHS should stop.") != CanonicalText.normalize("DHS should pause."))
         #expect(CanonicalText.normalize("a\n\nb") != CanonicalText.normalize("a b"), "a paragraph break is not cosmetic")
     }
+
+    /// The byte scan that skips text with nothing to change never skips text a rule changes.
+    @Test(arguments: [
+        "a\nb", "a \nb", "a\t", "   ", "x\n   \ny", "* a", "  + a", "_a_", "```\nx\n```", "a\n= =", "a\n***", "1) a\nb", "> q\nr",
+        "- a\n  b", "**x**\nand y", "| a |\nb", "# H\ntext", "a\\\nb", "x\n-\ny", "one\n\ntwo", "- a\n- b", "1. a\n2. b",
+    ])
+    func theQuickScanAgreesWithTheRules(text: String) {
+        if !CanonicalText.needsNormalization(text) {
+            #expect(CanonicalText.applyingRules(text) == text, "the scan skipped text the rules change")
+        }
+    }
 }
