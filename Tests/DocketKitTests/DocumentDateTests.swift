@@ -109,9 +109,7 @@ final class DatedCampaign {
 
 /// Each correction of the library's facts: the wrong text is gone and the right one is there.
 @Suite struct LibraryCorrectionTests {
-    func text(_ path: String) throws -> String {
-        try String(contentsOf: BundledLibraryTests.packageRoot.appendingPathComponent(path), encoding: .utf8)
-    }
+    func text(_ path: String) throws -> String { try repositoryText(path) }
 
     @Test func m2521CarriedOverTheWaiverRulesRatherThanAddingThem() throws {
         let waivers = try text("Recommendations/no-blanket-waivers.md")

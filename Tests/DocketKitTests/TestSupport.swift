@@ -73,3 +73,8 @@ struct TemporaryFolder: ~Copyable {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 }
+
+/// A file of the repository, as the library keeper reads it.
+func repositoryText(_ path: String) throws -> String {
+    try String(contentsOf: BundledLibraryTests.packageRoot.appendingPathComponent(path), encoding: .utf8)
+}

@@ -7,10 +7,8 @@ import Testing
 /// Statements the 2026-12-03 audit found wrong in the bundled library, each held to what its
 /// source says (the audit's table names the source of each: the DHS inventories and the
 /// Official Journal text of the EU AI Act).
-@Suite struct LibraryCorrectionsTests {
-    func text(_ path: String) throws -> String {
-        try String(contentsOf: BundledLibraryTests.packageRoot.appendingPathComponent(path), encoding: .utf8)
-    }
+@Suite struct AuditCorrectionsTests {
+    func text(_ path: String) throws -> String { try repositoryText(path) }
 
     /// Art. 2(3) leaves out only AI used exclusively for national security; DHS-2729's entry
     /// also serves criminal investigations.
