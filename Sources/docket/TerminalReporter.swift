@@ -36,7 +36,9 @@ struct TerminalReporter {
     /// Diagnostics that stopped a step, with whatever sources locate them.
     func diagnostics(_ diagnostics: [Diagnostic], files: [String] = [], sources: [String: SourceFile] = [:], unrelatedErrors: Int = 0) {
         guard !diagnostics.isEmpty || unrelatedErrors > 0 else { return }
-        text(Outcome<Never>(DiagnosticCollector(diagnostics), files: files, sources: sources, unrelatedErrorCount: unrelatedErrors), summary: !diagnostics.isEmpty)
+        // A step that stopped names the files its diagnostics stand at.
+        let named = files.isEmpty ? Array(Set(diagnostics.map(\.range.start.file))).sorted() : files
+        text(Outcome<Never>(DiagnosticCollector(diagnostics), files: named, sources: sources, unrelatedErrorCount: unrelatedErrors), summary: !diagnostics.isEmpty)
     }
 
     func line(_ text: String) { write(text + "\n") }
