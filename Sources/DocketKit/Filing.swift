@@ -44,19 +44,17 @@ public enum Filing {
         plan path: String, options: Options = Options(), now: Date = Pipeline.clock(), baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
         registry: AuthorityRegistry = .shared
     ) -> Outcome<Package> {
-        package(plan: path, options: options, pipeline: Pipeline(registry: registry, now: now, baseDirectory: baseDirectory))
+        Pipeline(registry: registry, now: now, baseDirectory: baseDirectory).package(plan: path, options: options)
     }
 
-    /// Builds the package with `pipeline`, judged by the filing policy: a closed comment period
-    /// is an error unless `options.allowLate`.
+    /// Builds the package with `pipeline`, judged by the pipeline's severity policy.
     static func package(plan path: String, options: Options, pipeline: Pipeline) -> Outcome<Package> {
         // Composed with the filed stamp, so the comment-box text the check rendered is the one filed.
         var filed = pipeline
         filed.stamp = .filed
         let composition = filed.compose(plan: path, formats: [])
-        let policy = CommentPeriod.filingPolicy(allowLate: options.allowLate)
         // Everything the composition found passes the filing policy on its way in.
-        var filing = EscalatingSink(DiagnosticCollector(), policy: policy)
+        var filing = EscalatingSink(DiagnosticCollector(), policy: pipeline.policy)
         filing.emit(contentsOf: composition.diagnostics)
         var notes: [String] = []
         guard let composed = composition.value else {

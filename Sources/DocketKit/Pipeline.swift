@@ -1,4 +1,5 @@
 import DocketCitations
+import DocketLibrary
 import DocketModel
 import DocketRender
 import DocketSupport
@@ -61,9 +62,10 @@ public struct Pipeline: Sendable {
         Composition.composeEach(plan: plan, supporters: supporters, now: now, baseDirectory: baseDirectory, registry: registry)
     }
 
-    /// `docket package`: the submission package, judged by the filing policy.
+    /// `docket package`: the submission package, judged by the filing policy (a closed comment
+    /// period is an error unless `options.allowLate`).
     public func package(plan: String, options: Filing.Options) -> Outcome<Filing.Package> {
-        Filing.package(plan: plan, options: options, pipeline: self)
+        Filing.package(plan: plan, options: options, pipeline: judging(by: CommentPeriod.filingPolicy(allowLate: options.allowLate)))
     }
 
     /// `docket submit`: the package checked against its manifest and the plan as it is now.

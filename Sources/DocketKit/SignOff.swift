@@ -16,12 +16,13 @@ public struct SignOff: Sendable {
 
     public var composition: Outcome<Composition.Result>
     public var draft: Draft
-    public var store: VersionStore
+    /// The versions stored in the campaign folder.
+    public var store: VersionStore { campaign.versions }
     public var signatories: [Signatory]
     /// The campaign folder and its paths.
     public var campaign: Campaign
-    /// `approvals.jsonl` beside the signatories.
-    public var logURL: URL
+    /// `approvals.jsonl` beside the signatories; a sign-off always has a roster.
+    public var logURL: URL { campaign.approvalsURL ?? campaign.folder.appendingPathComponent(ApprovalLog.fileName) }
 
     /// The pipeline the plan was composed with: its time stamps every decision and packet.
     public var pipeline: Pipeline
@@ -47,19 +48,16 @@ public struct SignOff: Sendable {
         }
         let campaign = Campaign(planURL: pipeline.baseDirectory.resolving(path), planName: draft.plan.name, signatories: signatoriesPath.value)
         return SignOff(
-            composition: composition, draft: draft, store: campaign.versions, signatories: signatories, campaign: campaign,
-            logURL: campaign.approvalsURL ?? campaign.folder.appendingPathComponent(ApprovalLog.fileName), pipeline: pipeline)
+            composition: composition, draft: draft, signatories: signatories, campaign: campaign, pipeline: pipeline)
     }
 
     private init(
-        composition: Outcome<Composition.Result>, draft: Draft, store: VersionStore, signatories: [Signatory], campaign: Campaign, logURL: URL, pipeline: Pipeline
+        composition: Outcome<Composition.Result>, draft: Draft, signatories: [Signatory], campaign: Campaign, pipeline: Pipeline
     ) {
         self.composition = composition
         self.draft = draft
-        self.store = store
         self.signatories = signatories
         self.campaign = campaign
-        self.logURL = logURL
         self.pipeline = pipeline
     }
 
