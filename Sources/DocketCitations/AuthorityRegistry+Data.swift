@@ -11,7 +11,9 @@ struct RegistryData: Decodable, Sendable {
         var issued: String
         /// When it took effect, where that differs from its issue date.
         var effective: String?
-        var status: VerificationStatus
+        var evidence: EvidenceKind
+        var url: String?
+        var passage: String?
         var rescinded: String?
         var replacedBy: String?
         var note: String?
@@ -20,10 +22,13 @@ struct RegistryData: Decodable, Sendable {
         var appendixSections: Int?
         var headingSections: [Int]?
         var wholeOnly: Bool?
+
+        var recorded: RegistryEvidence { RegistryEvidence(kind: evidence, url: url, passage: passage) }
+        var status: VerificationStatus { recorded.status }
     }
 
     struct Provision: Decodable, Sendable {
-        var status: VerificationStatus
+        var recorded: RegistryEvidence
         var title: String
         var successor: String?
         var successorNote: String?
@@ -32,13 +37,15 @@ struct RegistryData: Decodable, Sendable {
         var issued: String?
 
         /// An entry a library adds of its own.
-        init(status: VerificationStatus, title: String) {
-            self.status = status
+        init(evidence: RegistryEvidence, title: String) {
+            self.recorded = evidence
             self.title = title
         }
 
+        var status: VerificationStatus { recorded.status }
+
         private enum CodingKeys: String, CodingKey, CaseIterable {
-            case status, title, successor, successorNote, noSuccessor, issued
+            case evidence, url, passage, title, successor, successorNote, noSuccessor, issued
         }
 
         /// Rejects unknown keys: in a YAML flow mapping an unquoted comma ends a value, and the
@@ -49,7 +56,13 @@ struct RegistryData: Decodable, Sendable {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown key '\(unknown)'; quote values that contain commas"))
             }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            status = try container.decode(VerificationStatus.self, forKey: .status)
+            recorded = RegistryEvidence(
+                kind: try container.decode(EvidenceKind.self, forKey: .evidence),
+                url: try container.decodeIfPresent(String.self, forKey: .url),
+                passage: try container.decodeIfPresent(String.self, forKey: .passage))
+            if let problem = recorded.problem {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem))
+            }
             title = try container.decode(String.self, forKey: .title)
             successor = try container.decodeIfPresent(String.self, forKey: .successor)
             successorNote = try container.decodeIfPresent(String.self, forKey: .successorNote)
@@ -91,7 +104,13 @@ struct RegistryData: Decodable, Sendable {
 
     static func load(from url: URL) throws -> RegistryData {
         let text = try String(contentsOf: url, encoding: .utf8)
-        return try YAMLDecoder().decode(RegistryData.self, from: text)
+        let data = try YAMLDecoder().decode(RegistryData.self, from: text)
+        for (name, instrument) in data.instruments {
+            if let problem = instrument.recorded.problem {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "instrument '\(name)': \(problem)"))
+            }
+        }
+        return data
     }
 }
 

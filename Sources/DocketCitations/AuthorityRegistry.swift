@@ -73,17 +73,17 @@ public struct AuthorityRegistry: Sendable {
         /// The canonical citation.
         public var citation: String
         public var title: String
-        public var status: VerificationStatus
-        /// Where the entry was checked.
-        public var source: String
+        /// What was read, where, and the passage that supports the entry.
+        public var evidence: RegistryEvidence
 
         /// An entry for `citation`.
-        public init(citation: String, title: String, status: VerificationStatus, source: String) {
+        public init(citation: String, title: String, evidence: RegistryEvidence) {
             self.citation = citation
             self.title = title
-            self.status = status
-            self.source = source
+            self.evidence = evidence
         }
+
+        public var status: VerificationStatus { evidence.status }
     }
 
     /// This registry with a library's own entries added.
@@ -91,7 +91,7 @@ public struct AuthorityRegistry: Sendable {
         guard !entries.isEmpty else { return self }
         var data = self.data
         for entry in entries where data.provisions[entry.citation] == nil {
-            data.provisions[entry.citation] = RegistryData.Provision(status: entry.status, title: entry.title)
+            data.provisions[entry.citation] = RegistryData.Provision(evidence: entry.evidence, title: entry.title)
         }
         return AuthorityRegistry(data: data, instrumentDates: instrumentDates)
     }
@@ -121,6 +121,16 @@ public struct AuthorityRegistry: Sendable {
         return resolution
     }
 
+    /// What was read to support `citation`: the provision's own evidence where the registry
+    /// lists it, else its instrument's when the citation is the whole instrument or a pinpoint
+    /// the registry checks by structure (an EU AI Act article, a NIST subcategory). Nil when the
+    /// registry does not know the citation.
+    public func evidence(of citation: Citation) -> RegistryEvidence? {
+        if let provision = data.provisions[citation.canonical] { return provision.recorded }
+        guard resolve(citation).isKnown, let instrument = data.instruments[citation.instrument.name] else { return nil }
+        return instrument.recorded
+    }
+
     /// Every canonical citation the registry lists explicitly, for listings and tests.
     public var listedCitations: [String] { data.provisions.keys.sorted() }
 
@@ -136,7 +146,7 @@ private extension AuthorityRegistry {
             return unknown(citation, "the registry has no OMB memorandum \(short); it knows \(known.joined(separator: ", "))")
         }
         if citation.pinpoint == .whole {
-            return CitationResolution(citation: citation, outcome: outcome(instrument.status, "\(short) is recorded from secondary sources"), title: instrument.title)
+            return CitationResolution(citation: citation, outcome: outcome(instrument.recorded, "\(short) is recorded from secondary sources"), title: instrument.title)
         }
         if instrument.wholeOnly == true {
             return unknown(citation, "\(instrument.note ?? "cite \(short) without a pinpoint"): write '\(memo)'")
@@ -154,7 +164,7 @@ private extension AuthorityRegistry {
                     return unknown(citation, "cite \(short) §\(number) items by heading, not by letter, e.g. '\(memo) §\(number) \"Protect Privacy\"'")
                 }
                 return CitationResolution(
-                    citation: citation, outcome: outcome(instrument.status, instrument.note ?? "recorded from secondary sources"), title: "\(short) §\(number)")
+                    citation: citation, outcome: outcome(instrument.recorded, instrument.note ?? "recorded from secondary sources"), title: "\(short) §\(number)")
             }
             return lookUpProvision(citation, memo: memo)
         case .appendixSection(let number, _):
@@ -190,10 +200,10 @@ private extension AuthorityRegistry {
         }
         switch citation.pinpoint {
         case .whole:
-            return CitationResolution(citation: citation, outcome: outcome(instrument.status, "\(name) is recorded from secondary sources"), title: instrument.title)
+            return CitationResolution(citation: citation, outcome: outcome(instrument.recorded, "\(name) is recorded from secondary sources"), title: instrument.title)
         case .section, .romanSection:
             if let provision = data.provisions[citation.canonical] {
-                return CitationResolution(citation: citation, outcome: outcome(provision.status, "the section is recorded from secondary sources"), title: provision.title)
+                return CitationResolution(citation: citation, outcome: outcome(provision.recorded, "the section is recorded from secondary sources"), title: provision.title)
             }
             return CitationResolution(
                 citation: citation, outcome: .unverified("the registry does not record this section of \(name); check it against the text"), title: instrument.title)
@@ -204,7 +214,7 @@ private extension AuthorityRegistry {
 
     func lookUpProvision(_ citation: Citation, memo: String) -> CitationResolution {
         if let provision = data.provisions[citation.canonical] {
-            return CitationResolution(citation: citation, outcome: outcome(provision.status, "the provision number is not confirmed in the primary text"), title: provision.title)
+            return CitationResolution(citation: citation, outcome: outcome(provision.recorded, "the provision number is not confirmed in the primary text"), title: provision.title)
         }
         return unknown(citation, siblingHint(for: citation.canonical, memo: memo))
     }
@@ -350,7 +360,7 @@ private extension AuthorityRegistry {
 
     func resolveListed(_ citation: Citation) -> CitationResolution {
         if let provision = data.provisions[citation.canonical] {
-            return CitationResolution(citation: citation, outcome: outcome(provision.status, "corroborated only by secondary sources"), title: provision.title)
+            return CitationResolution(citation: citation, outcome: outcome(provision.recorded, "corroborated only by secondary sources"), title: provision.title)
         }
         let what: String
         switch citation.instrument {
@@ -362,8 +372,12 @@ private extension AuthorityRegistry {
         return CitationResolution(citation: citation, outcome: .unverified("\(citation.canonical) is not in the registry; \(what)"), title: nil)
     }
 
-    func outcome(_ status: VerificationStatus, _ reason: String) -> CitationResolution.Outcome {
-        status == .verified ? .verified : .unverified(reason)
+    func outcome(_ evidence: RegistryEvidence, _ reason: String) -> CitationResolution.Outcome {
+        switch evidence.kind {
+        case .primary: .verified
+        case .secondary: .unverified("\(reason); only a secondary source was read (\(evidence.url ?? ""))")
+        case .unverified: .unverified(reason)
+        }
     }
 
     func unknown(_ citation: Citation, _ reason: String) -> CitationResolution {

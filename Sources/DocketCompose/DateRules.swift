@@ -57,10 +57,26 @@ public enum DateRules {
                         at: cited.text.range))
             }
             CitationRules.checkRescissions(of: recommendation, registry: registry, asOf: documentDate.date, into: &diagnostics)
-            if let facts = recommendation.factsAsOf { checkFacts(facts, of: "recommendation '\(recommendation.id)'", against: documentDate, into: &diagnostics) }
+            checkFacts(recommendation.evidence, written: recommendation.factsAsOf, of: "recommendation '\(recommendation.id)'", against: documentDate, into: &diagnostics)
         }
         for clause in clauses {
-            if let facts = clause.factsAsOf { checkFacts(facts, of: "clause '\(clause.id)'", against: documentDate, into: &diagnostics) }
+            checkFacts(clause.evidence, written: clause.factsAsOf, of: "clause '\(clause.id)'", against: documentDate, into: &diagnostics)
+        }
+    }
+
+    /// Each piece of evidence published after the document's date is an error at its
+    /// `published:` line; a file without evidence is judged by its `facts-as-of:`.
+    private static func checkFacts(_ evidence: [Evidence], written: Located<CalendarDate>?, of what: String, against documentDate: DocumentDate, into diagnostics: inout DiagnosticCollector) {
+        guard !evidence.isEmpty else {
+            if let written { checkFacts(written, of: what, against: documentDate, into: &diagnostics) }
+            return
+        }
+        for entry in evidence where documentDate.date < entry.published.value {
+            diagnostics.emit(
+                .error(
+                    .factsAfterDocumentDate,
+                    "\(what) rests on evidence '\(entry.id.value)', published \(entry.published.value), after \(documentDate.name), \(documentDate.date) (\(documentDate.range.start)); use text written for that date",
+                    at: entry.published.range))
         }
     }
 

@@ -63,11 +63,13 @@ public enum Checker {
             let file = recommendation.source.start.file
             let source = loaded.sources[file]
             TemplateRules.check(body: recommendation.body, firstLine: recommendation.bodyFirstLine, file: file, lineText: { source?.lineText($0) ?? "" }, into: &found)
+            EvidenceRules.check(evidence: recommendation.evidence, paragraphs: recommendation.paragraphs, of: "recommendation '\(recommendation.id)'", into: &found)
             return found.emitted
         }
         let clauseFindings = loaded.clauses.concurrentMap { clause in
             var found = DiagnosticCollector()
             TemplateRules.check(clause, source: loaded.sources[clause.source.start.file], into: &found)
+            EvidenceRules.check(evidence: clause.evidence, paragraphs: clause.paragraphs, of: "clause '\(clause.id)'", into: &found)
             return found.emitted
         }
         for findings in recommendationFindings + clauseFindings { diagnostics.emit(contentsOf: findings) }

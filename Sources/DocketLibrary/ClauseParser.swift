@@ -4,7 +4,7 @@ import Yams
 
 /// Reads `Templates/**/*.md`: clauses and document templates.
 public enum ClauseParser {
-    static let keys = ["id", "version", "title", "variables", "tags", "description", "facts-as-of"]
+    static let keys = ["id", "version", "title", "variables", "tags", "description", "facts-as-of", "evidence"]
     static let variableKeys = ["type", "required", "default", "description"]
 
     /// A clause or document template from its file, with every problem located.
@@ -27,16 +27,18 @@ public enum ClauseParser {
         let title = reader.string("title", in: mapping, required: true, context: kind, at: parsed.owner)
         let tags = reader.stringList("tags", in: mapping).map(\.value)
         let variables = parseVariables(in: mapping, reader: reader)
-        let factsAsOf = reader.date("facts-as-of", in: mapping, context: kind, at: parsed.owner)
+        let (body, evidence, paragraphs, factsAsOf) = EvidenceParser.read(mapping, document: parsed.document, file: file, reader: reader, context: kind, owner: parsed.owner)
 
         if parsed.document.body.allSatisfy(\.isWhitespace) {
             reader.add(.error(.emptyBody, "\(kind) has no text after its front matter", at: SourceRange(file.location(line: parsed.document.bodyFirstLine - 1))))
         }
         guard let id, let version, let title, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
         var clause = Clause(
-            id: id.value, version: version.value, title: title.value, role: role, variables: variables, tags: tags, body: parsed.document.body, source: id.range,
+            id: id.value, version: version.value, title: title.value, role: role, variables: variables, tags: tags, body: body, source: id.range,
             bodyFirstLine: parsed.document.bodyFirstLine)
         clause.factsAsOf = factsAsOf
+        clause.evidence = evidence
+        clause.paragraphs = paragraphs
         return (clause, reader.diagnostics)
     }
 

@@ -4,7 +4,7 @@ import Yams
 
 /// Reads `Recommendations/*.md`.
 public enum RecommendationParser {
-    static let keys = ["id", "title", "summary", "tags", "systems", "authorities", "eu", "comparison", "addressed", "facts-as-of"]
+    static let keys = ["id", "title", "summary", "tags", "systems", "authorities", "eu", "comparison", "addressed", "facts-as-of", "evidence"]
     /// Notes that ask the author to act in the text, and so can be marked done.
     static let addressable: Set<String> = [DiagnosticCode.rescindedWithoutReplacement.rawValue]
 
@@ -23,7 +23,7 @@ public enum RecommendationParser {
         }
         let title = reader.string("title", in: mapping, required: true, context: context, at: parsed.owner)
         let summary = reader.string("summary", in: mapping, required: true, context: context, at: parsed.owner)
-        let factsAsOf = reader.date("facts-as-of", in: mapping, context: context, at: parsed.owner)
+        let (body, evidence, paragraphs, factsAsOf) = EvidenceParser.read(mapping, document: parsed.document, file: file, reader: reader, context: context, owner: parsed.owner)
         // A recommendation written before the EU AI Act existed has nothing to compare with;
         // whether its date allows that is the citation rules' question, which know the Act's date.
         let comparisonRequired = factsAsOf == nil
@@ -47,11 +47,13 @@ public enum RecommendationParser {
             id: id.value, title: title.value, summary: summary.value, tags: tags,
             systems: systems, authorities: authorities,
             eu: eu.map { EUComparisonPoint(authority: $0.authority, requires: $0.requires) },
-            comparison: comparison?.value ?? "", body: parsed.document.body, source: id.range,
+            comparison: comparison?.value ?? "", body: body, source: id.range,
             bodyFirstLine: parsed.document.bodyFirstLine)
         var marked = recommendation
         marked.addressed = Set(addressed.map(\.value))
         marked.factsAsOf = factsAsOf
+        marked.evidence = evidence
+        marked.paragraphs = paragraphs
         return (marked, reader.diagnostics)
     }
 

@@ -23,6 +23,10 @@ public struct Clause: Sendable, Identifiable {
     public var bodyFirstLine: Int
     /// The date of the newest source whose facts the clause states (`facts-as-of:`).
     public var factsAsOf: Located<CalendarDate>?
+    /// What supports the text's factual claims, by the id the text cites (`[^id]`).
+    public var evidence: [Evidence] = []
+    /// The text's paragraphs as written, with the evidence each cites; empty for one built in code.
+    public var paragraphs: [TextParagraph] = []
 
     /// A clause version as loaded, or as a client builds one.
     public init(id: String, version: Int, title: String, role: Role, variables: [Variable], tags: [String], body: String, source: SourceRange, bodyFirstLine: Int) {

@@ -21,6 +21,10 @@ public struct Recommendation: Sendable, Identifiable {
     /// The date of the newest source whose facts the text states (`facts-as-of:`), e.g. the
     /// day an inventory was due: a document dated earlier could not have known them.
     public var factsAsOf: Located<CalendarDate>?
+    /// What supports the text's factual claims, by the id the text cites (`[^id]`).
+    public var evidence: [Evidence] = []
+    /// The text's paragraphs as written, with the evidence each cites; empty for one built in code.
+    public var paragraphs: [TextParagraph] = []
     /// Where the recommendation's `id` was written.
     public var source: SourceRange
     public var bodyFirstLine: Int

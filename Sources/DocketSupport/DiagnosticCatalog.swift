@@ -94,9 +94,23 @@ public enum DiagnosticCatalog {
         (.citedBeforeIssued, .error, "Cited before it was issued", "The document cites an instrument issued after the document's date. Use text written for that date."),
         (
             .factsAfterDocumentDate, .error, "Facts newer than the document",
-            "A recommendation or clause states facts as of a date after the document's date (`facts-as-of`). Use an entry written for that date."
+            "A recommendation or clause rests on evidence published after the document's date (or says `facts-as-of` a later date). Use an entry written for that date."
         ),
         (.missingEUComparison, .error, "No EU AI Act comparison", "A recommendation dated after the EU AI Act was adopted gives no `eu:` comparison."),
+        (
+            .factWithoutEvidence, .warning, "Fact without evidence",
+            "A paragraph states a fact about a system, a date, a count or a finding (it holds a year, a figure, an inventory ID or a quotation) and cites no evidence. Add `[^id]` after the claim and an `evidence:` entry with the source, its publication date and the passage."
+        ),
+        (.unknownEvidence, .error, "Evidence not found", "A `[^id]` marker names no entry of the file's `evidence:`."),
+        (.unusedEvidence, .warning, "Evidence never cited", "An `evidence:` entry that no paragraph cites with `[^id]`; cite it where the claim is, or remove it."),
+        (
+            .secondaryEvidenceOnly, .note, "Resting on secondary sources",
+            "The document being packaged cites pinpoints, or states claims, that only secondary sources support; the note lists them so the lead can confirm each against its primary text before filing."
+        ),
+        (
+            .factsDateWrittenByHand, .warning, "Facts date written by hand",
+            "`facts-as-of:` is derived from the publication dates of the file's evidence; remove the line, or give the claims their evidence."
+        ),
         (.templateSyntax, .error, "Template syntax error", "The Mustache template does not parse at this location."),
         (.undeclaredVariable, .error, "Undeclared variable", "The body uses a `{{variable}}` its front matter does not declare under `variables:`."),
         (.unusedVariable, .warning, "Unused variable", "A declared variable the body never uses."),

@@ -49,6 +49,16 @@ extension DiagnosticCode {
     public static let factsAfterDocumentDate = Self(rawValue: "DK109")
     /// A recommendation dated after the EU AI Act gives no comparison with it.
     public static let missingEUComparison = Self(rawValue: "DK110")
+    /// A paragraph states a fact (a year, a count, an inventory ID, a quotation) and cites no evidence.
+    public static let factWithoutEvidence = Self(rawValue: "DK111")
+    /// A `[^id]` marker names no entry of the file's `evidence:`.
+    public static let unknownEvidence = Self(rawValue: "DK112")
+    /// An `evidence:` entry no paragraph cites.
+    public static let unusedEvidence = Self(rawValue: "DK113")
+    /// A packaged document rests on pinpoints or claims that only secondary sources support.
+    public static let secondaryEvidenceOnly = Self(rawValue: "DK114")
+    /// `facts-as-of:` written by hand where the evidence already dates the facts.
+    public static let factsDateWrittenByHand = Self(rawValue: "DK115")
 
     // Clauses and variables
     public static let templateSyntax = Self(rawValue: "DK201")

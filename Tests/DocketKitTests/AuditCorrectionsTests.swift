@@ -1,4 +1,5 @@
 import DocketCitations
+import DocketSupport
 import Foundation
 import Testing
 
@@ -52,10 +53,15 @@ import Testing
             let body = try text(path)
             #expect(!body.contains("facts-as-of: 2025-12-22"), "\(path)")
         }
-        // ELITE's "address confidence scores" come from a report of 2026-01-15.
-        let targeting = try text("Recommendations/limit-targeting-platforms.md")
-        let dated = try #require(targeting.firstMatch(of: /facts-as-of: (\d{4}-\d{2}-\d{2})/).map { String($0.output.1) })
-        #expect(dated >= "2026-01-15")
+        // Every entry that names a 2025 inventory ID dates its facts from that inventory's
+        // posting at the earliest, and ELITE's "address confidence scores" from a report after it.
+        let posted = try #require(CalendarDate(iso: "2026-01-28"))
+        for recommendation in workspace.recommendations where recommendation.body.contains("(DHS-") {
+            #expect((recommendation.factsAsOf?.value).map { $0 >= posted } == true, "\(recommendation.id)")
+        }
+        let targeting = try #require(workspace.recommendations.first { $0.id == "limit-targeting-platforms" })
+        #expect(targeting.evidence.contains { $0.kind == .secondary && $0.passage.contains("confidence score") })
+        #expect(targeting.factsAsOf?.value == CalendarDate(iso: "2026-02-01"), "the newest source, the press report read, is of 2026-02-01")
     }
 
     /// ICE sends Mobile Fortify's captures to CBP for government matching systems, one of them DHS's.

@@ -41,7 +41,7 @@ final class DatedCampaign {
         let campaign = try DatedCampaign(date: "2024-09-05", recommendationCites: ["OMB M-24-10 §5(c)(v)(E)", "OMB 2025 AI Reporting Guidance §1(b)"])
         let report = campaign.check()
         #expect(report.found(.citedBeforeIssued) == [Found("DK108", 7, 11)], "\(report.diagnostics)")
-        #expect(report.messages(.citedBeforeIssued).first?.hasPrefix("OMB 2025 AI Reporting Guidance was issued 2025-06, after this letter's date") == true)
+        #expect(report.messages(.citedBeforeIssued).first?.hasPrefix("OMB 2025 AI Reporting Guidance was issued 2026-01-28, after this letter's date") == true)
         let registry = AuthorityRegistry.shared
         #expect(try registry.resolve("OMB 2025 AI Reporting Guidance").get().title == "Guidance on 2025 Agency Artificial Intelligence Reporting")
         #expect(try registry.resolve("OMB 2025 AI Reporting Guidance §2").get().outcome == .verified)

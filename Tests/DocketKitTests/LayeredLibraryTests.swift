@@ -91,7 +91,7 @@ final class LayeredCampaign {
 }
 
 @Suite struct LocalRegistryTests {
-    @Test func aLibrarysOwnEntriesVerifyItsCitationsAndMayNotRestateTheBundledOnes() throws {
+    @Test func aLibrarysOwnEntriesVerifyItsCitationsOnlyWithAPrimaryPassageAndMayNotRestateTheBundledOnes() throws {
         let folder = try TemporaryFolder()
         try folder.write(
             "lib/authorities.yml",
@@ -99,26 +99,42 @@ final class LayeredCampaign {
             provisions:
               DHS-9999:
                 title: A new inventory entry
-                status: verified
-                source: https://www.dhs.gov/ai/use-case-inventory
+                evidence: primary
+                url: https://www.dhs.gov/ai/use-case-inventory
+                passage: "DHS-9999, Deployed, High-impact"
               DHS-2408:
                 title: Restated
+                evidence: primary
+                url: https://www.dhs.gov/ai/use-case-inventory
+                passage: "DHS-2408"
+              DHS-9998:
+                title: No passage given
+                evidence: primary
+                url: https://www.dhs.gov/ai/use-case-inventory
+              DHS-9996:
+                title: In the earlier form
                 status: verified
                 source: https://www.dhs.gov/ai/use-case-inventory
-              DHS-9998:
-                title: No source given
-                status: verified
+              DHS-9995:
+                title: Read in a press report
+                evidence: secondary
+                url: https://example.org/report
+                passage: "DHS-9995 is a pilot"
             """)
         try folder.write(
             "lib/Recommendations/new-system.md",
             LayeredCampaign.recommendation(id: "new-system", title: "Name the new system").replacingOccurrences(
-                of: "comparison:", with: "systems: [DHS-9999, DHS-9997]\ncomparison:"))
+                of: "comparison:", with: "systems: [DHS-9999, DHS-9997, DHS-9996, DHS-9995]\ncomparison:"))
         let report = Checker.check(paths: ["lib"], now: fixedNow, baseDirectory: folder.url)
         let unverified = report.diagnostics.filter { $0.code == .unverifiedCitation }.map(\.message)
         #expect(!unverified.contains { $0.contains("DHS-9999") }, "\(unverified)")
         #expect(unverified.contains { $0.contains("DHS-9997") }, "\(unverified)")
-        #expect(report.found(.duplicateID) == [Found("DK013", 6, 3)], "\(report.diagnostics)")
-        #expect(report.found(.missingField) == [Found("DK010", 10, 3)], "\(report.diagnostics)")
+        // "verified" in the earlier form records no passage, so it is not taken as verified.
+        #expect(unverified.contains { $0.contains("DHS-9996") }, "\(unverified)")
+        #expect(unverified.contains { $0.contains("DHS-9995") && $0.contains("https://example.org/report") }, "\(unverified)")
+        #expect(report.found(.duplicateID) == [Found("DK013", 7, 3)], "\(report.diagnostics)")
+        #expect(report.found(.missingField) == [Found("DK010", 14, 15)], "\(report.diagnostics)")
+        #expect(report.found(.invalidValue) == [Found("DK015", 18, 13)], "\(report.diagnostics)")
     }
 }
 

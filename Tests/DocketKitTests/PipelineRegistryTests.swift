@@ -36,7 +36,7 @@ import Testing
         let bundled = Checker.check(paths: ["Recommendations"], baseDirectory: folder)
         #expect(bundled.diagnostics.contains { $0.code == .unverifiedCitation }, "the bundled registry does not know DHS-9999: \(bundled.diagnostics)")
         let registry = AuthorityRegistry.shared.adding([
-            .init(citation: "DHS-9999", title: "A test inventory entry", status: .verified, source: "a test")
+            .init(citation: "DHS-9999", title: "A test inventory entry", evidence: RegistryEvidence(kind: .primary, url: "https://example.org/inventory", passage: "DHS-9999"))
         ])
         let given = Checker.check(paths: ["Recommendations"], baseDirectory: folder, registry: registry)
         #expect(!given.diagnostics.contains { $0.code == .unverifiedCitation }, "\(given.diagnostics)")

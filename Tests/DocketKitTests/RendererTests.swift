@@ -102,7 +102,6 @@ import Testing
             markdown.contains(
                 "| 2. Guarantee appeal | OMB M-25-21 App. §4(b)(vi) | Art. 86(1) | The EU gives a right to an explanation and a right to complain. |"))
         #expect(markdown.contains("- OMB M-25-21 App. §4(b)(vi): Offer consistent remedies or appeals (Recommendation 2)"))
-        #expect(markdown.contains("- DHS-2408: Hurricane Score (ICE ERO); high-impact; appeal: \"Law, operational limitations, or governmentwide guidance precludes an opportunity for an individual to appeal\" (Recommendation 1)"))
     }
 
     @Test func valuesCannotOpenMarkup() {
