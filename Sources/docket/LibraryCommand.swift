@@ -10,7 +10,7 @@ extension Docket {
         static let configuration = CommandConfiguration(
             commandName: "library",
             abstract: "List, show, search and track the recommendations, clauses and templates of a library.",
-            subcommands: [List.self, Show.self, Search.self, WhereUsed.self, Outdated.self, Lock.self])
+            subcommands: [List.self, Show.self, Search.self, Evidence.self, WhereUsed.self, Outdated.self, Lock.self])
     }
 }
 
@@ -102,6 +102,31 @@ extension Docket.LibraryCommand {
                     writeStandardOutput("\(hit.file):\(hit.line): \(hit.kind) \(hit.id)\(version): \(hit.excerpt)\n")
                 }
                 writeStandardOutput("\(Wording.count(hits.count, "match", "matches"))\n")
+            }
+        }
+    }
+
+    struct Evidence: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List each factual claim with its source, publication date and kind, and what rests on secondary sources only.")
+
+        @OptionGroup var root: LibraryRootOption
+        @OptionGroup var output: OutputFormatOption
+
+        @Argument(help: "The id of one recommendation or clause (default: all of them).")
+        var id: String?
+
+        func run() throws {
+            let catalog = LibraryCatalog(roots: root.roots)
+            catalog.skippedFilesWarning.map(writeStandardError)
+            guard let listings = catalog.evidence(of: id) else {
+                let hint = id.flatMap(catalog.suggestion(for:)).map { "; did you mean '\($0)'?" } ?? ""
+                writeStandardError("no recommendation or clause '\(id ?? "")' in the library\(hint)\n")
+                throw ExitCode(1)
+            }
+            switch output.format {
+            case .text: writeStandardOutput(LibraryCatalog.evidenceText(listings))
+            case .json: writeStandardOutput(try StableJSON.string(listings) + "\n")
             }
         }
     }

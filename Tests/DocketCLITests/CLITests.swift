@@ -155,6 +155,35 @@ import Testing
         #expect(run.stdout.contains("No/Such/Folder:1:1: error[DK001]: no such file or folder"))
     }
 
+    /// The keeper's view of what the library rests on, checked against the file it reads.
+    @Test func libraryEvidenceListsEachClaimWithItsSourceDateAndKind() throws {
+        let run = try docket("library", "evidence", "limit-targeting-platforms", "--format", "json")
+        #expect(run.status == 0, "\(run.stderr)")
+        let listings = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let listing = try #require(listings.first)
+        #expect(listings.count == 1)
+        #expect(listing["factsAsOf"] as? String == "2026-02-01")
+        #expect(listing["secondaryOnly"] as? [String] == ["elite-press", "immigrationos-contract"])
+        #expect((listing["withoutEvidence"] as? [String])?.isEmpty == true)
+        let claims = try #require(listing["claims"] as? [[String: Any]])
+        let inventory = try #require(claims.first { $0["id"] as? String == "inventory-dhs-2578" })
+        #expect(inventory["kind"] as? String == "primary")
+        #expect(inventory["published"] as? String == "2026-01-28")
+        #expect(inventory["source"] as? String == "https://www.dhs.gov/sites/default/files/2026-01/2025_0128_ocio-dhs-ai-use-case-inventory.xlsx")
+        // The marker stands on the paragraph's first line, after "(DHS-2578)".
+        let file = try String(contentsOf: Self.workingCopy.appendingPathComponent("Recommendations/limit-targeting-platforms.md"), encoding: .utf8)
+        let line = try #require(file.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("(DHS-2578)[^inventory-dhs-2578]") }) + 1
+        #expect((inventory["citedAt"] as? [String])?.first?.hasPrefix("Recommendations/limit-targeting-platforms.md:\(line):") == true, "\(inventory)")
+
+        let text = try docket("library", "evidence", "limit-targeting-platforms")
+        #expect(text.stdout.contains("rests on secondary sources only: elite-press, immigrationos-contract"))
+        #expect(text.stdout.contains("[^elite-press] secondary, published 2026-02-01: https://factually.co/"))
+
+        let missing = try docket("library", "evidence", "limit-targeting-platform")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("did you mean 'limit-targeting-platforms'?"))
+    }
+
     @Test func libraryListAndShow() throws {
         let list = try docket("library", "list", "--kind", "recommendation")
         #expect(list.status == 0)
