@@ -20,7 +20,7 @@ extension AuthorityRegistry {
         let key: String
         switch citation.instrument {
         case .ombMemo(let number): key = "OMB \(number)"
-        case .ombReportingGuidance: key = citation.instrument.name
+        case .ombReportingGuidance, .ombDraftMemorandum: key = citation.instrument.name
         case .euAIAct: key = "EU AI Act"
         case .nistAIRMF: key = "NIST AI RMF"
         case .dhsInventory: key = Self.dhsInventoryInstrument

@@ -109,7 +109,7 @@ public struct AuthorityRegistry: Sendable {
         var resolution: CitationResolution
         switch citation.instrument {
         case .ombMemo(let number): resolution = resolveOMB(citation, memo: "OMB \(number)")
-        case .ombReportingGuidance: resolution = resolveGuidance(citation)
+        case .ombReportingGuidance, .ombDraftMemorandum: resolution = resolveGuidance(citation)
         case .euAIAct: resolution = resolveEU(citation)
         case .nistAIRMF: resolution = resolveNIST(citation)
         case .federalRegister, .federalRegisterDocument, .regulationsGovDocket, .regulationsGovDocument, .dhsInventory:
@@ -195,8 +195,13 @@ private extension AuthorityRegistry {
     func resolveGuidance(_ citation: Citation) -> CitationResolution {
         let name = citation.instrument.name
         guard let instrument = data.instruments[name] else {
-            let years = data.instruments.keys.filter { $0.hasSuffix(" AI Reporting Guidance") }.sorted().map { $0.dropFirst(4).prefix(4) }
-            return unknown(citation, "the registry has OMB AI reporting guidance for \(years.joined(separator: " and "))")
+            let suffix = String(name.dropFirst(9))
+            let years = data.instruments.keys.filter { $0.hasSuffix(suffix) }.sorted().map { $0.dropFirst(4).prefix(4) }
+            let what = suffix == "AI Reporting Guidance" ? "OMB AI reporting guidance" : "an OMB draft AI memorandum"
+            return unknown(citation, "the registry has \(what) for \(years.joined(separator: " and "))")
+        }
+        if citation.pinpoint != .whole, instrument.wholeOnly == true {
+            return unknown(citation, "\(instrument.note ?? "cite \(name) without a pinpoint"): write '\(name)'")
         }
         switch citation.pinpoint {
         case .whole:

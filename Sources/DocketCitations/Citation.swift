@@ -8,6 +8,9 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
         case ombMemo(String)
         /// OMB's guidance for one year's AI use case inventory and reporting, e.g. 2025.
         case ombReportingGuidance(year: Int)
+        /// A draft memorandum OMB posted for comment, e.g. the 2023 draft of M-24-10, which had
+        /// no number of its own.
+        case ombDraftMemorandum(year: Int)
         case euAIAct
         case nistAIRMF
         /// A Federal Register page citation, `88 FR 75625`.
@@ -23,6 +26,7 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
             switch self {
             case .ombMemo(let number): "OMB \(number)"
             case .ombReportingGuidance(let year): "OMB \(year) AI Reporting Guidance"
+            case .ombDraftMemorandum(let year): "OMB \(year) Draft AI Memorandum"
             case .euAIAct: "EU AI Act"
             case .nistAIRMF: "NIST AI RMF"
             case .federalRegister, .federalRegisterDocument: "Federal Register"

@@ -8,6 +8,7 @@ import Foundation
 /// - `OMB M-24-10 §5(c)(iv)(A)`, `OMB M-24-10 App. I`, `OMB M-25-21 App. §4(b)(vi)`,
 ///   `OMB M-25-22 §3 "Protect Privacy"`, `OMB M-24-18`
 /// - `OMB 2025 AI Reporting Guidance §1(b)`, `OMB 2024 AI Reporting Guidance §III(c)`
+/// - `OMB 2023 Draft AI Memorandum` (a draft posted for comment; sections only where recorded)
 /// - `EU AI Act Art. 5(1)(e)`, `EU AI Act Annex III point 7(b)`, `EU AI Act Annex VIII Section A`,
 ///   `EU AI Act Recital 60`, `EU AI Act Chapter III Section 4`
 /// - `NIST AI RMF MAP 5.1` (or `NIST AI 100-1 MAP 5.1`), `NIST AI RMF GOVERN 1`
@@ -85,8 +86,16 @@ public enum CitationParser {
     /// `2025 AI Reporting Guidance §1(b)`: sections are numbered in digits or Roman numerals.
     private static func parseReportingGuidance(_ cursor: inout Cursor, year: Int) throws -> Citation {
         cursor.skipSpaces()
+        if cursor.consume("Draft AI Memorandum") {
+            let instrument = Citation.Instrument.ombDraftMemorandum(year: year)
+            cursor.skipSpaces()
+            if cursor.atEnd { return Citation(instrument: instrument, pinpoint: .whole) }
+            guard cursor.consume("§") || cursor.consume("Section ") else { throw cursor.error("expected '§' and a section number after the draft's name") }
+            let (section, parts) = try sectionNumber(&cursor)
+            return Citation(instrument: instrument, pinpoint: .section(section, parts))
+        }
         guard cursor.consume("AI Reporting Guidance") else {
-            throw cursor.error("OMB's inventory guidance is written 'OMB \(year) AI Reporting Guidance', e.g. 'OMB 2025 AI Reporting Guidance §1(b)'")
+            throw cursor.error("OMB's inventory guidance is written 'OMB \(year) AI Reporting Guidance', e.g. 'OMB 2025 AI Reporting Guidance §1(b)'; a draft memorandum 'OMB \(year) Draft AI Memorandum'")
         }
         let instrument = Citation.Instrument.ombReportingGuidance(year: year)
         cursor.skipSpaces()

@@ -297,6 +297,7 @@ extension AuthorityGroup.Kind {
         switch instrument {
         case .ombMemo: self = .omb
         case .ombReportingGuidance: self = .ombGuidance
+        case .ombDraftMemorandum: self = .omb
         case .euAIAct: self = .euAIAct
         case .nistAIRMF: self = .nist
         case .federalRegister, .federalRegisterDocument: self = .federalRegister

@@ -90,6 +90,15 @@ import Testing
         let markdown = try #require(outcome.draft?.markdown)
         #expect(!markdown.contains("The draft memorandum on which OMB asked for comment"))
         #expect(markdown.components(separatedBy: "FR Doc. 2023-24269: OMB's notice requesting comment on the draft memorandum").count == 6)
+        // The draft is cited as the draft, whole: no source read gives its section numbers.
+        #expect(markdown.components(separatedBy: "- OMB 2023 Draft AI Memorandum: The draft memorandum itself").count == 6)
+        let registry = AuthorityRegistry.shared
+        #expect(try registry.resolve("OMB 2023 Draft AI Memorandum").get().outcome == .verified)
+        guard case .unknown = try registry.resolve("OMB 2023 Draft AI Memorandum §5(c)").get().outcome else {
+            Issue.record("a pinpoint in the draft, whose sections no source gives, should be unknown")
+            return
+        }
+        #expect(try CitationParser.parse("OMB 2023 Draft AI Memorandum").get().canonical == "OMB 2023 Draft AI Memorandum")
         // The 35 organizations approved the corrected text, so the letter still names them all.
         #expect(outcome.draft?.document.signatories?.lines.count == 35)
     }

@@ -42,7 +42,7 @@ import Testing
         #expect(document.recommendations.count == 5)
         #expect(document.recommendations.allSatisfy { $0.eu.isEmpty && $0.comparison.isEmpty })
         let cited = Set(document.recommendations.flatMap { $0.authorities.map(\.citation) })
-        #expect(cited.allSatisfy { $0.hasPrefix("FR Doc. 2023-24269") || $0.hasPrefix("NIST AI RMF ") }, "\(cited)")
+        #expect(cited.allSatisfy { $0 == "OMB 2023 Draft AI Memorandum" || $0.hasPrefix("FR Doc. 2023-24269") || $0.hasPrefix("NIST AI RMF ") }, "\(cited)")
         #expect(!outcome.draft!.markdown.contains("M-25-21") && !outcome.draft!.markdown.contains("EU AI Act"))
         // The Coalition is one of the signers, not an addition to them.
         #expect(outcome.draft!.markdown.contains("The 35 undersigned civil rights, immigrant rights and technology organizations, convened by the Coalition"))
