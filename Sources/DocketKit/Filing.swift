@@ -67,6 +67,7 @@ public enum Filing {
             Outcome(filing.base, files: composition.files, sources: composition.sources, unrelatedErrorCount: composition.unrelatedErrorCount, notes: notes, value: package)
         }
         SubmissionPackager.checkPrerequisites(draft, allowUnapproved: options.allowUnapproved, into: &filing)
+        if let secondary = secondaryEvidenceNote(draft, registry: pipeline.registry) { filing.emit(secondary) }
         guard !filing.base.hasErrors else { return outcome() }
         // What is filed carries no draft label: "Version 8bca222d1872 · Docket …".
         let docx: Data

@@ -125,3 +125,37 @@ import Testing
         }
     }
 }
+
+/// Before filing, the lead is told what rests on reports rather than primary texts.
+@Suite struct SecondaryEvidenceNoteTests {
+    func package(recommendations: String) throws -> [Diagnostic] {
+        let folder = try TemporaryFolder()
+        let root = BundledLibraryTests.packageRoot.path
+        try folder.write(
+            "c/plan.yml",
+            """
+            name: c
+            date: 2026-03-01
+            kind: comment
+            docket: \(root)/Examples/omb-2023-0020/docket.yml
+            library: \(root)
+            submitter: { type: anonymous }
+            sections:
+              - recommendations: [\(recommendations)]
+            """)
+        var options = Filing.Options()
+        options.allowLate = true
+        return Filing.package(plan: "c/plan.yml", options: options, now: fixedNow, baseDirectory: folder.url).diagnostics
+    }
+
+    @Test func aPackagedDocumentListsTheClaimsThatRestOnReportsOnly() throws {
+        let targeting = try package(recommendations: "limit-targeting-platforms")
+        let note = try #require(targeting.first { $0.code == .secondaryEvidenceOnly }, "\(targeting)")
+        #expect(note.severity == .note)
+        // The two press reports the file cites, and nothing it reads in DHS's own inventory.
+        #expect(note.message.contains("limit-targeting-platforms [^elite-press], limit-targeting-platforms [^immigrationos-contract]"), "\(note.message)")
+        #expect(!note.message.contains("inventory-dhs-2578"))
+        let primaryOnly = try package(recommendations: "public-impact-assessment")
+        #expect(!primaryOnly.contains { $0.code == .secondaryEvidenceOnly }, "\(primaryOnly)")
+    }
+}
