@@ -37,16 +37,24 @@ public enum EvidenceRules {
     /// more. Citations of law (`§5(c)`, `Art. 27`, `M-24-10`, `88 FR 75625`) and template tags
     /// are set aside first: they are checked against the registry, not here.
     public static func factualSign(in text: String) -> String? {
-        var prose = text
-        for pattern in setAside { prose = prose.replacingOccurrences(of: pattern, with: " ", options: .regularExpression) }
+        // Every sign needs a digit or a quotation mark; most paragraphs of argument have
+        // neither, and skip the expressions entirely.
+        guard text.utf8.contains(where: { (0x30...0x39).contains($0) || $0 == 0x22 }) || text.contains("“") else { return nil }
+        let whole = NSRange(text.startIndex..., in: text)
+        let prose = setAsideExpression.stringByReplacingMatches(in: text, range: whole, withTemplate: " ")
         if let quotation = quotation(in: prose) { return "the quotation \"\(quotation.prefix(40))\"" }
-        for (pattern, label) in signs {
-            if let range = prose.range(of: pattern, options: .regularExpression) {
-                return "\(label) \(prose[range].trimmingCharacters(in: .whitespaces).prefix(40))"
+        let range = NSRange(prose.startIndex..., in: prose)
+        for (expression, label) in signExpressions {
+            if let match = expression.firstMatch(in: prose, range: range), let found = Range(match.range, in: prose) {
+                return "\(label) \(prose[found].trimmingCharacters(in: .whitespaces).prefix(40))"
             }
         }
         return nil
     }
+
+    /// Compiled once: a check reads every paragraph of every library file.
+    nonisolated(unsafe) private static let setAsideExpression = try! NSRegularExpression(pattern: setAside.map { "(?:\($0))" }.joined(separator: "|"))
+    nonisolated(unsafe) private static let signExpressions = signs.map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 
     /// The first quotation of two words or more, scanned once: a pattern with two unbounded
     /// runs would backtrack without end on a long paragraph with an unclosed quote.
