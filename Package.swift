@@ -5,7 +5,7 @@ import PackageDescription
 // one-way flow the README's architecture section describes:
 // Support → Markdown, Citations → Model → Library → Compose → Render → Review → Submission →
 // DocketKit (the workflows that touch disk, clock and processes) → DocketServer (the review
-// server and its store) → docket (the CLI).
+// server and its store), DocketComments (the docket's comments and their store) → docket (the CLI).
 let package = Package(
     name: "DocketKit",
     platforms: [.macOS(.v13)],
@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/apple/swift-openapi-urlsession.git", from: "1.4.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -93,6 +94,18 @@ let package = Package(
             name: "DocketKit",
             dependencies: ["DocketSubmission", "DocketAPI", "CDocketFS"]
         ),
+        // `docket comments`: the docket's posted comments, pulled from Regulations.gov or
+        // imported, in an embedded SQLite store or on a PostgreSQL server.
+        .target(
+            name: "DocketComments",
+            dependencies: [
+                "DocketKit", "DocketAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // `docket serve` and `docket invite`: the review server over one campaign, and the store
         // of invitations, corrections and newcomers it keeps beside the campaign.
         .target(
@@ -112,6 +125,7 @@ let package = Package(
             dependencies: [
                 "DocketKit",
                 "DocketServer",
+                "DocketComments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -18,12 +18,14 @@ public struct RegulationsGov: Sendable {
 
     /// A client for `baseURL`, authenticated with `key`; `notify` hears of waits (a 429's
     /// `Retry-After`, a retried network error).
-    public init(baseURL: URL = RegulationsGov.production, key: APIKey, notify: @escaping @Sendable (String) -> Void = { _ in }) {
+    /// `keepsReadLimit: false` leaves the hourly read budget to the caller (`docket comments
+    /// pull` keeps it in its store, across runs).
+    public init(baseURL: URL = RegulationsGov.production, key: APIKey, keepsReadLimit: Bool = true, notify: @escaping @Sendable (String) -> Void = { _ in }) {
         self.baseURL = baseURL
         self.key = key
         client = Client(
             serverURL: baseURL, transport: URLSessionTransport(),
-            middlewares: [KeyMiddleware(key: key), RetryMiddleware(notify: notify)])
+            middlewares: [KeyMiddleware(key: key), RetryMiddleware(notify: notify, limiter: RateLimiter(limitsReads: keepsReadLimit))])
     }
 
     /// The fields of a docket a docket file records.
@@ -45,6 +47,7 @@ public struct RegulationsGov: Sendable {
         public var commentEnd: Date?
         public var frDocumentNumber: String?
         public var posted: String?
+        public var lastModified: Date?
     }
 
     /// The docket's own record.
@@ -52,7 +55,7 @@ public struct RegulationsGov: Sendable {
         let output = try await call(notFound: "Regulations.gov has no docket \(id)") { try await client.getDocketsDocketId(path: .init(docketId: id)) }
         switch output {
         case .ok(let ok):
-            let attributes = try? ok.body.applicationVnd_apiJson.attributes
+            let attributes = try? ok.body.applicationVnd_apiJson.data?.attributes
             return DocketRecord(title: attributes?.title, agencyID: attributes?.agencyId, rin: attributes?.rin, objectID: attributes?.objectId)
         case .notFound: throw APIFailure("Regulations.gov has no docket \(id)", status: 404)
         case .badRequest(let error): throw failure(try? error.body.applicationVnd_apiJson, status: 400)
@@ -61,24 +64,31 @@ public struct RegulationsGov: Sendable {
         }
     }
 
-    /// The docket's documents.
+    /// The docket's documents, every page of them.
     public func documents(inDocket id: String) async throws(APIFailure) -> [DocumentRecord] {
-        let output = try await call(notFound: "Regulations.gov has no documents for docket \(id)") {
-            try await client.getDocuments(query: .init(filter_lbrack_docketId_rbrack_: id, page_lbrack_size_rbrack_: 250))
-        }
-        switch output {
-        case .ok(let ok):
-            let items = (try? ok.body.applicationVnd_apiJson.data) ?? []
-            return items.compactMap { item in
-                guard let id = item.id, let document = item.attributes else { return nil }
-                return DocumentRecord(
-                    id: id, title: document.title, objectID: document.objectId, type: document.documentType?.rawValue, openForComment: document.openForComment ?? false,
-                    commentStart: document.commentStartDate, commentEnd: document.commentEndDate, frDocumentNumber: document.frDocNum, posted: document.postedDate)
+        var records: [DocumentRecord] = []
+        for page in 1...20 {
+            let output = try await call(notFound: "Regulations.gov has no documents for docket \(id)") {
+                try await client.getDocuments(query: .init(filter_lbrack_docketId_rbrack_: id, page_lbrack_number_rbrack_: page, page_lbrack_size_rbrack_: 250))
             }
-        case .badRequest(let error): throw failure(try? error.body.applicationVnd_apiJson, status: 400)
-        case .forbidden(let error): throw failure(try? error.body.applicationVnd_apiJson, status: 403)
-        case .undocumented(let status, let payload): throw await undocumented(status, payload)
+            switch output {
+            case .ok(let ok):
+                let body = try? ok.body.applicationVnd_apiJson
+                for item in body?.data ?? [] {
+                    guard let id = item.id, let document = item.attributes else { continue }
+                    records.append(
+                        DocumentRecord(
+                            id: id, title: document.title, objectID: document.objectId, type: document.documentType?.rawValue, openForComment: document.openForComment ?? false,
+                            commentStart: document.commentStartDate, commentEnd: document.commentEndDate, frDocumentNumber: document.frDocNum, posted: document.postedDate,
+                            lastModified: document.lastModifiedDate))
+                }
+                if body?.meta?.hasNextPage != true { return records }
+            case .badRequest(let error): throw failure(try? error.body.applicationVnd_apiJson, status: 400)
+            case .forbidden(let error): throw failure(try? error.body.applicationVnd_apiJson, status: 403)
+            case .undocumented(let status, let payload): throw await undocumented(status, payload)
+            }
         }
+        return records
     }
 
     // MARK: Filing
@@ -180,10 +190,47 @@ public struct RegulationsGov: Sendable {
         } catch let error as ClientError {
             if let failure = error.underlyingError as? APIFailure { throw failure }
             if error.response?.status.code == 404 { throw APIFailure(notFound, status: 404) }
-            throw APIFailure("Regulations.gov could not be reached or answered in an unexpected form: \(error.underlyingError)")
+            throw Self.sentence(for: error.underlyingError, host: baseURL.host ?? baseURL.absoluteString, status: error.response?.status.code)
         } catch {
-            throw APIFailure("Regulations.gov could not be reached: \(error)")
+            throw Self.sentence(for: error, host: baseURL.host ?? baseURL.absoluteString, status: nil)
         }
+    }
+
+    /// One sentence for a failed request: the host, and the cause in words, never the
+    /// NSError or OpenAPI runtime description.
+    public static func sentence(for error: any Error, host: String, status: Int?) -> APIFailure {
+        if let failure = error as? APIFailure { return failure }
+        if let decoding = error as? DecodingError {
+            let (path, what): ([any CodingKey], String) =
+                switch decoding {
+                case .typeMismatch(_, let context): (context.codingPath, "a value of another type")
+                case .valueNotFound(_, let context): (context.codingPath, "a missing value")
+                case .keyNotFound(let key, let context): (context.codingPath + [key], "a missing field")
+                case .dataCorrupted(let context): (context.codingPath, "text that is not the JSON expected")
+                @unknown default: ([], "an unexpected form")
+                }
+            let at = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }
+            return APIFailure("\(host) answered in a form DocketKit does not read: \(what)" + (at.isEmpty ? "" : " at \(at)"), status: status)
+        }
+        if let url = error as? URLError {
+            let cause =
+                switch url.code {
+                case .cannotConnectToHost: "the connection was refused"
+                case .cannotFindHost, .dnsLookupFailed: "the host name was not found"
+                case .timedOut: "the request timed out"
+                case .notConnectedToInternet, .networkConnectionLost: "the network is down"
+                case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid: "the secure connection failed"
+                case .badServerResponse, .cannotParseResponse: "the answer was not HTTP"
+                default: "the network request failed (\(url.code.rawValue))"
+                }
+            return APIFailure("could not reach \(host): \(cause)")
+        }
+        let nsError = error as NSError
+        if nsError.domain == NSURLErrorDomain, let code = URLError.Code(rawValue: nsError.code) as URLError.Code? {
+            return sentence(for: URLError(code), host: host, status: status)
+        }
+        if let status { return APIFailure("\(host) answered \(status) in a form DocketKit does not read", status: status) }
+        return APIFailure("could not reach \(host): the request failed")
     }
 
     func failure(_ error: Components.Schemas.JSONError?, status: Int) -> APIFailure {
@@ -234,8 +281,10 @@ struct KeyMiddleware: ClientMiddleware {
 /// reads; a write that may have reached the server is never sent twice.
 struct RetryMiddleware: ClientMiddleware {
     let notify: @Sendable (String) -> Void
-    let limiter = RateLimiter()
+    let limiter: RateLimiter
     static let attempts = 3
+    /// The longest `Retry-After` honoured by waiting; a longer one stops the command.
+    static let longestWait: Double = 60
 
     func intercept(
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
@@ -256,7 +305,8 @@ struct RetryMiddleware: ClientMiddleware {
             } catch {
                 guard request.method == .get, attempt < Self.attempts else { throw error }
                 let wait = Double(1 << (attempt - 1))
-                notify("network error (\(error)); trying again in \(Int(wait)) s")
+                let host = request.authority ?? baseURL.host ?? "the server"
+                notify("\(RegulationsGov.sentence(for: error, host: host, status: nil).description); trying again in \(Int(wait)) s")
                 try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
                 attempt += 1
                 continue
@@ -270,7 +320,11 @@ struct RetryMiddleware: ClientMiddleware {
                 }
                 return (response, responseBody)
             }
-            let wait = min(response.headerFields[HTTPField.Name("Retry-After")!].flatMap(Double.init) ?? 10, 60)
+            let asked = response.headerFields[HTTPField.Name("Retry-After")!].flatMap(Double.init) ?? 10
+            guard asked <= Self.longestWait else {
+                throw APIFailure("Regulations.gov asked to wait \(Int(asked)) s before the next request (429), longer than DocketKit waits (\(Int(Self.longestWait)) s); run the command again later", status: 429)
+            }
+            let wait = asked
             notify("Regulations.gov asked to slow down (429); waiting \(Int(wait)) s as its Retry-After says")
             try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
             attempt += 1
@@ -282,11 +336,15 @@ struct RetryMiddleware: ClientMiddleware {
 /// reads an hour. `reserve` records a request and says how long to wait first, if at all.
 final class RateLimiter: @unchecked Sendable {
     private let lock = NSLock()
+    private let limitsReads: Bool
+
+    init(limitsReads: Bool = true) { self.limitsReads = limitsReads }
     private var writes: [Date] = []
     private var reads: [Date] = []
 
     func reserve(isRead: Bool, now: Date = Date()) -> TimeInterval? {
-        lock.withLock {
+        if isRead && !limitsReads { return nil }
+        return lock.withLock {
             let windows: [(count: Int, seconds: TimeInterval)] = isRead ? [(1000, 3600)] : [(50, 60), (500, 3600)]
             var history = isRead ? reads : writes
             history.removeAll { $0 < now.addingTimeInterval(-3600) }

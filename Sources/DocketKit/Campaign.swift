@@ -66,6 +66,17 @@ public struct Campaign: Sendable, Hashable {
     /// The review server's store of invitation hashes, corrections and newcomers.
     public var storeURL: URL { privateFolder.appendingPathComponent("store.sqlite") }
 
+    /// The docket's comments, pulled or imported (`docket comments`), in the private folder of
+    /// the campaign at `folder`: comments carry commenters' names and are the lead's working copy.
+    public static func commentsStoreURL(inFolder folder: URL) -> URL {
+        folder.appendingPathComponent(".docket").appendingPathComponent("comments.sqlite")
+    }
+
+    /// Where `docket comments pull --attachments` keeps the files it downloads.
+    public static func commentFilesFolder(inFolder folder: URL) -> URL {
+        folder.appendingPathComponent(".docket").appendingPathComponent("comment-files")
+    }
+
     /// The lead's token, when none is given.
     public var leadTokenURL: URL { privateFolder.appendingPathComponent("lead-token") }
 

@@ -21,6 +21,16 @@ public enum Timestamp {
         return formatter.string(from: date)
     }
 
+    /// `2023-12-05 23:59:59` on the Eastern clock, the form Regulations.gov's
+    /// `filter[lastModifiedDate]` takes.
+    public static func easternFilter(from date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "America/New_York") ?? TimeZone(secondsFromGMT: -5 * 3600)!
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: date)
+    }
+
     /// Parses ISO 8601 with an explicit zone (`Z` or `-05:00`); nil for a time without one,
     /// which is ambiguous by up to a day across US time zones.
     public static func date(from text: String) -> Date? {

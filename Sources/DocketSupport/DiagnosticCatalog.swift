@@ -199,5 +199,29 @@ public enum DiagnosticCatalog {
             .apiFailure, .error, "API request failed",
             "Regulations.gov or the Federal Register refused the request (a bad key, a rate limit, an unknown docket) or could not be reached. The message says which, with the key masked; nothing was written."
         ),
+        (
+            .malformedComment, .error, "Not a comment record",
+            "A CSV row, a JSON file or a field of one does not read as a Regulations.gov comment: a broken quote, a row with the wrong number of fields, JSON that is not a v4 comment. The location is where reading stopped; the import stored nothing."
+        ),
+        (
+            .unknownCommentSource, .error, "Not an import DocketKit reads",
+            "`docket comments import` reads a Regulations.gov bulk-download CSV, a Mirrulations folder (`AGENCY/DOCKET/text-DOCKET/comments/*.json`) and v4 comment JSON files. The path given is none of these."
+        ),
+        (
+            .commentStoreFailure, .error, "Comment store unavailable",
+            "The comment store could not be opened or written: a SQLite file that is not a DocketKit store, a full disk, a PostgreSQL server that does not answer or refuses the login. Nothing already stored was changed."
+        ),
+        (
+            .requestBudgetSpent, .error, "Request budget spent",
+            "`docket comments pull` keeps to the hourly request budget (1,000 for a registered key) across runs and stopped at it. Everything fetched so far is stored; run the pull again after the time given and it resumes where it stopped."
+        ),
+        (
+            .attachmentWithoutText, .note, "Attachment without text",
+            "An attachment's text could not be read: a scanned PDF with no text layer, a file that is not what its name says, a file over 100 MB (skipped). The comment is stored; its attachment is listed as \"no text\" with the reason."
+        ),
+        (
+            .unknownComment, .error, "No such comment",
+            "The store holds no comment with that ID. `docket comments list` shows the IDs it holds; `docket comments pull` fetches a docket's comments."
+        ),
     ]
 }

@@ -146,4 +146,20 @@ extension DiagnosticCode {
     public static let campaignFolderInUse = Self(rawValue: "DK618")
     /// Regulations.gov or the Federal Register refused a request, or could not be reached.
     public static let apiFailure = Self(rawValue: "DK619")
+
+    // The docket's comments: `docket comments`
+    /// A row, file or field of an import that does not read as a comment.
+    public static let malformedComment = Self(rawValue: "DK701")
+    /// A path given to `docket comments import` that is no format it reads.
+    public static let unknownCommentSource = Self(rawValue: "DK702")
+    /// The comment store cannot be opened, migrated or written (a PostgreSQL server that does
+    /// not answer included).
+    public static let commentStoreFailure = Self(rawValue: "DK703")
+    /// `docket comments pull` stopped at the hourly request budget.
+    public static let requestBudgetSpent = Self(rawValue: "DK704")
+    /// An attachment whose text could not be read: no text layer, a file not what its name
+    /// says, a file over the size limit.
+    public static let attachmentWithoutText = Self(rawValue: "DK705")
+    /// `docket comments show` or a filter names a comment the store does not hold.
+    public static let unknownComment = Self(rawValue: "DK706")
 }

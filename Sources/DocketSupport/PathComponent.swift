@@ -17,4 +17,18 @@ public enum PathComponent {
 
     /// Whether `name` is one plain path component.
     public static func isSafe(_ name: String) -> Bool { problem(name) == nil }
+
+    /// `name` made into one plain path component, for names from the network (an attachment's
+    /// file name, a comment ID): separators, control characters and leading dots become `_`,
+    /// and the result is cut to 200 bytes.
+    public static func sanitized(_ name: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            scalars.append(scalar == "/" || scalar == "\\" || scalar.value < 0x20 || scalar.value == 0x7F ? "_" : scalar)
+        }
+        var result = String(scalars)
+        while result.hasPrefix(".") { result = "_" + result.dropFirst() }
+        while result.utf8.count > 200 { result.removeLast() }
+        return result.isEmpty ? "_" : result
+    }
 }

@@ -8,6 +8,17 @@ package enum Wording {
         "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
     }
 
+    /// "6,200": a count with thousands separated, whatever the locale.
+    package static func number(_ count: Int) -> String {
+        let digits = String(count.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return (count < 0 ? "-" : "") + out
+    }
+
     /// "a", "a and b", "a, b and c".
     package static func series(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }

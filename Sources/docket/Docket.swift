@@ -11,6 +11,7 @@ struct Docket: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, Check.self, Explain.self, Compose.self, Package.self, Sign.self, Signers.self, Diff.self, Review.self, Invite.self, Serve.self, Fetch.self, Submit.self,
+            Comments.self,
             LibraryCommand.self,
         ]
     )

@@ -288,6 +288,20 @@ internal struct Client: APIProtocol {
                     in: &request,
                     style: .form,
                     explode: true,
+                    name: "filter[lastModifiedDate][ge]",
+                    value: input.query.filter_lbrack_lastModifiedDate_rbrack__lbrack_ge_rbrack_
+                )
+                try converter.setQueryItemAsURI(
+                    in: &request,
+                    style: .form,
+                    explode: true,
+                    name: "filter[lastModifiedDate][le]",
+                    value: input.query.filter_lbrack_lastModifiedDate_rbrack__lbrack_le_rbrack_
+                )
+                try converter.setQueryItemAsURI(
+                    in: &request,
+                    style: .form,
+                    explode: true,
                     name: "sort",
                     value: input.query.sort
                 )
@@ -495,6 +509,143 @@ internal struct Client: APIProtocol {
                 case 404:
                     let contentType = converter.extractContentTypeIfPresent(in: response.headerFields)
                     let body: Operations.PostComments.Output.NotFound.Body
+                    let chosenContentType = try converter.bestContentType(
+                        received: contentType,
+                        options: [
+                            "application/vnd.api+json"
+                        ]
+                    )
+                    switch chosenContentType {
+                    case "application/vnd.api+json":
+                        body = try await converter.getResponseBodyAsJSON(
+                            Components.Schemas.JSONError.self,
+                            from: responseBody,
+                            transforming: { value in
+                                .applicationVnd_apiJson(value)
+                            }
+                        )
+                    default:
+                        preconditionFailure("bestContentType chose an invalid content type.")
+                    }
+                    return .notFound(.init(body: body))
+                default:
+                    return .undocumented(
+                        statusCode: response.status.code,
+                        .init(
+                            headerFields: response.headerFields,
+                            body: responseBody
+                        )
+                    )
+                }
+            }
+        )
+    }
+    /// Get detailed information for specified commentId
+    ///
+    /// Gets the detailed information of a specific comment with the passed commentId.
+    ///
+    /// - Remark: HTTP `GET /comments/{commentId}`.
+    /// - Remark: Generated from `#/paths//comments/{commentId}/get`.
+    internal func getCommentsCommentId(_ input: Operations.GetCommentsCommentId.Input) async throws -> Operations.GetCommentsCommentId.Output {
+        try await client.send(
+            input: input,
+            forOperation: Operations.GetCommentsCommentId.id,
+            serializer: { input in
+                let path = try converter.renderedPath(
+                    template: "/comments/{}",
+                    parameters: [
+                        input.path.commentId
+                    ]
+                )
+                var request: HTTPTypes.HTTPRequest = .init(
+                    soar_path: path,
+                    method: .get
+                )
+                suppressMutabilityWarning(&request)
+                try converter.setQueryItemAsURI(
+                    in: &request,
+                    style: .form,
+                    explode: true,
+                    name: "include",
+                    value: input.query.include
+                )
+                converter.setAcceptHeader(
+                    in: &request.headerFields,
+                    contentTypes: input.headers.accept
+                )
+                return (request, nil)
+            },
+            deserializer: { response, responseBody in
+                switch response.status.code {
+                case 200:
+                    let contentType = converter.extractContentTypeIfPresent(in: response.headerFields)
+                    let body: Operations.GetCommentsCommentId.Output.Ok.Body
+                    let chosenContentType = try converter.bestContentType(
+                        received: contentType,
+                        options: [
+                            "application/vnd.api+json"
+                        ]
+                    )
+                    switch chosenContentType {
+                    case "application/vnd.api+json":
+                        body = try await converter.getResponseBodyAsJSON(
+                            Components.Schemas.CommentFindOneResponse.self,
+                            from: responseBody,
+                            transforming: { value in
+                                .applicationVnd_apiJson(value)
+                            }
+                        )
+                    default:
+                        preconditionFailure("bestContentType chose an invalid content type.")
+                    }
+                    return .ok(.init(body: body))
+                case 400:
+                    let contentType = converter.extractContentTypeIfPresent(in: response.headerFields)
+                    let body: Operations.GetCommentsCommentId.Output.BadRequest.Body
+                    let chosenContentType = try converter.bestContentType(
+                        received: contentType,
+                        options: [
+                            "application/vnd.api+json"
+                        ]
+                    )
+                    switch chosenContentType {
+                    case "application/vnd.api+json":
+                        body = try await converter.getResponseBodyAsJSON(
+                            Components.Schemas.JSONError.self,
+                            from: responseBody,
+                            transforming: { value in
+                                .applicationVnd_apiJson(value)
+                            }
+                        )
+                    default:
+                        preconditionFailure("bestContentType chose an invalid content type.")
+                    }
+                    return .badRequest(.init(body: body))
+                case 403:
+                    let contentType = converter.extractContentTypeIfPresent(in: response.headerFields)
+                    let body: Operations.GetCommentsCommentId.Output.Forbidden.Body
+                    let chosenContentType = try converter.bestContentType(
+                        received: contentType,
+                        options: [
+                            "application/vnd.api+json"
+                        ]
+                    )
+                    switch chosenContentType {
+                    case "application/vnd.api+json":
+                        body = try await converter.getResponseBodyAsJSON(
+                            Components.Schemas.JSONError.self,
+                            from: responseBody,
+                            transforming: { value in
+                                .applicationVnd_apiJson(value)
+                            }
+                        )
+                    default:
+                        preconditionFailure("bestContentType chose an invalid content type.")
+                    }
+                    return .forbidden(.init(body: body))
+                case 404:
+                    let contentType = converter.extractContentTypeIfPresent(in: response.headerFields)
+                    let body: Operations.GetCommentsCommentId.Output.NotFound.Body
                     let chosenContentType = try converter.bestContentType(
                         received: contentType,
                         options: [

@@ -75,7 +75,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/DocumentFindAllItem/attributes`.
             internal var attributes: Components.Schemas.Document?
             /// - Remark: Generated from `#/components/schemas/DocumentFindAllItem/links`.
-            internal var links: [Components.Schemas.SelfLink]?
+            internal var links: Components.Schemas.SelfLink?
             /// Creates a new `DocumentFindAllItem`.
             ///
             /// - Parameters:
@@ -87,7 +87,7 @@ extension Components {
                 id: Swift.String? = nil,
                 _type: Swift.String? = nil,
                 attributes: Components.Schemas.Document? = nil,
-                links: [Components.Schemas.SelfLink]? = nil
+                links: Components.Schemas.SelfLink? = nil
             ) {
                 self.id = id
                 self._type = _type
@@ -116,7 +116,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/CommentFindAllItem/attributes`.
             internal var attributes: Components.Schemas.Comment?
             /// - Remark: Generated from `#/components/schemas/CommentFindAllItem/links`.
-            internal var links: [Components.Schemas.SelfLink]?
+            internal var links: Components.Schemas.SelfLink?
             /// Creates a new `CommentFindAllItem`.
             ///
             /// - Parameters:
@@ -128,7 +128,48 @@ extension Components {
                 id: Swift.String? = nil,
                 _type: Swift.String? = nil,
                 attributes: Components.Schemas.Comment? = nil,
-                links: [Components.Schemas.SelfLink]? = nil
+                links: Components.Schemas.SelfLink? = nil
+            ) {
+                self.id = id
+                self._type = _type
+                self.attributes = attributes
+                self.links = links
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case _type = "type"
+                case attributes
+                case links
+            }
+        }
+        /// A JSON:API document which represents a single document in the list
+        ///
+        /// - Remark: Generated from `#/components/schemas/AttachmentFindAllItem`.
+        internal struct AttachmentFindAllItem: Codable, Hashable, Sendable {
+            /// The JSON:API resource ID `attachmentId`
+            ///
+            /// - Remark: Generated from `#/components/schemas/AttachmentFindAllItem/id`.
+            internal var id: Swift.String?
+            /// The JSON:API resource type `attachments`
+            ///
+            /// - Remark: Generated from `#/components/schemas/AttachmentFindAllItem/type`.
+            internal var _type: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AttachmentFindAllItem/attributes`.
+            internal var attributes: Components.Schemas.Attachment?
+            /// - Remark: Generated from `#/components/schemas/AttachmentFindAllItem/links`.
+            internal var links: Components.Schemas.SelfLink?
+            /// Creates a new `AttachmentFindAllItem`.
+            ///
+            /// - Parameters:
+            ///   - id: The JSON:API resource ID `attachmentId`
+            ///   - _type: The JSON:API resource type `attachments`
+            ///   - attributes:
+            ///   - links:
+            internal init(
+                id: Swift.String? = nil,
+                _type: Swift.String? = nil,
+                attributes: Components.Schemas.Attachment? = nil,
+                links: Components.Schemas.SelfLink? = nil
             ) {
                 self.id = id
                 self._type = _type
@@ -209,45 +250,254 @@ extension Components {
                 case lastPage
             }
         }
-        /// A JSON:API document which represents a single document
+        /// A JSON:API document with a single resource
+        ///
+        /// - Remark: Generated from `#/components/schemas/CommentFindOneResponse`.
+        internal struct CommentFindOneResponse: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CommentFindOneResponse/data`.
+            internal struct DataPayload: Codable, Hashable, Sendable {
+                /// The JSON:API resource ID (documentId of the comment). DocumentId field is always returned in JSON response. This is an agency configurable field. Each agency has option to configure the format of the field.
+                ///
+                /// - Remark: Generated from `#/components/schemas/CommentFindOneResponse/data/id`.
+                internal var id: Swift.String?
+                /// The JSON:API resource type `comments`
+                ///
+                /// - Remark: Generated from `#/components/schemas/CommentFindOneResponse/data/type`.
+                internal var _type: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/CommentFindOneResponse/data/attributes`.
+                internal var attributes: Components.Schemas.CommentDetail?
+                /// - Remark: Generated from `#/components/schemas/CommentFindOneResponse/data/relationships`.
+                internal struct RelationshipsPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/components/schemas/CommentFindOneResponse/data/relationships/attachments`.
+                    internal var attachments: Components.Schemas.Relationship?
+                    /// Creates a new `RelationshipsPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - attachments:
+                    internal init(attachments: Components.Schemas.Relationship? = nil) {
+                        self.attachments = attachments
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case attachments
+                    }
+                }
+                /// - Remark: Generated from `#/components/schemas/CommentFindOneResponse/data/relationships`.
+                internal var relationships: Components.Schemas.CommentFindOneResponse.DataPayload.RelationshipsPayload?
+                /// - Remark: Generated from `#/components/schemas/CommentFindOneResponse/data/links`.
+                internal var links: Components.Schemas.SelfLink?
+                /// Creates a new `DataPayload`.
+                ///
+                /// - Parameters:
+                ///   - id: The JSON:API resource ID (documentId of the comment). DocumentId field is always returned in JSON response. This is an agency configurable field. Each agency has option to configure the format of the field.
+                ///   - _type: The JSON:API resource type `comments`
+                ///   - attributes:
+                ///   - relationships:
+                ///   - links:
+                internal init(
+                    id: Swift.String? = nil,
+                    _type: Swift.String? = nil,
+                    attributes: Components.Schemas.CommentDetail? = nil,
+                    relationships: Components.Schemas.CommentFindOneResponse.DataPayload.RelationshipsPayload? = nil,
+                    links: Components.Schemas.SelfLink? = nil
+                ) {
+                    self.id = id
+                    self._type = _type
+                    self.attributes = attributes
+                    self.relationships = relationships
+                    self.links = links
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case id
+                    case _type = "type"
+                    case attributes
+                    case relationships
+                    case links
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/CommentFindOneResponse/data`.
+            internal var data: Components.Schemas.CommentFindOneResponse.DataPayload?
+            /// The list of documents where each document is a JSON:API document
+            ///
+            /// - Remark: Generated from `#/components/schemas/CommentFindOneResponse/included`.
+            internal var included: [Components.Schemas.AttachmentFindAllItem]?
+            /// Creates a new `CommentFindOneResponse`.
+            ///
+            /// - Parameters:
+            ///   - data:
+            ///   - included: The list of documents where each document is a JSON:API document
+            internal init(
+                data: Components.Schemas.CommentFindOneResponse.DataPayload? = nil,
+                included: [Components.Schemas.AttachmentFindAllItem]? = nil
+            ) {
+                self.data = data
+                self.included = included
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case data
+                case included
+            }
+        }
+        /// A JSON:API document with a single resource
         ///
         /// - Remark: Generated from `#/components/schemas/DocketFindOneResponse`.
         internal struct DocketFindOneResponse: Codable, Hashable, Sendable {
-            /// The JSON:API resource ID (docketId of the docket)
-            ///
-            /// - Remark: Generated from `#/components/schemas/DocketFindOneResponse/id`.
-            internal var id: Swift.String?
-            /// The JSON:API resource type `dockets`
-            ///
-            /// - Remark: Generated from `#/components/schemas/DocketFindOneResponse/type`.
-            internal var _type: Swift.String?
-            /// - Remark: Generated from `#/components/schemas/DocketFindOneResponse/attributes`.
-            internal var attributes: Components.Schemas.DocketDetail?
-            /// - Remark: Generated from `#/components/schemas/DocketFindOneResponse/links`.
-            internal var links: [Components.Schemas.SelfLink]?
+            /// - Remark: Generated from `#/components/schemas/DocketFindOneResponse/data`.
+            internal struct DataPayload: Codable, Hashable, Sendable {
+                /// The JSON:API resource ID (docketId of the docket)
+                ///
+                /// - Remark: Generated from `#/components/schemas/DocketFindOneResponse/data/id`.
+                internal var id: Swift.String?
+                /// The JSON:API resource type `dockets`
+                ///
+                /// - Remark: Generated from `#/components/schemas/DocketFindOneResponse/data/type`.
+                internal var _type: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/DocketFindOneResponse/data/attributes`.
+                internal var attributes: Components.Schemas.DocketDetail?
+                /// - Remark: Generated from `#/components/schemas/DocketFindOneResponse/data/links`.
+                internal var links: Components.Schemas.SelfLink?
+                /// Creates a new `DataPayload`.
+                ///
+                /// - Parameters:
+                ///   - id: The JSON:API resource ID (docketId of the docket)
+                ///   - _type: The JSON:API resource type `dockets`
+                ///   - attributes:
+                ///   - links:
+                internal init(
+                    id: Swift.String? = nil,
+                    _type: Swift.String? = nil,
+                    attributes: Components.Schemas.DocketDetail? = nil,
+                    links: Components.Schemas.SelfLink? = nil
+                ) {
+                    self.id = id
+                    self._type = _type
+                    self.attributes = attributes
+                    self.links = links
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case id
+                    case _type = "type"
+                    case attributes
+                    case links
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/DocketFindOneResponse/data`.
+            internal var data: Components.Schemas.DocketFindOneResponse.DataPayload?
             /// Creates a new `DocketFindOneResponse`.
             ///
             /// - Parameters:
-            ///   - id: The JSON:API resource ID (docketId of the docket)
-            ///   - _type: The JSON:API resource type `dockets`
-            ///   - attributes:
+            ///   - data:
+            internal init(data: Components.Schemas.DocketFindOneResponse.DataPayload? = nil) {
+                self.data = data
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case data
+            }
+        }
+        /// A single relationship object
+        ///
+        /// - Remark: Generated from `#/components/schemas/Relationship`.
+        internal struct Relationship: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Relationship/data`.
+            internal var data: Components.Schemas.RelationshipToAttachment?
+            /// - Remark: Generated from `#/components/schemas/Relationship/links`.
+            internal var links: Components.Schemas.RelationshipLinks?
+            /// Creates a new `Relationship`.
+            ///
+            /// - Parameters:
+            ///   - data:
             ///   - links:
             internal init(
-                id: Swift.String? = nil,
-                _type: Swift.String? = nil,
-                attributes: Components.Schemas.DocketDetail? = nil,
-                links: [Components.Schemas.SelfLink]? = nil
+                data: Components.Schemas.RelationshipToAttachment? = nil,
+                links: Components.Schemas.RelationshipLinks? = nil
             ) {
-                self.id = id
-                self._type = _type
-                self.attributes = attributes
+                self.data = data
                 self.links = links
             }
             internal enum CodingKeys: String, CodingKey {
-                case id
-                case _type = "type"
-                case attributes
+                case data
                 case links
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.data = try container.decodeIfPresent(
+                    Components.Schemas.RelationshipToAttachment.self,
+                    forKey: .data
+                )
+                self.links = try container.decodeIfPresent(
+                    Components.Schemas.RelationshipLinks.self,
+                    forKey: .links
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "data",
+                    "links"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/RelationshipToAttachment`.
+        internal struct RelationshipToAttachmentPayload: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RelationshipToAttachment/type`.
+            internal var _type: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/RelationshipToAttachment/id`.
+            internal var id: Swift.String?
+            /// Creates a new `RelationshipToAttachmentPayload`.
+            ///
+            /// - Parameters:
+            ///   - _type:
+            ///   - id:
+            internal init(
+                _type: Swift.String? = nil,
+                id: Swift.String? = nil
+            ) {
+                self._type = _type
+                self.id = id
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case _type = "type"
+                case id
+            }
+        }
+        /// An array of attachment objects as relationship resources.
+        ///
+        /// - Remark: Generated from `#/components/schemas/RelationshipToAttachment`.
+        internal typealias RelationshipToAttachment = [Components.Schemas.RelationshipToAttachmentPayload]
+        /// Relationship links to other related resources (`attachments`)
+        ///
+        /// - Remark: Generated from `#/components/schemas/RelationshipLinks`.
+        internal struct RelationshipLinks: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RelationshipLinks/self`.
+            internal var _self: Components.Schemas.Link?
+            /// - Remark: Generated from `#/components/schemas/RelationshipLinks/related`.
+            internal var related: Components.Schemas.Link?
+            /// Creates a new `RelationshipLinks`.
+            ///
+            /// - Parameters:
+            ///   - _self:
+            ///   - related:
+            internal init(
+                _self: Components.Schemas.Link? = nil,
+                related: Components.Schemas.Link? = nil
+            ) {
+                self._self = _self
+                self.related = related
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case _self = "self"
+                case related
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self._self = try container.decodeIfPresent(
+                    Components.Schemas.Link.self,
+                    forKey: ._self
+                )
+                self.related = try container.decodeIfPresent(
+                    Components.Schemas.Link.self,
+                    forKey: .related
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "self",
+                    "related"
+                ])
             }
         }
         /// Link to self
@@ -406,6 +656,7 @@ extension Components {
             case proposedRule = "Proposed Rule"
             case supporting_amp__space_RelatedMaterial = "Supporting & Related Material"
             case other = "Other"
+            case publicSubmission = "Public Submission"
         }
         /// the type of docket
         ///
@@ -421,6 +672,132 @@ extension Components {
             case anonymous = "Anonymous"
             case individual = "Individual"
             case organization = "Organization"
+        }
+        /// - Remark: Generated from `#/components/schemas/FileFormat`.
+        internal struct FileFormat: Codable, Hashable, Sendable {
+            /// URL of the file on S3
+            ///
+            /// - Remark: Generated from `#/components/schemas/FileFormat/fileUrl`.
+            internal var fileUrl: Swift.String?
+            /// The format of the file such as `pdf`
+            ///
+            /// - Remark: Generated from `#/components/schemas/FileFormat/format`.
+            internal var format: Swift.String?
+            /// The file size
+            ///
+            /// - Remark: Generated from `#/components/schemas/FileFormat/size`.
+            internal var size: Swift.Int?
+            /// Creates a new `FileFormat`.
+            ///
+            /// - Parameters:
+            ///   - fileUrl: URL of the file on S3
+            ///   - format: The format of the file such as `pdf`
+            ///   - size: The file size
+            internal init(
+                fileUrl: Swift.String? = nil,
+                format: Swift.String? = nil,
+                size: Swift.Int? = nil
+            ) {
+                self.fileUrl = fileUrl
+                self.format = format
+                self.size = size
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case fileUrl
+                case format
+                case size
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Attachment`.
+        internal struct Attachment: Codable, Hashable, Sendable {
+            /// The note by agency
+            ///
+            /// - Remark: Generated from `#/components/schemas/Attachment/agencyNote`.
+            internal var agencyNote: Swift.String?
+            /// The individual, organization, or group of collaborators that contributed to the creation of the attachment.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Attachment/authors`.
+            internal var authors: [Swift.String]?
+            /// The detailed description of the attachment.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Attachment/docAbstract`.
+            internal var docAbstract: Swift.String?
+            /// The order of the attachment
+            ///
+            /// - Remark: Generated from `#/components/schemas/Attachment/docOrder`.
+            internal var docOrder: Swift.Int?
+            /// list of file formats
+            ///
+            /// - Remark: Generated from `#/components/schemas/Attachment/fileFormats`.
+            internal var fileFormats: [Components.Schemas.FileFormat]?
+            /// The date when the attachment was last modified.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Attachment/modifyDate`.
+            internal var modifyDate: Foundation.Date?
+            /// The publication date
+            ///
+            /// - Remark: Generated from `#/components/schemas/Attachment/publication`.
+            internal var publication: Swift.String?
+            /// If the attachment is restricted, this field will state the reason.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Attachment/restrictReason`.
+            internal var restrictReason: Swift.String?
+            /// If the attachment is restricted, this field will state the type of restriction.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Attachment/restrictReasonType`.
+            internal var restrictReasonType: Swift.String?
+            /// The formal title of the attachment
+            ///
+            /// - Remark: Generated from `#/components/schemas/Attachment/title`.
+            internal var title: Swift.String?
+            /// Creates a new `Attachment`.
+            ///
+            /// - Parameters:
+            ///   - agencyNote: The note by agency
+            ///   - authors: The individual, organization, or group of collaborators that contributed to the creation of the attachment.
+            ///   - docAbstract: The detailed description of the attachment.
+            ///   - docOrder: The order of the attachment
+            ///   - fileFormats: list of file formats
+            ///   - modifyDate: The date when the attachment was last modified.
+            ///   - publication: The publication date
+            ///   - restrictReason: If the attachment is restricted, this field will state the reason.
+            ///   - restrictReasonType: If the attachment is restricted, this field will state the type of restriction.
+            ///   - title: The formal title of the attachment
+            internal init(
+                agencyNote: Swift.String? = nil,
+                authors: [Swift.String]? = nil,
+                docAbstract: Swift.String? = nil,
+                docOrder: Swift.Int? = nil,
+                fileFormats: [Components.Schemas.FileFormat]? = nil,
+                modifyDate: Foundation.Date? = nil,
+                publication: Swift.String? = nil,
+                restrictReason: Swift.String? = nil,
+                restrictReasonType: Swift.String? = nil,
+                title: Swift.String? = nil
+            ) {
+                self.agencyNote = agencyNote
+                self.authors = authors
+                self.docAbstract = docAbstract
+                self.docOrder = docOrder
+                self.fileFormats = fileFormats
+                self.modifyDate = modifyDate
+                self.publication = publication
+                self.restrictReason = restrictReason
+                self.restrictReasonType = restrictReasonType
+                self.title = title
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case agencyNote
+                case authors
+                case docAbstract
+                case docOrder
+                case fileFormats
+                case modifyDate
+                case publication
+                case restrictReason
+                case restrictReasonType
+                case title
+            }
         }
         /// - Remark: Generated from `#/components/schemas/Document`.
         internal struct Document: Codable, Hashable, Sendable {
@@ -614,6 +991,381 @@ extension Components {
                 case postedDate
                 case title
                 case withdrawn
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BasicDetailModel`.
+        internal struct BasicDetailModel: Codable, Hashable, Sendable {
+            /// The first line of the submitter's address.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/address1`.
+            internal var address1: Swift.String?
+            /// The second line of the submitter's address.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/address2`.
+            internal var address2: Swift.String?
+            /// The acronym used to abbreviate the name of the agency associated with the document. This field is always returned in JSON response.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/agencyId`.
+            internal var agencyId: Swift.String?
+            /// The city associated with the submitter's address. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/city`.
+            internal var city: Swift.String?
+            /// An agency-specific category allowing agencies to group comments according to their type.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/category`.
+            internal var category: Swift.String?
+            /// The comment text associated with the comment submission. This field is always returned in JSON response.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/comment`.
+            internal var comment: Swift.String?
+            /// The country associated with the submitter's address. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/country`.
+            internal var country: Swift.String?
+            /// The detailed description of the document. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/docAbstract`.
+            internal var docAbstract: Swift.String?
+            /// The ID of the docket to which the document corresponds. This field is always returned in JSON response.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/docketId`.
+            internal var docketId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/documentType`.
+            internal var documentType: Components.Schemas.DocumentType?
+            /// The submitter's e-mail address.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/email`.
+            internal var email: Swift.String?
+            /// The submitter's fax number.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/fax`.
+            internal var fax: Swift.String?
+            /// An agency-specific field used for storing additional data with the document. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/field1`.
+            internal var field1: Swift.String?
+            /// An agency-specific field used for storing additional data with the document. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/field2`.
+            internal var field2: Swift.String?
+            /// list of file formats
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/fileFormats`.
+            internal var fileFormats: [Components.Schemas.FileFormat]?
+            /// The submitter's first name. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/firstName`.
+            internal var firstName: Swift.String?
+            /// The name of the government agency that the submitter represents. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/govAgency`.
+            internal var govAgency: Swift.String?
+            /// The type of government agency that the submitter represents. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/govAgencyType`.
+            internal var govAgencyType: Swift.String?
+            /// The submitter's last name. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/lastName`.
+            internal var lastName: Swift.String?
+            /// An agency-specific identifier that was given to the document in the legacy system. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/legacyId`.
+            internal var legacyId: Swift.String?
+            /// The date when the document was last modified.<br/><br/>The date is formatted as ISO 8601 with an offset such as `2019-01-20T13:15:45Z`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/modifyDate`.
+            internal var modifyDate: Foundation.Date?
+            /// The internal ID of the document in our system.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/objectId`.
+            internal var objectId: Swift.String?
+            /// Conveys if the document is open for commenting.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/openForComment`.
+            internal var openForComment: Swift.Bool?
+            /// The organization that the submitter represents. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/organization`.
+            internal var organization: Swift.String?
+            /// The document ID that was assigned when first entered into the system should a change occur that requires a new document ID to be assigned.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/originalDocumentId`.
+            internal var originalDocumentId: Swift.String?
+            /// Conveys the number of pages contained in the document. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/pageCount`.
+            internal var pageCount: Swift.Int?
+            /// The submitter's phone number.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/phone`.
+            internal var phone: Swift.String?
+            /// The date that the document was posted by the agency to the system.<br/><br/>The date is formatted as ISO 8601 with an offset such as `2019-01-20T13:15:45Z`. This field is always returned in JSON response.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/postedDate`.
+            internal var postedDate: Foundation.Date?
+            /// The postmark date of a document that was sent by mail.<br/><br/>The date is formatted as ISO 8601 with an offset such as `2019-01-20T13:15:45Z`. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/postmarkDate`.
+            internal var postmarkDate: Foundation.Date?
+            /// If the document is withdrawn, this field will state the reason. If data exists, it is always returned in JSON response.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/reasonWithdrawn`.
+            internal var reasonWithdrawn: Swift.String?
+            /// The date that the document was received by the agency to the system.<br/><br/>The date is formatted as ISO 8601 with an offset such as `2018-06-29T04:00:00Z`. This field is always returned in JSON response.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/receiveDate`.
+            internal var receiveDate: Foundation.Date?
+            /// If the document is restricted, this field will state the reason. If data exists, it is always returned in JSON response.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/restrictReason`.
+            internal var restrictReason: Swift.String?
+            /// If the document is restricted, this field will state the type of restriction. If data exists, it is always returned in JSON response.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/restrictReasonType`.
+            internal var restrictReasonType: Swift.String?
+            /// The submitter's state,province or region. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/stateProvinceRegion`.
+            internal var stateProvinceRegion: Swift.String?
+            /// An agency-specific attribute to further categorize a document beyond the documentType. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/subtype`.
+            internal var subtype: Swift.String?
+            /// The formal title of the document. This field is always returned in JSON response.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/title`.
+            internal var title: Swift.String?
+            /// The tracking number of the submission. This field is always returned in JSON response.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/trackingNbr`.
+            internal var trackingNbr: Swift.String?
+            /// Conveys if the document is withdrawn. This field is always returned in JSON response.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/withdrawn`.
+            internal var withdrawn: Swift.Bool?
+            /// The zip associated with the submitter's address. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BasicDetailModel/zip`.
+            internal var zip: Swift.String?
+            /// Creates a new `BasicDetailModel`.
+            ///
+            /// - Parameters:
+            ///   - address1: The first line of the submitter's address.
+            ///   - address2: The second line of the submitter's address.
+            ///   - agencyId: The acronym used to abbreviate the name of the agency associated with the document. This field is always returned in JSON response.
+            ///   - city: The city associated with the submitter's address. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///   - category: An agency-specific category allowing agencies to group comments according to their type.
+            ///   - comment: The comment text associated with the comment submission. This field is always returned in JSON response.
+            ///   - country: The country associated with the submitter's address. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///   - docAbstract: The detailed description of the document. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///   - docketId: The ID of the docket to which the document corresponds. This field is always returned in JSON response.
+            ///   - documentType:
+            ///   - email: The submitter's e-mail address.
+            ///   - fax: The submitter's fax number.
+            ///   - field1: An agency-specific field used for storing additional data with the document. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///   - field2: An agency-specific field used for storing additional data with the document. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///   - fileFormats: list of file formats
+            ///   - firstName: The submitter's first name. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///   - govAgency: The name of the government agency that the submitter represents. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///   - govAgencyType: The type of government agency that the submitter represents. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///   - lastName: The submitter's last name. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///   - legacyId: An agency-specific identifier that was given to the document in the legacy system. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///   - modifyDate: The date when the document was last modified.<br/><br/>The date is formatted as ISO 8601 with an offset such as `2019-01-20T13:15:45Z`.
+            ///   - objectId: The internal ID of the document in our system.
+            ///   - openForComment: Conveys if the document is open for commenting.
+            ///   - organization: The organization that the submitter represents. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///   - originalDocumentId: The document ID that was assigned when first entered into the system should a change occur that requires a new document ID to be assigned.
+            ///   - pageCount: Conveys the number of pages contained in the document. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///   - phone: The submitter's phone number.
+            ///   - postedDate: The date that the document was posted by the agency to the system.<br/><br/>The date is formatted as ISO 8601 with an offset such as `2019-01-20T13:15:45Z`. This field is always returned in JSON response.
+            ///   - postmarkDate: The postmark date of a document that was sent by mail.<br/><br/>The date is formatted as ISO 8601 with an offset such as `2019-01-20T13:15:45Z`. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///   - reasonWithdrawn: If the document is withdrawn, this field will state the reason. If data exists, it is always returned in JSON response.
+            ///   - receiveDate: The date that the document was received by the agency to the system.<br/><br/>The date is formatted as ISO 8601 with an offset such as `2018-06-29T04:00:00Z`. This field is always returned in JSON response.
+            ///   - restrictReason: If the document is restricted, this field will state the reason. If data exists, it is always returned in JSON response.
+            ///   - restrictReasonType: If the document is restricted, this field will state the type of restriction. If data exists, it is always returned in JSON response.
+            ///   - stateProvinceRegion: The submitter's state,province or region. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///   - subtype: An agency-specific attribute to further categorize a document beyond the documentType. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            ///   - title: The formal title of the document. This field is always returned in JSON response.
+            ///   - trackingNbr: The tracking number of the submission. This field is always returned in JSON response.
+            ///   - withdrawn: Conveys if the document is withdrawn. This field is always returned in JSON response.
+            ///   - zip: The zip associated with the submitter's address. This is an agency configurable field. An agency can configure this field to make it not publicly accessible.
+            internal init(
+                address1: Swift.String? = nil,
+                address2: Swift.String? = nil,
+                agencyId: Swift.String? = nil,
+                city: Swift.String? = nil,
+                category: Swift.String? = nil,
+                comment: Swift.String? = nil,
+                country: Swift.String? = nil,
+                docAbstract: Swift.String? = nil,
+                docketId: Swift.String? = nil,
+                documentType: Components.Schemas.DocumentType? = nil,
+                email: Swift.String? = nil,
+                fax: Swift.String? = nil,
+                field1: Swift.String? = nil,
+                field2: Swift.String? = nil,
+                fileFormats: [Components.Schemas.FileFormat]? = nil,
+                firstName: Swift.String? = nil,
+                govAgency: Swift.String? = nil,
+                govAgencyType: Swift.String? = nil,
+                lastName: Swift.String? = nil,
+                legacyId: Swift.String? = nil,
+                modifyDate: Foundation.Date? = nil,
+                objectId: Swift.String? = nil,
+                openForComment: Swift.Bool? = nil,
+                organization: Swift.String? = nil,
+                originalDocumentId: Swift.String? = nil,
+                pageCount: Swift.Int? = nil,
+                phone: Swift.String? = nil,
+                postedDate: Foundation.Date? = nil,
+                postmarkDate: Foundation.Date? = nil,
+                reasonWithdrawn: Swift.String? = nil,
+                receiveDate: Foundation.Date? = nil,
+                restrictReason: Swift.String? = nil,
+                restrictReasonType: Swift.String? = nil,
+                stateProvinceRegion: Swift.String? = nil,
+                subtype: Swift.String? = nil,
+                title: Swift.String? = nil,
+                trackingNbr: Swift.String? = nil,
+                withdrawn: Swift.Bool? = nil,
+                zip: Swift.String? = nil
+            ) {
+                self.address1 = address1
+                self.address2 = address2
+                self.agencyId = agencyId
+                self.city = city
+                self.category = category
+                self.comment = comment
+                self.country = country
+                self.docAbstract = docAbstract
+                self.docketId = docketId
+                self.documentType = documentType
+                self.email = email
+                self.fax = fax
+                self.field1 = field1
+                self.field2 = field2
+                self.fileFormats = fileFormats
+                self.firstName = firstName
+                self.govAgency = govAgency
+                self.govAgencyType = govAgencyType
+                self.lastName = lastName
+                self.legacyId = legacyId
+                self.modifyDate = modifyDate
+                self.objectId = objectId
+                self.openForComment = openForComment
+                self.organization = organization
+                self.originalDocumentId = originalDocumentId
+                self.pageCount = pageCount
+                self.phone = phone
+                self.postedDate = postedDate
+                self.postmarkDate = postmarkDate
+                self.reasonWithdrawn = reasonWithdrawn
+                self.receiveDate = receiveDate
+                self.restrictReason = restrictReason
+                self.restrictReasonType = restrictReasonType
+                self.stateProvinceRegion = stateProvinceRegion
+                self.subtype = subtype
+                self.title = title
+                self.trackingNbr = trackingNbr
+                self.withdrawn = withdrawn
+                self.zip = zip
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case address1
+                case address2
+                case agencyId
+                case city
+                case category
+                case comment
+                case country
+                case docAbstract
+                case docketId
+                case documentType
+                case email
+                case fax
+                case field1
+                case field2
+                case fileFormats
+                case firstName
+                case govAgency
+                case govAgencyType
+                case lastName
+                case legacyId
+                case modifyDate
+                case objectId
+                case openForComment
+                case organization
+                case originalDocumentId
+                case pageCount
+                case phone
+                case postedDate
+                case postmarkDate
+                case reasonWithdrawn
+                case receiveDate
+                case restrictReason
+                case restrictReasonType
+                case stateProvinceRegion
+                case subtype
+                case title
+                case trackingNbr
+                case withdrawn
+                case zip
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CommentDetail`.
+        internal struct CommentDetail: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CommentDetail/value1`.
+            internal var value1: Components.Schemas.BasicDetailModel
+            /// - Remark: Generated from `#/components/schemas/CommentDetail/value2`.
+            internal struct Value2Payload: Codable, Hashable, Sendable {
+                /// documentId of the parent document. This field is always returned in JSON response.
+                ///
+                /// - Remark: Generated from `#/components/schemas/CommentDetail/value2/commentOnDocumentId`.
+                internal var commentOnDocumentId: Swift.String?
+                /// Number of duplicate comments
+                ///
+                /// - Remark: Generated from `#/components/schemas/CommentDetail/value2/duplicateComments`.
+                internal var duplicateComments: Swift.Int?
+                /// Creates a new `Value2Payload`.
+                ///
+                /// - Parameters:
+                ///   - commentOnDocumentId: documentId of the parent document. This field is always returned in JSON response.
+                ///   - duplicateComments: Number of duplicate comments
+                internal init(
+                    commentOnDocumentId: Swift.String? = nil,
+                    duplicateComments: Swift.Int? = nil
+                ) {
+                    self.commentOnDocumentId = commentOnDocumentId
+                    self.duplicateComments = duplicateComments
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case commentOnDocumentId
+                    case duplicateComments
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/CommentDetail/value2`.
+            internal var value2: Components.Schemas.CommentDetail.Value2Payload
+            /// Creates a new `CommentDetail`.
+            ///
+            /// - Parameters:
+            ///   - value1:
+            ///   - value2:
+            internal init(
+                value1: Components.Schemas.BasicDetailModel,
+                value2: Components.Schemas.CommentDetail.Value2Payload
+            ) {
+                self.value1 = value1
+                self.value2 = value2
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                self.value1 = try .init(from: decoder)
+                self.value2 = try .init(from: decoder)
+            }
+            internal func encode(to encoder: any Swift.Encoder) throws {
+                try self.value1.encode(to: encoder)
+                try self.value2.encode(to: encoder)
             }
         }
         /// - Remark: Generated from `#/components/schemas/DocketDetail`.

@@ -356,6 +356,14 @@ internal enum Operations {
                 ///
                 /// - Remark: Generated from `#/paths/comments/GET/query/filter[commentOnId]`.
                 internal var filter_lbrack_commentOnId_rbrack_: Swift.String?
+                /// Last modified on or after this Eastern time, `yyyy-MM-dd HH:mm:ss`.
+                ///
+                /// - Remark: Generated from `#/paths/comments/GET/query/filter[lastModifiedDate][ge]`.
+                internal var filter_lbrack_lastModifiedDate_rbrack__lbrack_ge_rbrack_: Swift.String?
+                /// Last modified on or before this Eastern time, `yyyy-MM-dd HH:mm:ss`.
+                ///
+                /// - Remark: Generated from `#/paths/comments/GET/query/filter[lastModifiedDate][le]`.
+                internal var filter_lbrack_lastModifiedDate_rbrack__lbrack_le_rbrack_: Swift.String?
                 /// Sorts the results on the field specified in the value.  The default behavior will sort the results in ascending order; to sort in descending order, prepend a minus sign to the value. <br/><br/> The only supported values are `postedDate`, `lastModifiedDate` and `documentId`. Multiple sort options can be passed in as a comma separated list to sort results by multiple fields.          
                 ///
                 /// - Remark: Generated from `#/paths/comments/GET/query/sort`.
@@ -376,6 +384,8 @@ internal enum Operations {
                 ///   - filter_lbrack_postedDate_rbrack_: Filters results relative to the posted date.  The value must be formatted as `yyyy-MM-dd`.<br/><br/> Omission of a parameter modifier will match results to the exact date provided, otherwise, one of the parameter modifiers below may be used. <br/> `ge` - greater than or equal <br/> `le` - less than or equal
                 ///   - filter_lbrack_lastModifiedDate_rbrack_: Filters results relative to the last modified date.  The value must be formatted as `yyyy-MM-dd HH:mm:ss`.<br/><br/> Omission of a parameter modifier will match results to the exact date provided, otherwise, one of the parameter modifiers below may be used. <br/> `ge` - greater than or equal <br/> `le` - less than or equal
                 ///   - filter_lbrack_commentOnId_rbrack_: Filters results on the supplied commentOnId
+                ///   - filter_lbrack_lastModifiedDate_rbrack__lbrack_ge_rbrack_: Last modified on or after this Eastern time, `yyyy-MM-dd HH:mm:ss`.
+                ///   - filter_lbrack_lastModifiedDate_rbrack__lbrack_le_rbrack_: Last modified on or before this Eastern time, `yyyy-MM-dd HH:mm:ss`.
                 ///   - sort: Sorts the results on the field specified in the value.  The default behavior will sort the results in ascending order; to sort in descending order, prepend a minus sign to the value. <br/><br/> The only supported values are `postedDate`, `lastModifiedDate` and `documentId`. Multiple sort options can be passed in as a comma separated list to sort results by multiple fields.          
                 ///   - page_lbrack_number_rbrack_: Specifies the number for the page of results that will be returned from the query. <br/><br/> Acceptable values are numerical between, and including, 1 and 20.          
                 ///   - page_lbrack_size_rbrack_: Specifies the size per page of results that will be returned from the query. <br/><br/> Acceptable values are numerical between, and including, 5 and 250.           
@@ -385,6 +395,8 @@ internal enum Operations {
                     filter_lbrack_postedDate_rbrack_: Swift.String? = nil,
                     filter_lbrack_lastModifiedDate_rbrack_: Swift.String? = nil,
                     filter_lbrack_commentOnId_rbrack_: Swift.String? = nil,
+                    filter_lbrack_lastModifiedDate_rbrack__lbrack_ge_rbrack_: Swift.String? = nil,
+                    filter_lbrack_lastModifiedDate_rbrack__lbrack_le_rbrack_: Swift.String? = nil,
                     sort: Swift.String? = nil,
                     page_lbrack_number_rbrack_: Swift.Int? = nil,
                     page_lbrack_size_rbrack_: Swift.Int? = nil
@@ -394,6 +406,8 @@ internal enum Operations {
                     self.filter_lbrack_postedDate_rbrack_ = filter_lbrack_postedDate_rbrack_
                     self.filter_lbrack_lastModifiedDate_rbrack_ = filter_lbrack_lastModifiedDate_rbrack_
                     self.filter_lbrack_commentOnId_rbrack_ = filter_lbrack_commentOnId_rbrack_
+                    self.filter_lbrack_lastModifiedDate_rbrack__lbrack_ge_rbrack_ = filter_lbrack_lastModifiedDate_rbrack__lbrack_ge_rbrack_
+                    self.filter_lbrack_lastModifiedDate_rbrack__lbrack_le_rbrack_ = filter_lbrack_lastModifiedDate_rbrack__lbrack_le_rbrack_
                     self.sort = sort
                     self.page_lbrack_number_rbrack_ = page_lbrack_number_rbrack_
                     self.page_lbrack_size_rbrack_ = page_lbrack_size_rbrack_
@@ -841,6 +855,309 @@ internal enum Operations {
             /// - Throws: An error if `self` is not `.notFound`.
             /// - SeeAlso: `.notFound`.
             internal var notFound: Operations.PostComments.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case applicationVnd_apiJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/vnd.api+json":
+                    self = .applicationVnd_apiJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .applicationVnd_apiJson:
+                    return "application/vnd.api+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .applicationVnd_apiJson
+                ]
+            }
+        }
+    }
+    /// Get detailed information for specified commentId
+    ///
+    /// Gets the detailed information of a specific comment with the passed commentId.
+    ///
+    /// - Remark: HTTP `GET /comments/{commentId}`.
+    /// - Remark: Generated from `#/paths//comments/{commentId}/get`.
+    internal enum GetCommentsCommentId {
+        internal static let id: Swift.String = "get/comments/{commentId}"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/comments/{commentId}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// ID of comment to return
+                ///
+                /// - Remark: Generated from `#/paths/comments/{commentId}/GET/path/commentId`.
+                internal var commentId: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - commentId: ID of comment to return
+                internal init(commentId: Swift.String) {
+                    self.commentId = commentId
+                }
+            }
+            internal var path: Operations.GetCommentsCommentId.Input.Path
+            /// - Remark: Generated from `#/paths/comments/{commentId}/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// resources to include
+                ///
+                /// - Remark: Generated from `#/paths/comments/{commentId}/GET/query/include`.
+                internal var include: Swift.String?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - include: resources to include
+                internal init(include: Swift.String? = nil) {
+                    self.include = include
+                }
+            }
+            internal var query: Operations.GetCommentsCommentId.Input.Query
+            /// - Remark: Generated from `#/paths/comments/{commentId}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetCommentsCommentId.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetCommentsCommentId.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.GetCommentsCommentId.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                path: Operations.GetCommentsCommentId.Input.Path,
+                query: Operations.GetCommentsCommentId.Input.Query = .init(),
+                headers: Operations.GetCommentsCommentId.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/comments/{commentId}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/comments/{commentId}/GET/responses/200/content/application\/vnd.api+json`.
+                    case applicationVnd_apiJson(Components.Schemas.CommentFindOneResponse)
+                    /// The associated value of the enum case if `self` is `.applicationVnd_apiJson`.
+                    ///
+                    /// - Throws: An error if `self` is not `.applicationVnd_apiJson`.
+                    /// - SeeAlso: `.applicationVnd_apiJson`.
+                    internal var applicationVnd_apiJson: Components.Schemas.CommentFindOneResponse {
+                        get throws {
+                            switch self {
+                            case let .applicationVnd_apiJson(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetCommentsCommentId.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.GetCommentsCommentId.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// successful operation
+            ///
+            /// - Remark: Generated from `#/paths//comments/{commentId}/get/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetCommentsCommentId.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.GetCommentsCommentId.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct BadRequest: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/comments/{commentId}/GET/responses/400/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/comments/{commentId}/GET/responses/400/content/application\/vnd.api+json`.
+                    case applicationVnd_apiJson(Components.Schemas.JSONError)
+                    /// The associated value of the enum case if `self` is `.applicationVnd_apiJson`.
+                    ///
+                    /// - Throws: An error if `self` is not `.applicationVnd_apiJson`.
+                    /// - SeeAlso: `.applicationVnd_apiJson`.
+                    internal var applicationVnd_apiJson: Components.Schemas.JSONError {
+                        get throws {
+                            switch self {
+                            case let .applicationVnd_apiJson(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetCommentsCommentId.Output.BadRequest.Body
+                /// Creates a new `BadRequest`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.GetCommentsCommentId.Output.BadRequest.Body) {
+                    self.body = body
+                }
+            }
+            /// Validation error
+            ///
+            /// - Remark: Generated from `#/paths//comments/{commentId}/get/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Operations.GetCommentsCommentId.Output.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Operations.GetCommentsCommentId.Output.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/comments/{commentId}/GET/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/comments/{commentId}/GET/responses/403/content/application\/vnd.api+json`.
+                    case applicationVnd_apiJson(Components.Schemas.JSONError)
+                    /// The associated value of the enum case if `self` is `.applicationVnd_apiJson`.
+                    ///
+                    /// - Throws: An error if `self` is not `.applicationVnd_apiJson`.
+                    /// - SeeAlso: `.applicationVnd_apiJson`.
+                    internal var applicationVnd_apiJson: Components.Schemas.JSONError {
+                        get throws {
+                            switch self {
+                            case let .applicationVnd_apiJson(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetCommentsCommentId.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.GetCommentsCommentId.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// API key is missing or invalid
+            ///
+            /// - Remark: Generated from `#/paths//comments/{commentId}/get/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.GetCommentsCommentId.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.GetCommentsCommentId.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/comments/{commentId}/GET/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/comments/{commentId}/GET/responses/404/content/application\/vnd.api+json`.
+                    case applicationVnd_apiJson(Components.Schemas.JSONError)
+                    /// The associated value of the enum case if `self` is `.applicationVnd_apiJson`.
+                    ///
+                    /// - Throws: An error if `self` is not `.applicationVnd_apiJson`.
+                    /// - SeeAlso: `.applicationVnd_apiJson`.
+                    internal var applicationVnd_apiJson: Components.Schemas.JSONError {
+                        get throws {
+                            switch self {
+                            case let .applicationVnd_apiJson(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetCommentsCommentId.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.GetCommentsCommentId.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// Document not found
+            ///
+            /// - Remark: Generated from `#/paths//comments/{commentId}/get/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.GetCommentsCommentId.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.GetCommentsCommentId.Output.NotFound {
                 get throws {
                     switch self {
                     case let .notFound(response):

@@ -24,6 +24,13 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /comments`.
     /// - Remark: Generated from `#/paths//comments/post`.
     func postComments(_ input: Operations.PostComments.Input) async throws -> Operations.PostComments.Output
+    /// Get detailed information for specified commentId
+    ///
+    /// Gets the detailed information of a specific comment with the passed commentId.
+    ///
+    /// - Remark: HTTP `GET /comments/{commentId}`.
+    /// - Remark: Generated from `#/paths//comments/{commentId}/get`.
+    func getCommentsCommentId(_ input: Operations.GetCommentsCommentId.Input) async throws -> Operations.GetCommentsCommentId.Output
     /// Get detailed information for specified docketId
     ///
     /// Gets the detailed information of a specific docket with the passed docketId.
@@ -88,6 +95,23 @@ extension APIProtocol {
         try await postComments(Operations.PostComments.Input(
             headers: headers,
             body: body
+        ))
+    }
+    /// Get detailed information for specified commentId
+    ///
+    /// Gets the detailed information of a specific comment with the passed commentId.
+    ///
+    /// - Remark: HTTP `GET /comments/{commentId}`.
+    /// - Remark: Generated from `#/paths//comments/{commentId}/get`.
+    internal func getCommentsCommentId(
+        path: Operations.GetCommentsCommentId.Input.Path,
+        query: Operations.GetCommentsCommentId.Input.Query = .init(),
+        headers: Operations.GetCommentsCommentId.Input.Headers = .init()
+    ) async throws -> Operations.GetCommentsCommentId.Output {
+        try await getCommentsCommentId(Operations.GetCommentsCommentId.Input(
+            path: path,
+            query: query,
+            headers: headers
         ))
     }
     /// Get detailed information for specified docketId
