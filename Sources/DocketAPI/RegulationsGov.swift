@@ -200,6 +200,7 @@ public struct RegulationsGov: Sendable {
     /// NSError or OpenAPI runtime description.
     public static func sentence(for error: any Error, host: String, status: Int?) -> APIFailure {
         if let failure = error as? APIFailure { return failure }
+        if let client = error as? ClientError { return sentence(for: client.underlyingError, host: host, status: client.response?.status.code ?? status) }
         if let decoding = error as? DecodingError {
             let (path, what): ([any CodingKey], String) =
                 switch decoding {
