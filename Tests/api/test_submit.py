@@ -61,7 +61,7 @@ def test_a_dry_run_prints_every_request_with_the_key_masked_and_sends_nothing(fi
     assert any(line.startswith("PUT ") for line in lines)
     assert any(line.startswith(f"POST {filing['url']}/v4/comments") for line in lines)
     assert KEY not in run.stdout + run.stderr and "X-Api-Key: ****" in run.stdout
-    assert log(filing) == {"keys": 0, "uploads": {}, "comments": []}
+    assert log(filing) == {"keys": 0, "uploads": {}, "comments": [], "requests": 0, "lists": [], "details": {}, "files": {}}
 
 
 def test_the_documented_flow_files_once_and_records_the_tracking_number(filing):
