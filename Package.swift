@@ -137,7 +137,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DocketKitTests",
-            dependencies: ["DocketKit", "DocketAPI", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "DocketKit", "DocketAPI", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         // The pure stages tested from values alone: no DocketKit, no file but a bundled resource.
@@ -155,6 +158,11 @@ let package = Package(
         .testTarget(
             name: "DocketServerTests",
             dependencies: ["DocketServer"]
+        ),
+        // The comment store's suite, run on SQLite and on a PostgreSQL server it starts.
+        .testTarget(
+            name: "DocketCommentsTests",
+            dependencies: ["DocketComments"]
         ),
     ]
 )

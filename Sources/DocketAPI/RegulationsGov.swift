@@ -210,7 +210,7 @@ public struct RegulationsGov: Sendable {
                 case .dataCorrupted(let context): (context.codingPath, "text that is not the JSON expected")
                 @unknown default: ([], "an unexpected form")
                 }
-            let at = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }
+            let at = String(path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." })
             return APIFailure("\(host) answered in a form DocketKit does not read: \(what)" + (at.isEmpty ? "" : " at \(at)"), status: status)
         }
         if let url = error as? URLError {

@@ -145,7 +145,7 @@ public enum CommentsImport {
     }
 
     static func path(_ keys: [any CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
+        String(keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." })
     }
 
     /// Where a decoding error points in the file: the line and column Foundation names for a

@@ -113,7 +113,12 @@ public final class PostgresCommentDatabase: CommentDatabase, @unchecked Sendable
                     guard cell.bytes != nil else { return SQLValue.null }
                     switch cell.dataType {
                     case .int2, .int4, .int8: return .integer(try cell.decode(Int64.self))
-                    case .float4, .float8, .numeric: return .real(try cell.decode(Double.self))
+                    case .float4, .float8: return .real(try cell.decode(Double.self))
+                    // sum() of a BIGINT is NUMERIC.
+                    case .numeric:
+                        let number = try cell.decode(Decimal.self)
+                        let whole = NSDecimalNumber(decimal: number)
+                        return number == Decimal(whole.int64Value) ? .integer(whole.int64Value) : .real(whole.doubleValue)
                     case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
                     default: return .text(try cell.decode(String.self))
                     }
