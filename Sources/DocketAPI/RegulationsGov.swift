@@ -210,7 +210,8 @@ public struct RegulationsGov: Sendable {
                 case .dataCorrupted(let context): (context.codingPath, "text that is not the JSON expected")
                 @unknown default: ([], "an unexpected form")
                 }
-            let at = String(path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." })
+            let joined: String = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            let at = joined.hasPrefix(".") ? String(joined.dropFirst()) : joined
             return APIFailure("\(host) answered in a form DocketKit does not read: \(what)" + (at.isEmpty ? "" : " at \(at)"), status: status)
         }
         if let url = error as? URLError {

@@ -145,7 +145,8 @@ public enum CommentsImport {
     }
 
     static func path(_ keys: [any CodingKey]) -> String {
-        String(keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." })
+        let joined: String = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return joined.hasPrefix(".") ? String(joined.dropFirst()) : joined
     }
 
     /// Where a decoding error points in the file: the line and column Foundation names for a
