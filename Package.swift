@@ -131,7 +131,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "docket-bench",
-            dependencies: ["DocketKit", "DocketServer", "CCmark"],
+            dependencies: ["DocketKit", "DocketServer", "DocketComments", "CCmark"],
             path: "Benchmarks",
             exclude: ["RESULTS.md"]
         ),

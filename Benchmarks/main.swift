@@ -1,5 +1,6 @@
 import CCmark
 import DocketCompose
+import DocketComments
 import DocketKit
 import DocketModel
 import DocketRender
@@ -570,6 +571,248 @@ if runs(7) {
         } else {
             print("  hyperfine is not installed or a command failed: skipped (apt-get install hyperfine)")
         }
+    }
+}
+
+// MARK: 8. Comments at scale
+
+/// The current resident set (`VmRSS`), to show memory stays flat through a long import.
+func residentKilobytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+    else { return 0 }
+    return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+}
+
+/// Runs a command to its end; its output, or nil when it failed. posix_spawn and waitpid, with
+/// every signal unblocked: Foundation's `Process.waitUntilExit` never returns from an async
+/// context here, and a server started with signals blocked waits forever.
+func run(_ arguments: [String], input: String? = nil) -> String? {
+    let output = scratch.appendingPathComponent("command-\(UUID().uuidString).out").path
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+    var pid: pid_t = 0
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    guard posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ) == 0 else { return nil }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    try? FileManager.default.removeItem(atPath: output)
+    return status == 0 ? text : nil
+}
+
+/// Generated comments with the lengths real dockets show: most a paragraph or two, a fifth
+/// a long letter; one in ten with an attachment's text.
+struct CommentCorpus {
+    let count: Int
+
+    func record(_ index: Int) -> CommentRecord {
+        var generator = Generator(state: 0x9E37_79B9_7F4A_7C15 &+ UInt64(index) &* 0xBF58_476D_1CE4_E5B9)
+        // Half a short paragraph, four in ten a page, one in ten a long letter: about 1,100
+        // characters on average, as comment boxes run.
+        let band = generator.next(10)
+        let sentences = band < 5 ? 2 + generator.next(4) : band < 9 ? 6 + generator.next(10) : 20 + generator.next(40)
+        let text = (0..<sentences).map { _ in plainSentence(&generator, 10 + generator.next(10)) }.joined(separator: " ")
+        var attachments: [AttachmentRecord] = []
+        if index % 10 == 0 {
+            let pages = (0..<(20 + generator.next(60))).map { _ in plainSentence(&generator, 14) }.joined(separator: " ")
+            attachments = [AttachmentRecord(position: 1, title: "Attachment", format: "pdf", url: "https://downloads.regulations.gov/BENCH/attachment_1.pdf", size: pages.utf8.count, text: pages, status: .text)]
+        }
+        return CommentRecord(
+            id: String(format: "BENCH-2026-0001-%07d", index + 2), docketID: "BENCH-2026-0001", documentID: "BENCH-2026-0001-0001", title: "Comment \(index)", text: text,
+            organization: index % 3 == 0 ? "Organization \(index % 997)" : nil, firstName: index % 3 == 0 ? nil : "Anonymous", posted: "2026-11-\(String(format: "%02d", 1 + index % 28))T05:00:00Z",
+            duplicateComments: index % 50 == 0 ? generator.next(400) : 0, withdrawn: false, source: "bench", attachments: attachments)
+    }
+
+    /// The same rows as two CSV files, for the databases' own loaders.
+    func writeCSV(comments: URL, attachments: URL) throws {
+        func field(_ value: SQLValue) -> String {
+            switch value {
+            case .null: return ""
+            case .integer(let number): return String(number)
+            case .real(let number): return String(number)
+            case .text(let text): return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+        }
+        FileManager.default.createFile(atPath: comments.path, contents: nil)
+        FileManager.default.createFile(atPath: attachments.path, contents: nil)
+        let commentFile = try FileHandle(forWritingTo: comments)
+        let attachmentFile = try FileHandle(forWritingTo: attachments)
+        var commentText = ""
+        var attachmentText = ""
+        for index in 0..<count {
+            let comment = record(index)
+            let row: [SQLValue] = [
+                SQLValue(comment.id), SQLValue(comment.docketID), SQLValue(comment.documentID), SQLValue(comment.title), SQLValue(comment.text), SQLValue(comment.organization),
+                SQLValue(comment.firstName), .null, .null, .null, .null, SQLValue(comment.posted), .null, .null, SQLValue(comment.duplicateComments), .null, .integer(0),
+                SQLValue(comment.source), .text("done"), .null,
+            ]
+            commentText += row.map(field).joined(separator: ",") + "\n"
+            for attachment in comment.attachments {
+                let values: [SQLValue] = [
+                    SQLValue(comment.id), SQLValue(attachment.position), SQLValue(attachment.title), SQLValue(attachment.format), SQLValue(attachment.url), SQLValue(attachment.size),
+                    .null, SQLValue(attachment.text), .text("text"), .null,
+                ]
+                attachmentText += values.map(field).joined(separator: ",") + "\n"
+            }
+            if commentText.utf8.count > 1 << 22 {
+                commentFile.write(Data(commentText.utf8))
+                attachmentFile.write(Data(attachmentText.utf8))
+                commentText = ""
+                attachmentText = ""
+            }
+        }
+        commentFile.write(Data(commentText.utf8))
+        attachmentFile.write(Data(attachmentText.utf8))
+        try commentFile.close()
+        try attachmentFile.close()
+    }
+}
+
+/// A sentence of plain words, as a comment box holds them.
+func plainSentence(_ generator: inout Generator, _ count: Int) -> String {
+    (0..<count).map { _ in Generator.words[generator.next(Generator.words.count)] }.joined(separator: " ").capitalizedFirst + "."
+}
+
+/// What a reference load runs once the rows are in: the same search index the store keeps.
+let indexSearch = """
+    INSERT INTO comment_search (comment_id, part, body) SELECT id, 'comment', text FROM comments WHERE text IS NOT NULL AND text <> '';
+    INSERT INTO comment_search (comment_id, part, body) SELECT comment_id, 'attachment ' || position, text FROM attachments WHERE text IS NOT NULL AND text <> '';
+    """
+
+if runs(8) {
+    let count = fixedSize ?? (quick ? 20_000 : 1_000_000)
+    let corpus = CommentCorpus(count: count)
+    print("\n8. Comments at scale: \(Wording.number(count)) generated comments (one in ten with an attachment's text) into each store, in one transaction")
+    let csvComments = scratch.appendingPathComponent("comments.csv")
+    let csvAttachments = scratch.appendingPathComponent("attachments.csv")
+    try corpus.writeCSV(comments: csvComments, attachments: csvAttachments)
+    let megabytes = Double(((try? FileManager.default.attributesOfItem(atPath: csvComments.path)[.size] as? Int) ?? 0) + ((try? FileManager.default.attributesOfItem(atPath: csvAttachments.path)[.size] as? Int) ?? 0)) / 1e6
+    print(String(format: "  the same rows as CSV for the references: %.0f MB", megabytes))
+
+    /// The store's own path (what `docket comments import` and `pull` call): batches of 2,000
+    /// through `CommentStore.write`, RSS sampled at each quarter.
+    func load(_ store: CommentStore) async throws -> (Measurement, [Int]) {
+        var samples: [Int] = []
+        let cpu = cpuTimes()
+        let start = DispatchTime.now().uptimeNanoseconds
+        try await store.database.transaction { transaction in
+            var batch: [CommentRecord] = []
+            batch.reserveCapacity(2000)
+            for index in 0..<count {
+                batch.append(corpus.record(index))
+                if batch.count == 2000 {
+                    try await store.write(batch, complete: true, in: transaction)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            try await store.write(batch, complete: true, in: transaction)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        samples.append(residentKilobytes())
+        let after = cpuTimes()
+        return (Measurement(seconds: seconds, peakMB: Double(peakKilobytes()) / 1024, userSeconds: after.user - cpu.user, systemSeconds: after.system - cpu.system), samples)
+    }
+
+    // A quarter of the rows first, to show the resident set does not grow with the rows.
+    func report(_ name: String, _ m: Measurement, reference: Measurement, referenceName: String) {
+        print(line(name, m, String(format: "%.0f comments/s", Double(count) / m.seconds)))
+        print(line(referenceName, reference, String(format: "%.0f comments/s", Double(count) / reference.seconds)))
+        print("  \(name): \(ratio(m, against: reference)) the reference's rate (goal: at least 0.5×)")
+    }
+
+    // SQLite: the store, then sqlite3's .import of the same rows into the same schema.
+    do {
+        let quarterURL = scratch.appendingPathComponent("quarter.sqlite")
+        let quarter = try await CommentStore.open(SQLiteCommentDatabase(url: quarterURL, displayPath: "quarter.sqlite"))
+        let quarterCorpus = CommentCorpus(count: count / 4)
+        try await quarter.database.transaction { transaction in
+            for start in stride(from: 0, to: quarterCorpus.count, by: 2000) {
+                try await quarter.write((start..<min(start + 2000, quarterCorpus.count)).map(quarterCorpus.record), complete: true, in: transaction)
+            }
+        }
+        await quarter.database.close()
+        let rssQuarter = residentKilobytes()
+        let url = scratch.appendingPathComponent("store.sqlite")
+        let store = try await CommentStore.open(SQLiteCommentDatabase(url: url, displayPath: "store.sqlite"))
+        let (ours, _) = try await load(store)
+        let rssFull = residentKilobytes()
+        let stored = try await store.total(.init())
+        await store.database.close()
+
+        let referenceURL = scratch.appendingPathComponent("reference.sqlite")
+        let schema = try await CommentStore.open(SQLiteCommentDatabase(url: referenceURL, displayPath: "reference.sqlite"))
+        await schema.database.close()
+        let script = scratch.appendingPathComponent("import.sql")
+        try """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            BEGIN;
+            .mode csv
+            .import \(csvComments.path) comments
+            .import \(csvAttachments.path) attachments
+            \(indexSearch)
+            COMMIT;
+            SELECT count(*) FROM comments;
+            """.write(to: script, atomically: true, encoding: .utf8)
+        var referenceOutput: String?
+        let reference = measure { referenceOutput = run(["sqlite3", referenceURL.path], input: script.path) }
+        if let referenceOutput, Int(referenceOutput.split(separator: "\n").last ?? "") == count, stored == count {
+            report("SQLite store (GRDB)", ours, reference: reference, referenceName: "sqlite3 .import (reference)")
+            print("  resident set after \(Wording.number(count / 4)): \(rssQuarter / 1024) MB; after \(Wording.number(count)): \(rssFull / 1024) MB")
+        } else {
+            print("  sqlite3 is not installed or the import failed: reference skipped (apt-get install sqlite3); stored \(stored)")
+            print(line("SQLite store (GRDB)", ours, String(format: "%.0f comments/s", Double(count) / ours.seconds)))
+        }
+    }
+
+    // PostgreSQL: a throwaway server (Tests/postgres/start), the store, then psql's \copy.
+    let server = scratch.appendingPathComponent("postgres")
+    if let started = run(["Tests/postgres/start", server.path]), let url = started.split(separator: "\n").last.map(String.init), url.hasPrefix("postgres://") {
+        defer { _ = run(["sh", "-c", "bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); if [ \"$(id -u)\" = 0 ]; then runuser -u postgres -- \"$bin/pg_ctl\" -D '\(server.path)/data' -m immediate stop; else \"$bin/pg_ctl\" -D '\(server.path)/data' -m immediate stop; fi"]) }
+        let admin = try await PostgresCommentDatabase.connect(url)
+        try await admin.execute("CREATE DATABASE bench_store", [])
+        try await admin.execute("CREATE DATABASE bench_reference", [])
+        await admin.close()
+        let store = try await CommentStore.open(PostgresCommentDatabase.connect(url.replacingOccurrences(of: "/postgres?", with: "/bench_store?")))
+        let rssBefore = residentKilobytes()
+        let (ours, _) = try await load(store)
+        let rssAfter = residentKilobytes()
+        let stored = try await store.total(.init())
+        await store.database.close()
+        let referenceURL = url.replacingOccurrences(of: "/postgres?", with: "/bench_reference?")
+        let schema = try await CommentStore.open(PostgresCommentDatabase.connect(referenceURL))
+        await schema.database.close()
+        let script = scratch.appendingPathComponent("copy.sql")
+        try """
+            BEGIN;
+            \\copy comments FROM '\(csvComments.path)' WITH (FORMAT csv)
+            \\copy attachments FROM '\(csvAttachments.path)' WITH (FORMAT csv)
+            \(indexSearch)
+            COMMIT;
+            """.write(to: script, atomically: true, encoding: .utf8)
+        let reference = measure { _ = run(["psql", "-q", "-v", "ON_ERROR_STOP=1", "-f", script.path, referenceURL.replacingOccurrences(of: "?sslmode=disable", with: "")]) }
+        let check = run(["psql", "-tA", "-c", "SELECT count(*) FROM comments", referenceURL.replacingOccurrences(of: "?sslmode=disable", with: "")])
+        if Int(check?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") == count, stored == count {
+            report("PostgreSQL store (postgres-nio)", ours, reference: reference, referenceName: "psql \\copy (reference)")
+            print("  resident set before: \(rssBefore / 1024) MB; after \(Wording.number(count)): \(rssAfter / 1024) MB")
+        } else {
+            print("  psql's \\copy failed: reference skipped; stored \(stored)")
+        }
+    } else {
+        print("  PostgreSQL is not installed or did not start: skipped (apt-get install postgresql)")
     }
 }
 
