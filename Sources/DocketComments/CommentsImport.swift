@@ -94,23 +94,34 @@ public enum CommentsImport {
         _ files: [URL], root: String?, display single: String? = nil, source: String, store: CommentStore, transaction: any CommentTransaction, summary: inout Summary,
         progress: @Sendable (Int) -> Void
     ) async throws {
-        var batch: [CommentRecord] = []
+        var batch = Batch()
         for file in files {
             let display = single ?? relativeDisplay(file, root: root)
             var comment = try readCommentJSON(file, display: display, source: source)
             if source == "mirrulations" { comment.attachments = extractedAttachments(for: comment, json: file) }
             summary.attachmentsWithText += comment.attachments.filter { $0.status == .text }.count
-            batch.append(comment)
-            if batch.count == batchSize {
-                try await store.write(batch, complete: true, in: transaction)
-                summary.comments += batch.count
-                progress(summary.comments)
-                batch.removeAll(keepingCapacity: true)
-            }
+            try await batch.add(comment, store: store, transaction: transaction, summary: &summary, progress: progress)
         }
-        try await store.write(batch, complete: true, in: transaction)
-        summary.comments += batch.count
-        progress(summary.comments)
+        try await batch.flush(store: store, transaction: transaction, summary: &summary, progress: progress)
+    }
+
+    /// Records written `batchSize` at a time into the import's one transaction.
+    struct Batch {
+        var pending: [CommentRecord] = []
+
+        mutating func add(
+            _ comment: CommentRecord, store: CommentStore, transaction: any CommentTransaction, summary: inout Summary, progress: @Sendable (Int) -> Void
+        ) async throws {
+            pending.append(comment)
+            if pending.count == CommentsImport.batchSize { try await flush(store: store, transaction: transaction, summary: &summary, progress: progress) }
+        }
+
+        mutating func flush(store: CommentStore, transaction: any CommentTransaction, summary: inout Summary, progress: @Sendable (Int) -> Void) async throws {
+            try await store.write(pending, complete: true, in: transaction)
+            summary.comments += pending.count
+            progress(summary.comments)
+            pending.removeAll(keepingCapacity: true)
+        }
     }
 
     static func relativeDisplay(_ file: URL, root: String?) -> String {
@@ -261,7 +272,7 @@ public enum CommentsImport {
                 .malformedComment, "is not a comments export: the header names neither a Comment nor a Comment on Document ID column",
                 at: SourceRange(SourceLocation(file: display, line: header.line, column: 1)))
         }
-        var batch: [CommentRecord] = []
+        var batch = Batch()
         var documents: [DocumentRow] = []
         while let record = try reader.read() {
             if record.fields.count == 1, record.fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
@@ -300,23 +311,15 @@ public enum CommentsImport {
                 .enumerated().map { offset, link in
                     AttachmentRecord(position: offset + 1, format: (link as NSString).pathExtension.lowercased(), url: link, status: .notFetched)
                 }
-            batch.append(
+            try await batch.add(
                 CommentRecord(
                     id: id, docketID: value("docket") ?? docketID(of: id), documentID: value("commentOn"), title: value("title"), text: value("comment"),
                     organization: value("organization"), firstName: value("first"), lastName: value("last"), governmentAgency: value("agencyName"),
                     governmentAgencyType: value("agencyType"), category: value("category"), posted: instant(value("posted")), received: instant(value("received")),
                     duplicateComments: duplicates, trackingNumber: value("tracking"), withdrawn: ["true", "yes", "1"].contains(value("withdrawn")?.lowercased() ?? ""),
-                    source: "bulk-csv", attachments: attachments))
-            if batch.count == batchSize {
-                try await store.write(batch, complete: true, in: transaction)
-                summary.comments += batch.count
-                progress(summary.comments)
-                batch.removeAll(keepingCapacity: true)
-            }
+                    source: "bulk-csv", attachments: attachments), store: store, transaction: transaction, summary: &summary, progress: progress)
         }
-        try await store.write(batch, complete: true, in: transaction)
-        summary.comments += batch.count
-        progress(summary.comments)
+        try await batch.flush(store: store, transaction: transaction, summary: &summary, progress: progress)
         if !documents.isEmpty {
             try await store.write(documents, in: transaction)
             summary.documents += documents.count
