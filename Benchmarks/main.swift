@@ -587,6 +587,10 @@ func residentKilobytes() -> Int {
 /// Runs a command to its end; its output, or nil when it failed. posix_spawn and waitpid, with
 /// every signal unblocked: Foundation's `Process.waitUntilExit` never returns from an async
 /// context here, and a server started with signals blocked waits forever.
+/// The peak resident set of the last command `run` waited for (sampled every 20 ms), so a
+/// reference tool's memory is its own and not this program's.
+nonisolated(unsafe) var lastChildPeakKilobytes = 0
+
 func run(_ arguments: [String], input: String? = nil) -> String? {
     let output = scratch.appendingPathComponent("command-\(UUID().uuidString).out").path
     var actions = posix_spawn_file_actions_t()
@@ -606,8 +610,22 @@ func run(_ arguments: [String], input: String? = nil) -> String? {
     let argv = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     guard posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ) == 0 else { return nil }
+    // The child's peak is read from its own /proc entry while it runs: rusage's ru_maxrss
+    // would report this program's, because posix_spawn's child shares its memory until exec.
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    var peak = 0
+    while true {
+        let done = waitpid(pid, &status, WNOHANG)
+        if done == pid || (done == -1 && errno != EINTR) { break }
+        if let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        {
+            peak = max(peak, kilobytes)
+        }
+        usleep(20_000)
+    }
+    lastChildPeakKilobytes = peak
     let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     try? FileManager.default.removeItem(atPath: output)
     return status == 0 ? text : nil
@@ -768,7 +786,8 @@ if runs(8) {
             SELECT count(*) FROM comments;
             """.write(to: script, atomically: true, encoding: .utf8)
         var referenceOutput: String?
-        let reference = measure { referenceOutput = run(["sqlite3", referenceURL.path], input: script.path) }
+        var reference = measure { referenceOutput = run(["sqlite3", referenceURL.path], input: script.path) }
+        reference.peakMB = Double(lastChildPeakKilobytes) / 1024
         if let referenceOutput, Int(referenceOutput.split(separator: "\n").last ?? "") == count, stored == count {
             report("SQLite store (GRDB)", ours, reference: reference, referenceName: "sqlite3 .import (reference)")
             print("  resident set after \(Wording.number(count / 4)): \(rssQuarter / 1024) MB; after \(Wording.number(count)): \(rssFull / 1024) MB")
@@ -803,7 +822,9 @@ if runs(8) {
             \(indexSearch)
             COMMIT;
             """.write(to: script, atomically: true, encoding: .utf8)
-        let reference = measure { _ = run(["psql", "-q", "-v", "ON_ERROR_STOP=1", "-f", script.path, referenceURL.replacingOccurrences(of: "?sslmode=disable", with: "")]) }
+        // Both clients' memory: the server's is the same for either.
+        var reference = measure { _ = run(["psql", "-q", "-v", "ON_ERROR_STOP=1", "-f", script.path, referenceURL.replacingOccurrences(of: "?sslmode=disable", with: "")]) }
+        reference.peakMB = Double(lastChildPeakKilobytes) / 1024
         let check = run(["psql", "-tA", "-c", "SELECT count(*) FROM comments", referenceURL.replacingOccurrences(of: "?sslmode=disable", with: "")])
         if Int(check?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") == count, stored == count {
             report("PostgreSQL store (postgres-nio)", ours, reference: reference, referenceName: "psql \\copy (reference)")

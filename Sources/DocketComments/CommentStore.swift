@@ -129,8 +129,16 @@ public struct CommentStore: Sendable {
             CREATE TEMP TABLE IF NOT EXISTS staging_attachments (
                 comment_id TEXT, position BIGINT, title TEXT, format TEXT, url TEXT, size BIGINT, file TEXT, text TEXT, status TEXT, note TEXT)
             """, [])
-        try await transaction.execute("DELETE FROM staging_comments", [])
-        try await transaction.execute("DELETE FROM staging_attachments", [])
+        // PostgreSQL keeps a deleted row until the transaction ends, so an import of a million
+        // rows in one transaction made each batch scan every batch before it (0.30× psql's
+        // \copy); TRUNCATE gives the temporary tables fresh files. SQLite's DELETE without a
+        // WHERE already does that.
+        switch database.dialect {
+        case .postgres: try await transaction.execute("TRUNCATE staging_comments, staging_attachments", [])
+        case .sqlite:
+            try await transaction.execute("DELETE FROM staging_comments", [])
+            try await transaction.execute("DELETE FROM staging_attachments", [])
+        }
     }
 
     /// Moves the staged rows into the store: the same statements on both databases.
