@@ -94,12 +94,15 @@ let package = Package(
             name: "DocketKit",
             dependencies: ["DocketSubmission", "DocketAPI", "CDocketFS"]
         ),
+        // Form-letter campaigns among a docket's comments: shingles, one-permutation MinHash,
+        // LSH banding and union-find, from values alone.
+        .target(name: "DocketCampaigns"),
         // `docket comments`: the docket's posted comments, pulled from Regulations.gov or
         // imported, in an embedded SQLite store or on a PostgreSQL server.
         .target(
             name: "DocketComments",
             dependencies: [
-                "DocketKit", "DocketAPI",
+                "DocketKit", "DocketAPI", "DocketCampaigns",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -158,6 +161,10 @@ let package = Package(
         .testTarget(
             name: "DocketServerTests",
             dependencies: ["DocketServer"]
+        ),
+        .testTarget(
+            name: "DocketCampaignsTests",
+            dependencies: ["DocketCampaigns"]
         ),
         // The comment store's suite, run on SQLite and on a PostgreSQL server it starts.
         .testTarget(

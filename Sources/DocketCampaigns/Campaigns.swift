@@ -1,0 +1,212 @@
+/// One posted comment as the campaign detector reads it: the text is the comment's own with
+/// its attachments' text after it.
+public struct CampaignComment: Sendable {
+    public var id: String
+    public var text: String
+    public var organization: String?
+    public var posted: String?
+    /// The agency's own count of the comments this posted one stands for.
+    public var duplicateComments: Int
+    public var documentID: String?
+
+    public init(id: String, text: String, organization: String? = nil, posted: String? = nil, duplicateComments: Int = 0, documentID: String? = nil) {
+        self.id = id
+        self.text = text
+        self.organization = organization
+        self.posted = posted
+        self.duplicateComments = duplicateComments
+        self.documentID = documentID
+    }
+}
+
+/// A docket's comments grouped as an agency that collapses near-duplicates would count them.
+public struct CampaignReport: Codable, Sendable, Equatable {
+    public var threshold: Double
+    public var comments: Int
+    /// Comments with no words at all.
+    public var empty: Int
+    /// Comments under `Sketcher.stubWords` words ("see attached"), set apart.
+    public var stubs: [String]
+    /// Comments in a campaign of two or more.
+    public var inCampaigns: Int
+    /// Comments that stand alone: unique, or a member that added 300 words of its own.
+    public var standAlone: Int
+    /// Members set apart from a campaign for the words of their own they add.
+    public var setApartForOwnWords: [String]
+    public var campaigns: [Campaign]
+    /// Whether the notice's own text was struck before comparing.
+    public var noticeStruck: Bool
+
+    /// Of all comments, the share in campaigns.
+    public var shareInCampaigns: Double { comments == 0 ? 0 : Double(inCampaigns) / Double(comments) }
+    /// The count an agency that collapses each campaign to one would make.
+    public var collapsedCount: Int { comments - inCampaigns + campaigns.count }
+}
+
+public struct Campaign: Codable, Sendable, Equatable {
+    /// The medoid's comment ID names the campaign.
+    public var id: String
+    public var size: Int
+    /// `size` plus the agency's `duplicateComments` on each member: the comments it stands for.
+    public var represents: Int
+    public var medoidText: String
+    /// What members add to the medoid's text, the longest first (a few).
+    public var additions: [Addition]
+    public var organizations: [OrganizationCount]
+    public var firstPosted: String?
+    public var lastPosted: String?
+    public var members: [String]
+
+    public struct Addition: Codable, Sendable, Equatable {
+        public var commentID: String
+        public var words: Int
+        public var passage: String
+    }
+
+    public struct OrganizationCount: Codable, Sendable, Equatable {
+        public var name: String
+        public var comments: Int
+    }
+}
+
+/// Builds a `CampaignReport` from comments added in batches: each batch is sketched and its
+/// text let go, so a million comments take their signatures' memory (512 bytes each), not
+/// their text's. The texts needed after clustering (medoids, members near the own-words
+/// limit) are asked for by ID.
+public struct CampaignBuilder: Sendable {
+    public let options: Clustering.Options
+    public let sketcher: Sketcher
+    var table = SketchTable()
+    var ids: [String] = []
+    var organizations: [String?] = []
+    var posted: [String?] = []
+    var duplicates: [Int32] = []
+
+    public init(options: Clustering.Options = .init(), notice: String? = nil) {
+        self.options = options
+        sketcher = Sketcher(struck: notice.map(Sketcher.shingles) ?? [])
+    }
+
+    public var count: Int { ids.count }
+
+    public mutating func reserve(_ count: Int) {
+        table.reserve(count)
+        ids.reserveCapacity(count)
+    }
+
+    public mutating func add(_ batch: [CampaignComment]) {
+        table.append(batch.map(\.text), with: sketcher)
+        for comment in batch {
+            ids.append(comment.id)
+            organizations.append(comment.organization.flatMap { $0.isEmpty ? nil : $0 })
+            posted.append(comment.posted)
+            duplicates.append(Int32(clamping: comment.duplicateComments))
+        }
+    }
+
+    /// Clusters what was added. `texts` answers the texts of the IDs it is given, in order.
+    public func report(texts: ([String]) async throws -> [String]) async throws -> CampaignReport {
+        let words = table.words
+        let eligible = words.map { Int($0) >= Sketcher.stubWords }
+        var units = Clustering.units(table, eligible: eligible, options: options)
+
+        // Own words: estimated from the signatures, and counted exactly where the estimate
+        // comes near the limit. Shared shingles are J/(1+J) of both texts' together.
+        let limit = options.ownWords
+        var exact: [(unit: Int, member: Int32)] = []
+        var setApart: [Int32] = []
+        var estimates: [Int32: Int] = [:]
+        table.signatures.withUnsafeBufferPointer { signatures in
+            let base = signatures.baseAddress!
+            for (index, unit) in units.enumerated() {
+                let medoidWords = Double(words[Int(unit.medoid)])
+                for member in unit.members.dropFirst() {
+                    let mine = Double(words[Int(member)])
+                    guard mine >= Double(limit) else { continue }
+                    let j = Signature.similarity(base + Int(unit.medoid) * Signature.bins, base + Int(member) * Signature.bins)
+                    let estimate = Int(mine - j / (1 + j) * (mine + medoidWords))
+                    estimates[member] = estimate
+                    // Only to rule a member out: a text that repeats itself has fewer distinct
+                    // shingles than words, which makes the estimate high.
+                    if estimate >= limit / 2 { exact.append((index, member)) }
+                }
+            }
+        }
+        // The medoids' texts, for the report and the exact counts.
+        let medoidTexts = try await texts(units.map { ids[Int($0.medoid)] })
+        var ownCounter: [Int: OwnWords] = [:]
+        func counter(_ unit: Int) -> OwnWords {
+            if let known = ownCounter[unit] { return known }
+            let made = OwnWords(medoid: medoidTexts[unit], struck: sketcher.struck)
+            ownCounter[unit] = made
+            return made
+        }
+        var exactCounts: [Int32: Int] = [:]
+        for start in stride(from: 0, to: exact.count, by: 1000) {
+            let part = Array(exact[start..<min(start + 1000, exact.count)])
+            let memberTexts = try await texts(part.map { ids[Int($0.member)] })
+            for (entry, text) in zip(part, memberTexts) {
+                let count = counter(entry.unit).own(text).count
+                exactCounts[entry.member] = count
+                if count >= limit { setApart.append(entry.member) }
+            }
+        }
+        let apart = Set(setApart)
+        var keptUnits: [(unit: Clustering.Unit, index: Int)] = []
+        for (index, unit) in units.enumerated() {
+            let members = unit.members.filter { !apart.contains($0) }
+            if members.count >= 2 { keptUnits.append((Clustering.Unit(medoid: unit.medoid, members: members), index)) }
+        }
+        units = keptUnits.map(\.unit)
+
+        // What members add: the members with the most own words, read and quoted.
+        var campaigns: [Campaign] = []
+        for (unit, index) in keptUnits {
+            let ranked = unit.members.dropFirst().compactMap { member -> (Int32, Int)? in
+                let own = exactCounts[member] ?? estimates[member]
+                return own.map { (member, $0) }
+            }.sorted { $0.1 > $1.1 }
+            var candidates = Array(ranked.prefix(3).map(\.0))
+            if candidates.count < 3 {
+                // Short members: a few of them, evenly spread, for what they add.
+                let step = max(1, unit.members.count / 4)
+                for member in stride(from: 1, to: unit.members.count, by: step) where candidates.count < 3 && !candidates.contains(unit.members[member]) {
+                    candidates.append(unit.members[member])
+                }
+            }
+            let candidateTexts = try await texts(candidates.map { ids[Int($0)] })
+            var additions: [Campaign.Addition] = []
+            for (member, text) in zip(candidates, candidateTexts) {
+                let own = counter(index).own(text, passagesOf: 8)
+                guard own.count > 0, let passage = own.passages.max(by: { $0.count < $1.count }) else { continue }
+                additions.append(Campaign.Addition(commentID: ids[Int(member)], words: own.count, passage: passage))
+            }
+            additions.sort { ($0.words, $1.commentID) > ($1.words, $0.commentID) }
+            var organizationCounts: [String: Int] = [:]
+            var first: String?
+            var last: String?
+            var represents = 0
+            for member in unit.members {
+                if let name = organizations[Int(member)] { organizationCounts[name, default: 0] += 1 }
+                if let date = posted[Int(member)] {
+                    if first == nil || date < first! { first = date }
+                    if last == nil || date > last! { last = date }
+                }
+                represents += 1 + Int(duplicates[Int(member)])
+            }
+            campaigns.append(
+                Campaign(
+                    id: ids[Int(unit.medoid)], size: unit.members.count, represents: represents, medoidText: medoidTexts[index], additions: additions,
+                    organizations: organizationCounts.map { Campaign.OrganizationCount(name: $0.key, comments: $0.value) }.sorted { ($1.comments, $0.name) < ($0.comments, $1.name) },
+                    firstPosted: first, lastPosted: last, members: unit.members.map { ids[Int($0)] }))
+        }
+        campaigns.sort { ($1.size, $0.id) < ($0.size, $1.id) }
+        let inCampaigns = campaigns.reduce(0) { $0 + $1.size }
+        let empty = words.lazy.filter { $0 == 0 }.count
+        let stubs = words.indices.filter { words[$0] > 0 && Int(words[$0]) < Sketcher.stubWords }.map { ids[$0] }
+        return CampaignReport(
+            threshold: options.threshold, comments: ids.count, empty: empty, stubs: stubs, inCampaigns: inCampaigns,
+            standAlone: ids.count - inCampaigns - empty - stubs.count, setApartForOwnWords: apart.map { ids[Int($0)] }.sorted(), campaigns: campaigns,
+            noticeStruck: !sketcher.struck.isEmpty)
+    }
+}

@@ -1,0 +1,251 @@
+import Dispatch
+
+/// Signatures of many comments in one flat buffer, `Signature.bins` values each, with each
+/// comment's word count.
+public struct SketchTable: Sendable {
+    public private(set) var signatures: [UInt32] = []
+    public private(set) var words: [Int32] = []
+    public var count: Int { words.count }
+
+    public init() {}
+
+    public mutating func reserve(_ count: Int) {
+        signatures.reserveCapacity(count * Signature.bins)
+        words.reserveCapacity(count)
+    }
+
+    /// Sketches `texts` on every core and appends them in order.
+    public mutating func append(_ texts: [String], with sketcher: Sketcher) {
+        let start = count
+        let bins = Signature.bins
+        signatures.append(contentsOf: repeatElement(UInt32.max, count: texts.count * bins))
+        words.append(contentsOf: repeatElement(0, count: texts.count))
+        let chunk = 64
+        let chunks = (texts.count + chunk - 1) / chunk
+        signatures.withUnsafeMutableBufferPointer { signatures in
+            words.withUnsafeMutableBufferPointer { words in
+                let signatures = UncheckedSendable(signatures)
+                let words = UncheckedSendable(words)
+                texts.withUnsafeBufferPointer { texts in
+                    let texts = UncheckedSendable(texts)
+                    DispatchQueue.concurrentPerform(iterations: chunks) { part in
+                        for index in (part * chunk)..<min(texts.value.count, (part + 1) * chunk) {
+                            let row = start + index
+                            let slice = UnsafeMutableBufferPointer(rebasing: signatures.value[(row * bins)..<((row + 1) * bins)])
+                            words.value[row] = Int32(clamping: sketcher.sketch(texts.value[index], into: slice))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// Disjoint sets over comment indices, by size with path halving.
+struct UnionFind {
+    var parent: [Int32]
+    var size: [Int32]
+
+    init(count: Int) {
+        parent = (0..<Int32(count)).map { $0 }
+        size = Array(repeating: 1, count: count)
+    }
+
+    @inline(__always) mutating func find(_ item: Int32) -> Int32 {
+        var item = item
+        while parent[Int(item)] != item {
+            let grand = parent[Int(parent[Int(item)])]
+            parent[Int(item)] = grand
+            item = grand
+        }
+        return item
+    }
+
+    @inline(__always) mutating func union(_ a: Int32, _ b: Int32) {
+        var a = find(a)
+        var b = find(b)
+        guard a != b else { return }
+        if size[Int(a)] < size[Int(b)] { swap(&a, &b) }
+        parent[Int(b)] = a
+        size[Int(a)] += size[Int(b)]
+    }
+}
+
+/// Near-identical comments grouped into units, as an agency that collapses them would count.
+public enum Clustering {
+    public struct Options: Sendable {
+        /// Estimated Jaccard similarity of word 5-shingles at which two comments are the same.
+        public var threshold: Double = 0.5
+        public var bands = 32
+        public var rows = 4
+        /// A member that adds this many words of its own is its own unit.
+        public var ownWords = 300
+
+        public init(threshold: Double = 0.5) {
+            self.threshold = threshold
+        }
+    }
+
+    /// A unit of two or more comments: the medoid (the member most like the rest) and every
+    /// member, the medoid first.
+    public struct Unit: Sendable, Hashable {
+        public var medoid: Int32
+        public var members: [Int32]
+    }
+
+    /// Links comments whose signatures collide in a band and whose estimated similarity holds,
+    /// then splits each linked component around its medoid. `eligible` leaves out stubs and
+    /// empties. Linear in the comments: each band is one pass over a hash table, and a bucket
+    /// is checked against its first and its latest member only, never as a list of pairs.
+    public static func units(_ table: SketchTable, eligible: [Bool], options: Options = Options()) -> [Unit] {
+        let count = table.count
+        var sets = UnionFind(count: count)
+        let bins = Signature.bins
+        precondition(options.bands * options.rows <= bins)
+        var capacity = 16
+        while capacity < count * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var firsts = [Int32](repeating: 0, count: capacity)
+        var lasts = [Int32](repeating: 0, count: capacity)
+        let threshold = options.threshold
+        table.signatures.withUnsafeBufferPointer { signatures in
+            let base = signatures.baseAddress!
+            for band in 0..<options.bands {
+                keys.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+                let offset = band * options.rows
+                for item in 0..<count where eligible[item] {
+                    let row = base + item * bins + offset
+                    var key = UInt64(band) &* 0x9e37_79b9_7f4a_7c15
+                    for value in 0..<options.rows { key = Words.mix(key ^ UInt64(row[value])) }
+                    key |= 1
+                    var slot = Int(truncatingIfNeeded: key) & mask
+                    while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+                    let me = Int32(item)
+                    if keys[slot] == 0 {
+                        keys[slot] = key
+                        firsts[slot] = me
+                        lasts[slot] = me
+                        continue
+                    }
+                    let first = firsts[slot]
+                    let mine = sets.find(me)
+                    if sets.find(first) != mine {
+                        if Signature.similarity(base + Int(first) * bins, base + item * bins) >= threshold {
+                            sets.union(first, me)
+                        } else {
+                            let last = lasts[slot]
+                            if last != first && sets.find(last) != mine && Signature.similarity(base + Int(last) * bins, base + item * bins) >= threshold {
+                                sets.union(last, me)
+                            }
+                        }
+                    }
+                    lasts[slot] = me
+                }
+            }
+        }
+        // Components, in order of their first member.
+        var componentOf = [Int32](repeating: -1, count: count)
+        var components: [[Int32]] = []
+        for item in 0..<count where eligible[item] && sets.size[Int(sets.find(Int32(item)))] > 1 {
+            let root = Int(sets.find(Int32(item)))
+            if componentOf[root] < 0 {
+                componentOf[root] = Int32(components.count)
+                components.append([])
+            }
+            components[Int(componentOf[root])].append(Int32(item))
+        }
+        var units: [Unit] = []
+        table.signatures.withUnsafeBufferPointer { signatures in
+            let base = signatures.baseAddress!
+            for component in components {
+                units += split(component, base: base, threshold: threshold)
+            }
+        }
+        return units
+    }
+
+    /// A component's units: the medoid's, then the medoid of what is left, a few times over.
+    /// A member within the threshold of no medoid is left on its own.
+    static func split(_ component: [Int32], base: UnsafePointer<UInt32>, threshold: Double) -> [Unit] {
+        let bins = Signature.bins
+        func similarity(_ a: Int32, _ b: Int32) -> Double { Signature.similarity(base + Int(a) * bins, base + Int(b) * bins) }
+        if component.count == 2 { return [Unit(medoid: component[0], members: component)] }
+        var remaining = component
+        var units: [Unit] = []
+        var peels = 0
+        while remaining.count >= 2 && peels < 16 {
+            let medoid = self.medoid(remaining, similarity)
+            var unit: [Int32] = [medoid]
+            var rest: [Int32] = []
+            for member in remaining where member != medoid {
+                if similarity(member, medoid) >= threshold { unit.append(member) } else { rest.append(member) }
+            }
+            if unit.count >= 2 { units.append(Unit(medoid: medoid, members: unit)) }
+            remaining = rest
+            peels += 1
+        }
+        return units
+    }
+
+    /// The member with the greatest total similarity to a sample of the others (all of them up
+    /// to 24), so a bridge between two campaigns loses to the core of the larger.
+    static func medoid(_ members: [Int32], _ similarity: (Int32, Int32) -> Double) -> Int32 {
+        let sampleSize = min(members.count, 24)
+        let step = Double(members.count) / Double(sampleSize)
+        let sample = (0..<sampleSize).map { members[Int(Double($0) * step)] }
+        var best = sample[0]
+        var bestScore = -1.0
+        for candidate in sample {
+            var score = 0.0
+            for other in sample where other != candidate { score += similarity(candidate, other) }
+            if score > bestScore {
+                bestScore = score
+                best = candidate
+            }
+        }
+        return best
+    }
+}
+
+/// What a member adds to its unit's medoid: the words no shingle it shares with the medoid
+/// covers, and the runs of them as passages of the member's own text.
+public struct OwnWords: Sendable {
+    public let medoidShingles: Set<UInt64>
+
+    public init(medoid: String, struck: Set<UInt64> = []) {
+        medoidShingles = Sketcher.shingles(of: medoid).union(struck)
+    }
+
+    /// The count of the member's own words, and its passages of at least `minimum` of them.
+    public func own(_ member: String, passagesOf minimum: Int = .max) -> (count: Int, passages: [String]) {
+        var covered: [Bool] = []
+        var ranges: [(Int, Int)] = []
+        Words.forEach(in: member) { _, start, end in ranges.append((start, end)) }
+        covered = Array(repeating: false, count: ranges.count)
+        Sketcher.forEachShingle(in: member) { shingle, first in
+            guard medoidShingles.contains(shingle) else { return }
+            for index in first..<min(first + Sketcher.shingleWords, covered.count) { covered[index] = true }
+        }
+        let count = covered.lazy.filter { !$0 }.count
+        guard minimum != .max else { return (count, []) }
+        var passages: [String] = []
+        let bytes = Array(member.utf8)
+        var index = 0
+        while index < covered.count {
+            guard !covered[index] else { index += 1; continue }
+            var end = index
+            while end < covered.count && !covered[end] { end += 1 }
+            if end - index >= minimum {
+                passages.append(String(decoding: bytes[ranges[index].0..<ranges[end - 1].1], as: UTF8.self))
+            }
+            index = end
+        }
+        return (count, passages)
+    }
+}

@@ -1,0 +1,194 @@
+import DocketCampaigns
+import Foundation
+import Testing
+
+/// Hand-built dockets whose campaigns are known by construction.
+struct CampaignsTests {
+    static let letter = """
+        I am writing to urge the Office of Management and Budget to strengthen its guidance on the use of artificial intelligence by federal agencies. \
+        Face recognition tools used in immigration enforcement can misidentify people, and a person who is wrongly matched may never learn why they were stopped. \
+        Agencies should publish every use of face recognition in their inventories, explain how each system was tested, and stop using any system that has not been tested on people who look like the people it is used on. \
+        People affected by an automated decision deserve notice that a model was involved, a plain explanation of the decision, and a real way to appeal it to a human being who can change the outcome. \
+        Risk scores that decide who is detained or who is watched should never be hidden from the people they score. \
+        Please require independent testing before deployment, ongoing monitoring after deployment, and public reporting of error rates broken down by race, sex and age. \
+        Thank you for considering this comment and for protecting the rights of everyone in this country.
+        """
+    static let names = ["Maria Lopez", "James Chen", "Aisha Rahman", "David Okafor", "Sofia Rossi", "Lena Novak", "Omar Haddad", "Grace Kim", "Tomas Silva", "Priya Patel"]
+    static let cities = ["Tucson, Arizona", "El Paso, Texas", "Chicago, Illinois", "Newark, New Jersey", "Fresno, California", "Miami, Florida", "Detroit, Michigan", "Seattle, Washington"]
+    static let reasons = [
+        "My family has lived here for three generations.", "I work as a nurse and see the fear this causes.", "My neighbor was stopped because of a false match.",
+        "I teach at a public school.", "I am a veteran of the United States Army.", "My parents came here forty years ago.",
+    ]
+
+    /// Sentences that look like prose but share no five-word run with each other or the letter.
+    static func prose(_ seed: Int, words: Int) -> String {
+        let vocabulary = [
+            "river", "budget", "school", "harvest", "engine", "market", "winter", "garden", "ticket", "silver", "forest", "doctor", "bridge", "window", "letter",
+            "number", "signal", "museum", "planet", "camera", "pencil", "island", "rocket", "meadow", "candle", "saddle", "hammer", "pocket", "violin", "tunnel",
+            "ladder", "mirror", "parrot", "cactus", "barrel", "lantern", "compass", "glacier", "harbor", "orchard", "pepper", "quartz", "ribbon", "shovel",
+        ]
+        var state = UInt64(seed) &* 0x9e37_79b9_7f4a_7c15 | 1
+        var result: [String] = []
+        for _ in 0..<words {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            result.append(vocabulary[Int(state % UInt64(vocabulary.count))])
+        }
+        return result.joined(separator: " ") + "."
+    }
+
+    static func report(_ comments: [CampaignComment], notice: String? = nil) async throws -> CampaignReport {
+        var builder = CampaignBuilder(notice: notice)
+        builder.add(comments)
+        let texts = Dictionary(uniqueKeysWithValues: comments.map { ($0.id, $0.text) })
+        return try await builder.report { ids in ids.map { texts[$0]! } }
+    }
+
+    @Test func twoHundredLettersWithPersonalOpeningsAreOneCampaignAndUniquesStandAlone() async throws {
+        var comments: [CampaignComment] = []
+        for index in 0..<200 {
+            let opening = "My name is \(Self.names[index % 10]) and I live in \(Self.cities[index % 8]). \(Self.reasons[index % 6])"
+            comments.append(
+                CampaignComment(
+                    id: "L-\(index)", text: opening + "\n\n" + Self.letter, organization: index % 50 == 0 ? "Coalition \(index / 50)" : nil,
+                    posted: "2026-01-\(String(format: "%02d", 1 + index % 28))", duplicateComments: index == 7 ? 40 : 0))
+        }
+        for index in 0..<20 { comments.append(CampaignComment(id: "U-\(index)", text: Self.prose(index, words: 120))) }
+        let report = try await Self.report(comments)
+        #expect(report.campaigns.count == 1)
+        let campaign = try #require(report.campaigns.first)
+        #expect(Set(campaign.members) == Set((0..<200).map { "L-\($0)" }))
+        #expect(campaign.size == 200)
+        #expect(campaign.represents == 240)
+        #expect(campaign.medoidText.contains("Face recognition tools used in immigration enforcement"))
+        #expect(campaign.organizations.map(\.name) == ["Coalition 0", "Coalition 1", "Coalition 2", "Coalition 3"])
+        #expect(campaign.firstPosted == "2026-01-01" && campaign.lastPosted == "2026-01-28")
+        // What members add is their opening, quoted from their own text.
+        #expect(campaign.additions.allSatisfy { $0.passage.hasPrefix("My name is") || $0.passage.contains("I live in") })
+        #expect(report.inCampaigns == 200 && report.standAlone == 20)
+        #expect(report.collapsedCount == 21)
+    }
+
+    /// X ~ bridge ~ Y with X and Y apart: blocks a(30) b(90) c(90) d(90) e(30) words, X = abc,
+    /// Y = cde, the bridge bcd. Jaccard: X~bridge 0.6, bridge~Y 0.6, X~Y 0.27.
+    @Test func aChainedComponentIsSplitAroundItsMedoid() async throws {
+        let a = Self.prose(101, words: 30)
+        let b = Self.prose(102, words: 90)
+        let c = Self.prose(103, words: 90)
+        let d = Self.prose(104, words: 90)
+        let e = Self.prose(105, words: 30)
+        var comments: [CampaignComment] = []
+        for index in 0..<15 { comments.append(CampaignComment(id: "X-\(index)", text: "Signed \(Self.names[index % 10]). " + [a, b, c].joined(separator: " "))) }
+        comments.append(CampaignComment(id: "BRIDGE", text: [b, c, d].joined(separator: " ")))
+        for index in 0..<10 { comments.append(CampaignComment(id: "Y-\(index)", text: "Signed \(Self.names[index % 10]). " + [c, d, e].joined(separator: " "))) }
+        let report = try await Self.report(comments)
+        let xs = Set((0..<15).map { "X-\($0)" })
+        let ys = Set((0..<10).map { "Y-\($0)" })
+        for campaign in report.campaigns {
+            let members = Set(campaign.members)
+            #expect(members.isDisjoint(with: xs) || members.isDisjoint(with: ys), "campaign \(campaign.id) mixes X and Y")
+        }
+        #expect(report.campaigns.contains { xs.isSubset(of: Set($0.members)) })
+        #expect(report.campaigns.contains { ys.isSubset(of: Set($0.members)) })
+    }
+
+    @Test func aMemberWithFourHundredWordsOfItsOwnStandsApartButTwoHundredFiftyStaysIn() async throws {
+        let long = Self.letter + " " + Self.prose(7, words: 550)
+        var comments = (0..<30).map { CampaignComment(id: "M-\($0)", text: "I am \(Self.names[$0 % 10]) from \(Self.cities[$0 % 8]). " + long) }
+        comments.append(CampaignComment(id: "OWN-400", text: long + " " + Self.prose(900, words: 400)))
+        comments.append(CampaignComment(id: "OWN-250", text: long + " " + Self.prose(901, words: 250)))
+        let report = try await Self.report(comments)
+        #expect(report.campaigns.count == 1)
+        let members = Set(report.campaigns[0].members)
+        #expect(!members.contains("OWN-400"))
+        #expect(members.contains("OWN-250"))
+        #expect(report.setApartForOwnWords == ["OWN-400"])
+        let addition = try #require(report.campaigns[0].additions.first)
+        #expect(addition.commentID == "OWN-250")
+        #expect((245...255).contains(addition.words))
+    }
+
+    @Test func stubsAndEmptiesAreReportedApartNotClustered() async throws {
+        var comments = (0..<5).map { CampaignComment(id: "S-\($0)", text: "See attached file(s).") }
+        comments.append(CampaignComment(id: "E-1", text: "   \n "))
+        comments.append(CampaignComment(id: "E-2", text: ""))
+        comments += (0..<3).map { CampaignComment(id: "L-\($0)", text: Self.letter) }
+        let report = try await Self.report(comments)
+        #expect(report.stubs == (0..<5).map { "S-\($0)" })
+        #expect(report.empty == 2)
+        #expect(report.campaigns.map(\.members) == [["L-0", "L-1", "L-2"]])
+        #expect(report.standAlone == 0)
+    }
+
+    /// Commenters who quote the same long passage of the notice, each with their own argument,
+    /// are not a campaign once the notice's text is struck.
+    @Test func quotingTheNoticeIsNotACampaignOnceTheNoticeIsStruck() async throws {
+        let notice = Self.prose(5000, words: 300)
+        let comments = (0..<6).map { CampaignComment(id: "Q-\($0)", text: notice + " " + Self.prose(6000 + $0, words: 150)) }
+        let unstruck = try await Self.report(comments)
+        #expect(unstruck.inCampaigns == 6)
+        let struck = try await Self.report(comments, notice: notice)
+        #expect(struck.campaigns.isEmpty)
+        #expect(struck.noticeStruck)
+    }
+
+    @Test func caseCompatibilityFormsPunctuationAndApostrophesFold() {
+        func hashes(_ text: String) -> [UInt64] {
+            var result: [UInt64] = []
+            Words.forEach(in: text) { hash, _, _ in result.append(hash) }
+            return result
+        }
+        #expect(hashes("Don't FILE, the ﬁle!") == hashes("dont file the file"))
+        #expect(hashes("don’t ｆｉｌｅ") == hashes("dont file"))
+        #expect(hashes("Ａ１ café") == hashes("a1 café"))
+        #expect(hashes("...,;  --").isEmpty)
+        // Byte ranges point back into the original text.
+        var words: [String] = []
+        let text = "Señor ﬁle, \"quoted\""
+        let bytes = Array(text.utf8)
+        Words.forEach(in: text) { _, start, end in words.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
+        #expect(words == ["Señor", "ﬁle", "quoted"])
+        // Chinese, written without spaces, is a word a character.
+        #expect(hashes("人工智能。").count == 4)
+    }
+
+    @Test func oddTextIsASensibleResult() async throws {
+        let huge = String(repeating: Self.letter + " ", count: 5_000_000 / Self.letter.utf8.count)
+        let repeated = String(repeating: "no ", count: 10_000)
+        let han = String(repeating: "人工智能监控移民社区的面部识别系统必须受到限制。", count: 20)
+        var comments = [
+            CampaignComment(id: "HUGE", text: huge), CampaignComment(id: "NO-1", text: repeated), CampaignComment(id: "NO-2", text: repeated + "no"),
+            CampaignComment(id: "HAN", text: han), CampaignComment(id: "CYRILLIC", text: String(repeating: "Право на обжалование решения человеком. ", count: 30)),
+        ]
+        comments.append(CampaignComment(id: "LETTER", text: Self.letter))
+        let report = try await Self.report(comments)
+        #expect(report.comments == 6)
+        // Ten thousand of one word are one shingle: the two such comments are the same.
+        #expect(report.campaigns.contains { Set($0.members) == ["NO-1", "NO-2"] })
+        // Five megabytes of the letter over and over is the letter, and adds no words of its own.
+        #expect(report.campaigns.contains { Set($0.members) == ["HUGE", "LETTER"] })
+        #expect(!report.campaigns.contains { $0.members.contains("HAN") || $0.members.contains("CYRILLIC") })
+        #expect(report.standAlone == 2)
+        let empty = try await Self.report([])
+        #expect(empty.comments == 0 && empty.campaigns.isEmpty && empty.shareInCampaigns == 0)
+    }
+
+    /// Pairwise precision and recall on a generated docket with known campaigns.
+    @Test func aGeneratedDocketsCampaignsAreFoundWithTheGoalsPrecisionAndRecall() async throws {
+        let corpus = CampaignCorpus(count: 20_000)
+        let items = (0..<corpus.count).map(corpus.item)
+        let report = try await Self.report(items.map(\.comment))
+        let accuracy = PairwiseAccuracy.measure(predicted: PairwiseAccuracy.labels(report, ids: items.map(\.comment.id)), truth: items.map(\.truth))
+        #expect(accuracy.truePairs > 1_000_000)
+        #expect(accuracy.precision >= 0.99, "precision \(accuracy.precision)")
+        #expect(accuracy.recall >= 0.95, "recall \(accuracy.recall)")
+    }
+
+    @Test func pairwiseAccuracyCountsPairs() {
+        // Truth {0,1,2} {3}; predicted {0,1} {2,3}: one pair right of two made, of three true.
+        let accuracy = PairwiseAccuracy.measure(predicted: [0, 0, 1, 1], truth: [5, 5, 5, 6])
+        #expect(accuracy.precision == 0.5)
+        #expect(abs(accuracy.recall - 1.0 / 3.0) < 1e-12)
+    }
+}
