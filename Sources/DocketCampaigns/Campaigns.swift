@@ -36,6 +36,16 @@ public struct CampaignReport: Codable, Sendable, Equatable {
     public var campaigns: [Campaign]
     /// Whether the notice's own text was struck before comparing.
     public var noticeStruck: Bool
+    /// Comments per day posted, the largest campaigns' apart.
+    public var days: [Day]
+
+    public struct Day: Codable, Sendable, Equatable {
+        public var date: String
+        public var comments: Int
+        /// Members of the five largest campaigns posted this day, largest first.
+        public var largestCampaigns: [Int]
+        public var otherCampaigns: Int
+    }
 
     /// Of all comments, the share in campaigns.
     public var shareInCampaigns: Double { comments == 0 ? 0 : Double(inCampaigns) / Double(comments) }
@@ -201,12 +211,33 @@ public struct CampaignBuilder: Sendable {
                     firstPosted: first, lastPosted: last, members: unit.members.map { ids[Int($0)] }))
         }
         campaigns.sort { ($1.size, $0.id) < ($0.size, $1.id) }
+        let days = Self.days(posted: posted, campaigns: campaigns, ids: ids)
         let inCampaigns = campaigns.reduce(0) { $0 + $1.size }
         let empty = words.lazy.filter { $0 == 0 }.count
         let stubs = words.indices.filter { words[$0] > 0 && Int(words[$0]) < Sketcher.stubWords }.map { ids[$0] }
         return CampaignReport(
             threshold: options.threshold, comments: ids.count, empty: empty, stubs: stubs, inCampaigns: inCampaigns,
             standAlone: ids.count - inCampaigns - empty - stubs.count, setApartForOwnWords: apart.map { ids[Int($0)] }.sorted(), campaigns: campaigns,
-            noticeStruck: !sketcher.struck.isEmpty)
+            noticeStruck: !sketcher.struck.isEmpty, days: days)
+    }
+
+    static func days(posted: [String?], campaigns: [Campaign], ids: [String]) -> [CampaignReport.Day] {
+        let largest = min(5, campaigns.count)
+        var campaignOf: [String: Int] = [:]
+        for (number, campaign) in campaigns.enumerated() {
+            for member in campaign.members { campaignOf[member] = number }
+        }
+        var days: [String: CampaignReport.Day] = [:]
+        for (index, date) in posted.enumerated() {
+            guard let date, date.count >= 10 else { continue }
+            let day = String(date.prefix(10))
+            var entry = days[day] ?? CampaignReport.Day(date: day, comments: 0, largestCampaigns: Array(repeating: 0, count: largest), otherCampaigns: 0)
+            entry.comments += 1
+            if let number = campaignOf[ids[index]] {
+                if number < largest { entry.largestCampaigns[number] += 1 } else { entry.otherCampaigns += 1 }
+            }
+            days[day] = entry
+        }
+        return days.values.sorted { $0.date < $1.date }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocketAPI
+import DocketCampaigns
 import DocketCitations
 import DocketComments
 import DocketKit
@@ -15,7 +16,7 @@ extension Docket {
                 The comments are kept in CAMPAIGN/.docket/comments.sqlite, or with --store postgres://USER@HOST/DATABASE on a \
                 PostgreSQL server that several analysts share.
                 """,
-            subcommands: [Pull.self, Import.self, List.self, Show.self, Search.self, Stats.self])
+            subcommands: [Pull.self, Import.self, List.self, Show.self, Search.self, Stats.self, Campaigns.self])
     }
 }
 
@@ -307,6 +308,96 @@ extension Docket.Comments {
     }
 }
 
+extension Docket.Comments {
+    struct Campaigns: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find the campaigns of near-identical comments, as an agency that collapses them would count.",
+            discussion: """
+                Comments are compared by their five-word phrases (attachments' text included): MinHash signatures, LSH banding                 and union-find, then each linked group split around its medoid. A member that adds 300 or more words of its own                 counts on its own; comments under 40 words are stubs, reported apart.
+                """)
+
+        @OptionGroup var storeOptions: CommentStoreOptions
+        @OptionGroup var filters: CommentFilterOptions
+        @OptionGroup var output: OutputFormatOption
+
+        @Option(name: .long, help: "Estimated Jaccard similarity of five-word phrases at which two comments are the same (0.2 to 0.95).")
+        var threshold: Double = 0.5
+
+        @Option(name: .long, help: "A text file of the notice (the proposed rule or request): phrases it contains are struck before comparing.")
+        var notice: String?
+
+        @Option(name: .long, help: "Also write the report as a standalone HTML page to this file.")
+        var html: String?
+
+        @Option(name: .long, help: "In text, show at most this many campaigns.")
+        var limit: Int = 20
+
+        func validate() throws {
+            guard (0.2...0.95).contains(threshold) else { throw ValidationError("--threshold must be between 0.2 and 0.95, not \(threshold).") }
+            guard limit >= 0 else { throw ValidationError("--limit must be 0 or more.") }
+        }
+
+        func run() async throws {
+            var noticeText: String?
+            if let notice {
+                do {
+                    noticeText = try String(contentsOfFile: notice, encoding: .utf8)
+                } catch {
+                    report([.error(.commentStoreFailure, "cannot read the notice's text: \((error as NSError).localizedDescription)", at: .file(notice))])
+                    throw ExitCode.failure
+                }
+            }
+            let store = try await storeOptions.open()
+            defer { Task { await store.database.close() } }
+            let progress = PullProgress()
+            let result = try await failing(store) {
+                try await store.campaigns(filters.filter, options: Clustering.Options(threshold: threshold), notice: noticeText) { read in
+                    progress.status("read \(Wording.number(read)) comments")
+                }
+            }
+            progress.finish()
+            if let html {
+                let url = URL(fileURLWithPath: html)
+                let title = "Campaigns among \(Wording.count(result.comments, "comment"))" + (filters.filter.docketID.map { " on \($0)" } ?? "")
+                let page = CampaignReportPage.html(result, title: title, generated: "From \(store.database.location)")
+                do {
+                    try AtomicWriter.write([(name: url.lastPathComponent, data: Data(page.utf8))], into: url.deletingLastPathComponent())
+                } catch {
+                    report([error.diagnostic])
+                    throw ExitCode.failure
+                }
+            }
+            switch output.format {
+            case .json: writeStandardOutput(try jsonText(result))
+            case .text: writeStandardOutput(Self.text(result, limit: limit))
+            }
+        }
+
+        static func text(_ report: CampaignReport, limit: Int) -> String {
+            let percent = String(format: "%.1f%%", report.shareInCampaigns * 100)
+            var text = "\(Wording.count(report.comments, "comment")): \(Wording.number(report.inCampaigns)) (\(percent)) in \(Wording.count(report.campaigns.count, "campaign")), "
+            text += "\(Wording.number(report.standAlone)) standing alone, \(Wording.count(report.stubs.count, "stub")) under 40 words, \(Wording.number(report.empty)) empty\n"
+            text += "an agency that counts each campaign once counts \(Wording.number(report.collapsedCount))"
+            if !report.setApartForOwnWords.isEmpty { text += "; \(Wording.count(report.setApartForOwnWords.count, "member")) set apart for 300 or more words of their own" }
+            text += "\n"
+            for (index, campaign) in report.campaigns.prefix(limit).enumerated() {
+                let dates = campaign.firstPosted.map { first in campaign.lastPosted.map { $0 == first ? first : "\(first) to \($0)" } ?? first } ?? "no date"
+                text += "\n\(index + 1). \(Wording.count(campaign.size, "comment"))"
+                if campaign.represents != campaign.size { text += " (standing for \(Wording.number(campaign.represents)) with the agency's duplicate counts)" }
+                text += ", \(dates), \(Wording.count(campaign.organizations.count, "organization"))\n"
+                let words = campaign.medoidText.split(whereSeparator: \.isWhitespace)
+                text += "   medoid \(campaign.id): \(words.prefix(40).joined(separator: " "))\(words.count > 40 ? " …" : "")\n"
+                for addition in campaign.additions.prefix(2) {
+                    let passage = addition.passage.split(whereSeparator: \.isWhitespace)
+                    text += "   \(addition.commentID) adds \(Wording.count(addition.words, "word")): \(passage.prefix(20).joined(separator: " "))\(passage.count > 20 ? " …" : "")\n"
+                }
+            }
+            if report.campaigns.count > limit { text += "\n\(Wording.count(report.campaigns.count - limit, "smaller campaign")) not shown (--limit, or --format json for all)\n" }
+            return text
+        }
+    }
+}
+
 /// A store read that fails is one line and exit 1.
 func failing<T>(_ store: CommentStore, _ body: () async throws -> T) async throws -> T {
     do {
@@ -349,6 +440,9 @@ final class PullProgress: @unchecked Sendable {
             }
         }
     }
+
+    /// A passing count, overwritten by the next.
+    func status(_ text: String) { lock.withLock { emit(text, force: false) } }
 
     /// A message of its own (a wait, a retry), never overwritten.
     func line(_ text: String) { lock.withLock { emit(text, force: true, keep: true) } }
