@@ -157,7 +157,7 @@ def test_the_html_report_opens_in_chromium_with_no_serious_axe_violation(grouped
         driver.get((folder / "report.html").as_uri())
         assert driver.find_element(By.TAG_NAME, "h1").text == "Campaigns among 281 comments"
         assert len(driver.find_elements(By.CSS_SELECTOR, "svg[role=img]")) == 3
-        driver.save_screenshot(str(os.environ.get("DOCKET_SCREENSHOTS", tmp_path) + "/campaigns-report.png"))
+        driver.save_screenshot(str(Path(os.environ.get("DOCKET_SCREENSHOTS", tmp_path)) / "campaigns-report.png"))
         axe = Axe(driver)
         axe.inject()
         results = axe.run()
