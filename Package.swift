@@ -134,9 +134,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "docket-bench",
-            dependencies: ["DocketKit", "DocketServer", "DocketComments", "CCmark"],
+            dependencies: ["DocketKit", "DocketServer", "DocketComments", "DocketCampaigns", "CCmark"],
             path: "Benchmarks",
-            exclude: ["RESULTS.md"]
+            exclude: ["RESULTS.md", "minhash_reference.py"]
         ),
         .testTarget(
             name: "DocketKitTests",

@@ -1,5 +1,6 @@
 import CCmark
 import DocketCompose
+import DocketCampaigns
 import DocketComments
 import DocketKit
 import DocketModel
@@ -832,6 +833,152 @@ if runs(8) {
         } else {
             print("  psql's \\copy failed: reference skipped; stored \(stored)")
         }
+    } else {
+        print("  PostgreSQL is not installed or did not start: skipped (apt-get install postgresql)")
+    }
+}
+
+// MARK: 9. Campaigns at scale
+
+struct CampaignRun {
+    var seconds: Double
+    var readSeconds: Double
+    var sketchSeconds: Double
+    var clusterSeconds: Double
+    var peakMB: Double
+    var report: CampaignReport
+}
+
+/// What `docket comments campaigns` does (`CommentStore.campaigns`), with its stages timed.
+func clusterCampaigns(_ store: CommentStore, reserve count: Int) async throws -> CampaignRun {
+    resetPeak()
+    let start = DispatchTime.now().uptimeNanoseconds
+    var builder = CampaignBuilder()
+    builder.reserve(count)
+    var sketching: UInt64 = 0
+    try await store.campaignComments(.init()) { batch in
+        let before = DispatchTime.now().uptimeNanoseconds
+        builder.add(batch)
+        sketching += DispatchTime.now().uptimeNanoseconds - before
+    }
+    let read = DispatchTime.now().uptimeNanoseconds
+    let report = try await builder.report { ids in try await store.campaignTexts(ids) }
+    let end = DispatchTime.now().uptimeNanoseconds
+    return CampaignRun(
+        seconds: Double(end - start) / 1e9, readSeconds: Double(read - start - sketching) / 1e9, sketchSeconds: Double(sketching) / 1e9,
+        clusterSeconds: Double(end - read) / 1e9, peakMB: Double(peakKilobytes()) / 1024, report: report)
+}
+
+
+if runs(9) {
+    let count = fixedSize ?? (quick ? 20_000 : 1_000_000)
+    let tenth = count / 10
+    let corpus = CampaignCorpus(count: count)
+    print("\n9. Campaigns at scale: \(Wording.number(count)) generated comments with known campaigns, clustered end to end from the store")
+
+    /// Writes the corpus's first `n` comments into a store, attachments as attachments.
+    func fill(_ store: CommentStore, _ n: Int) async throws {
+        try await store.database.transaction { transaction in
+            for start in stride(from: 0, to: n, by: 2000) {
+                let records = (start..<min(start + 2000, n)).map { index -> CommentRecord in
+                    let item = corpus.item(index)
+                    return CommentRecord(
+                        id: item.comment.id, docketID: "GEN-2026-0001", text: item.text, organization: item.comment.organization, posted: item.comment.posted,
+                        source: "docket-bench", attachments: item.attachment.map { [AttachmentRecord(position: 1, title: "Attachment", format: "pdf", text: $0, status: .text)] } ?? [])
+                }
+                try await store.write(records, complete: true, in: transaction)
+            }
+        }
+    }
+
+    func describe(_ name: String, _ run: CampaignRun, comments: Int) {
+        print(String(format: "  %@ %8.3f s  %9.0f comments/s  peak %7.1f MB  (read %.2f s, normalize and sketch %.2f s, band, union, verify, split and read medoids %.2f s)",
+            name.padding(toLength: 34, withPad: " ", startingAt: 0), run.seconds, Double(comments) / run.seconds, run.peakMB, run.readSeconds, run.sketchSeconds, run.clusterSeconds))
+    }
+
+    func goal(_ met: Bool, _ text: String) { print("  goal \(met ? "met" : "MISSED"): \(text)") }
+
+    let truth = (0..<count).map { corpus.item($0).truth }
+    let ids = (0..<count).map { corpus.item($0).comment.id }
+
+    let smallURL = scratch.appendingPathComponent("campaigns-small.sqlite")
+    let small = try await CommentStore.open(SQLiteCommentDatabase(url: smallURL, displayPath: "campaigns-small.sqlite"))
+    try await fill(small, tenth)
+    let bigURL = scratch.appendingPathComponent("campaigns.sqlite")
+    let big = try await CommentStore.open(SQLiteCommentDatabase(url: bigURL, displayPath: "campaigns.sqlite"))
+    try await fill(big, count)
+
+    let smallRun = try await clusterCampaigns(small, reserve: tenth)
+    let bigRun = try await clusterCampaigns(big, reserve: count)
+    describe("SQLite store, \(Wording.number(tenth))", smallRun, comments: tenth)
+    describe("SQLite store, \(Wording.number(count))", bigRun, comments: count)
+    let accuracy = PairwiseAccuracy.measure(predicted: PairwiseAccuracy.labels(bigRun.report, ids: ids), truth: truth)
+    print(String(format: "  %@: %d campaigns, %.1f%% of comments in them; pairwise precision %.4f, recall %.4f against the truth (%@ true pairs)",
+        Wording.number(count), bigRun.report.campaigns.count, bigRun.report.shareInCampaigns * 100, accuracy.precision, accuracy.recall, Wording.number(accuracy.truePairs)))
+
+    // The references, on the first tenth's comments of 40 words or more (stubs and empties are
+    // set apart before DocketKit compares, so they are left out of every tool's share).
+    let smallReport = smallRun.report
+    let apart = Set(smallReport.stubs)
+    var referenceIDs: [String] = []
+    var referenceTruth: [Int] = []
+    let jsonl = scratch.appendingPathComponent("campaigns-reference.jsonl")
+    FileManager.default.createFile(atPath: jsonl.path, contents: nil)
+    let handle = try FileHandle(forWritingTo: jsonl)
+    for index in 0..<tenth {
+        let item = corpus.item(index)
+        guard Words.count(item.comment.text) >= Sketcher.stubWords, !apart.contains(item.comment.id) else { continue }
+        referenceIDs.append(item.comment.id)
+        referenceTruth.append(item.truth)
+        let line = try JSONSerialization.data(withJSONObject: ["text": item.comment.text]) + Data("\n".utf8)
+        handle.write(line)
+    }
+    try handle.close()
+    let ours = PairwiseAccuracy.labels(smallReport, ids: referenceIDs)
+    let oursAccuracy = PairwiseAccuracy.measure(predicted: ours, truth: referenceTruth)
+    print(String(format: "  on the same %@ comments of 40 words or more: DocketKit precision %.4f, recall %.4f",
+        Wording.number(referenceIDs.count), oursAccuracy.precision, oursAccuracy.recall))
+    var referenceRates: [String: Double] = [:]
+    for tool in ["rensa", "datasketch"] {
+        let labelsURL = scratch.appendingPathComponent("labels-\(tool).txt")
+        let started = DispatchTime.now().uptimeNanoseconds
+        guard let output = run(["python3", "Benchmarks/minhash_reference.py", tool, jsonl.path, labelsURL.path]),
+            let secondsText = output.split(separator: "\n").last(where: { $0.hasPrefix("seconds ") })?.dropFirst(8), let seconds = Double(secondsText)
+        else {
+            print("  \(tool): not installed or failed, skipped (pip install rensa datasketch)")
+            continue
+        }
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let labels = ((try? String(contentsOf: labelsURL, encoding: .utf8)) ?? "").split(separator: "\n").compactMap { Int($0) }
+        let theirs = labels.count == referenceTruth.count ? PairwiseAccuracy.measure(predicted: labels, truth: referenceTruth) : (precision: 0, recall: 0, predictedPairs: 0, truePairs: 0)
+        referenceRates[tool] = Double(referenceIDs.count) / seconds
+        print(String(format: "  %@ %8.3f s  %9.0f comments/s  peak %7.1f MB  (%@ comments; %.1f s with Python's start and the file read); precision %.4f, recall %.4f",
+            "\(tool) (reference)".padding(toLength: 34, withPad: " ", startingAt: 0), seconds, Double(referenceIDs.count) / seconds, Double(lastChildPeakKilobytes) / 1024,
+            Wording.number(referenceIDs.count), wall, theirs.precision, theirs.recall))
+    }
+
+    let rate = Double(count) / bigRun.seconds
+    if count >= 1_000_000 { goal(bigRun.seconds <= 10, String(format: "1,000,000 comments in at most 10 s (%.2f s)", bigRun.seconds)) }
+    if let rensa = referenceRates["rensa"] { goal(rate >= 2 * rensa, String(format: "throughput at least 2× rensa's (%.2f×)", rate / rensa)) }
+    if let datasketch = referenceRates["datasketch"] { goal(rate >= 50 * datasketch, String(format: "throughput at least 50× datasketch's (%.1f×)", rate / datasketch)) }
+    goal(bigRun.seconds <= 11 * smallRun.seconds, String(format: "10× the comments in at most 11× the time (%.2f×)", bigRun.seconds / smallRun.seconds))
+    goal(bigRun.peakMB <= 1536, String(format: "peak memory at most 1.5 GB (%.0f MB)", bigRun.peakMB))
+    goal(accuracy.precision >= 0.99, String(format: "precision at least 0.99 (%.4f)", accuracy.precision))
+    goal(accuracy.recall >= 0.95, String(format: "recall at least 0.95 (%.4f)", accuracy.recall))
+    await small.database.close()
+    await big.database.close()
+
+    // The same clustering on the PostgreSQL store: candidates in process, the rows read over
+    // the wire.
+    let server = scratch.appendingPathComponent("postgres-campaigns")
+    if let started = run(["Tests/postgres/start", server.path]), let url = started.split(separator: "\n").last.map(String.init), url.hasPrefix("postgres://") {
+        defer { _ = run(["sh", "-c", "bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); if [ \"$(id -u)\" = 0 ]; then runuser -u postgres -- \"$bin/pg_ctl\" -D '\(server.path)/data' -m immediate stop; else \"$bin/pg_ctl\" -D '\(server.path)/data' -m immediate stop; fi"]) }
+        let store = try await CommentStore.open(PostgresCommentDatabase.connect(url))
+        try await fill(store, count)
+        let postgresRun = try await clusterCampaigns(store, reserve: count)
+        describe("PostgreSQL store, \(Wording.number(count))", postgresRun, comments: count)
+        print("  the same campaigns as on SQLite: \(postgresRun.report == bigRun.report ? "yes" : "NO")")
+        await store.database.close()
     } else {
         print("  PostgreSQL is not installed or did not start: skipped (apt-get install postgresql)")
     }
