@@ -98,6 +98,17 @@ public struct CampaignBuilder: Sendable {
     }
 
     public var count: Int { ids.count }
+    public var identifiers: [String] { ids }
+
+    /// Two added comments' estimated Jaccard similarity.
+    public func similarity(_ a: Int, _ b: Int) -> Double {
+        table.signatures.withUnsafeBufferPointer { signatures in
+            Signature.similarity(signatures.baseAddress! + a * Signature.bins, signatures.baseAddress! + b * Signature.bins)
+        }
+    }
+
+    /// An added comment's word count.
+    public func words(_ index: Int) -> Int { Int(table.words[index]) }
 
     public mutating func reserve(_ count: Int) {
         table.reserve(count)

@@ -115,9 +115,9 @@ extension CommentStore {
         public var posted: String?
     }
 
-    /// The comments matching every one of `words`, most relevant first, each with its best
-    /// passage (the words marked « »).
-    public func search(_ words: [String], filter: Filter, limit: Int) async throws -> [Hit] {
+    /// The comments matching every one of `words` (with `anyWord`, any of them), most relevant
+    /// first, each with its best passage (the words marked « »).
+    public func search(_ words: [String], filter: Filter, limit: Int, anyWord: Bool = false) async throws -> [Hit] {
         let terms = words.flatMap { $0.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) }.map(String.init).filter { !$0.isEmpty }
         guard !terms.isEmpty else { return [] }
         let (clause, arguments) = filter.clause()
@@ -126,7 +126,7 @@ extension CommentStore {
         switch database.dialect {
         case .sqlite:
             // Each word quoted: the query is words, never FTS5 syntax.
-            let match = terms.map { "\"\($0)\"" }.joined(separator: " ")
+            let match = terms.map { "\"\($0)\"" }.joined(separator: anyWord ? " OR " : " ")
             rows = try await database.rows(
                 """
                 SELECT s.comment_id, s.part, snippet(comment_search, 2, '«', '»', '…', 16), -bm25(comment_search), \(Self.submitterSQL), c.posted
@@ -138,9 +138,9 @@ extension CommentStore {
                 """
                 SELECT s.comment_id, s.part, ts_headline('english', s.body, q, 'StartSel=«, StopSel=», MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=…'),
                 ts_rank(s.terms, q)::float8, \(Self.submitterSQL), c.posted
-                FROM comment_search s JOIN comments c ON c.id = s.comment_id, plainto_tsquery('english', ?) q
+                FROM comment_search s JOIN comments c ON c.id = s.comment_id, \(anyWord ? "to_tsquery" : "plainto_tsquery")('english', ?) q
                 WHERE s.terms @@ q \(restrict) ORDER BY ts_rank(s.terms, q) DESC, s.comment_id LIMIT ?
-                """, [.text(terms.joined(separator: " "))] + arguments + [.integer(Int64(limit * 4))])
+                """, [.text(terms.joined(separator: anyWord ? " | " : " "))] + arguments + [.integer(Int64(limit * 4))])
         }
         // A comment once, at its best-matching part.
         var seen = Set<String>()

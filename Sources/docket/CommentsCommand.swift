@@ -16,7 +16,7 @@ extension Docket {
                 The comments are kept in CAMPAIGN/.docket/comments.sqlite, or with --store postgres://USER@HOST/DATABASE on a \
                 PostgreSQL server that several analysts share.
                 """,
-            subcommands: [Pull.self, Import.self, List.self, Show.self, Search.self, Stats.self, Campaigns.self])
+            subcommands: [Pull.self, Import.self, List.self, Show.self, Search.self, Stats.self, Campaigns.self, Forecast.self])
     }
 }
 
@@ -394,6 +394,104 @@ extension Docket.Comments {
             }
             if report.campaigns.count > limit { text += "\n\(Wording.count(report.campaigns.count - limit, "smaller campaign")) not shown (--limit, or --format json for all)\n" }
             return text
+        }
+    }
+}
+
+extension Docket.Comments {
+    struct Forecast: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Before filing: where the plan's comment and each supporter's draft will land among the posted comments.",
+            discussion: """
+                The plan is composed (with --each, once per supporter) and placed among the stored comments of the plan's \
+                docket as `docket comments campaigns` groups them: which campaign each draft joins, how many drafts an agency \
+                that collapses near-duplicates would count, and about how many words of its own a draft needs to stand apart. \
+                Each recommendation is set beside the posted comments that make the same point, with the organizations behind \
+                them; a recommendation nobody else made is said so.
+                """)
+
+        @Argument(help: "The plan file, e.g. Examples/omb-2023-0020/plan.yml.")
+        var plan: String
+
+        @Option(name: .long, help: "A CSV file with one supporter a row, as for docket compose --each.")
+        var each: String?
+
+        @OptionGroup var storeOptions: CommentStoreOptions
+        @OptionGroup var output: OutputFormatOption
+
+        @Option(name: .long, help: "The docket whose comments to compare with (default: the plan's).")
+        var docket: String?
+
+        func run() async throws {
+            var drafts: [(id: String, text: String)] = []
+            let composed = commandPipeline.compose(plan: plan, formats: [.txt])
+            TerminalReporter().text(composed, summary: false)
+            guard composed.succeeded, let result = composed.value else {
+                writeStandardError("nothing forecast: the plan does not compose")
+                throw ExitCode.failure
+            }
+            if let each {
+                let personalized = commandPipeline.composeEach(plan: plan, supporters: each)
+                TerminalReporter().text(personalized, summary: false)
+                guard personalized.succeeded, let personalizedResult = personalized.value else {
+                    writeStandardError("nothing forecast: the drafts do not compose")
+                    throw ExitCode.failure
+                }
+                drafts = personalizedResult.rendered.map { (String($0.name.dropLast(3)), $0.contents) }
+            } else {
+                drafts = [(result.draft.plan.name, result.box.text)]
+            }
+            let document = result.draft.document
+            let points = document.recommendations.map { CampaignForecast.Point(number: $0.number, id: $0.id, title: $0.title, summary: $0.summary) }
+            // The plan's own campaign folder keeps the store unless another is named.
+            var storeOptions = storeOptions
+            if storeOptions.store == nil && storeOptions.into == "." { storeOptions.into = result.campaign.folder.path }
+            let store = try await storeOptions.open()
+            defer { Task { await store.database.close() } }
+            let docketID = docket ?? document.header.docketID
+            let forecast = try await failing(store) {
+                try await CampaignForecast.make(store: store, filter: CommentStore.Filter(docketID: docketID), drafts: drafts, points: points)
+            }
+            switch output.format {
+            case .json: writeStandardOutput(try jsonText(forecast))
+            case .text: writeStandardOutput(Self.text(forecast, docket: docketID))
+            }
+        }
+
+        static func text(_ forecast: CampaignForecast, docket: String?) -> String {
+            var text = "against \(Wording.count(forecast.posted, "posted comment"))\(docket.map { " on \($0)" } ?? "")"
+            if forecast.posted == 0 { text += " (none stored: docket comments pull or import first)" }
+            text += "\n" + collapseLine(forecast) + "\n"
+            let joining = Dictionary(grouping: forecast.placements.filter { $0.lands == "posted" }, by: { $0.campaign ?? "" })
+            for (campaign, members) in joining.sorted(by: { $0.value.count > $1.value.count }) {
+                let size = members.first?.postedInCampaign ?? 0
+                text += "  \(Wording.count(members.count, "draft")) join\(members.count == 1 ? "s" : "") the posted campaign around \(campaign) (\(Wording.count(size, "posted comment")))\n"
+            }
+            let own = forecast.placements.filter { $0.lands == "drafts" }
+            if !own.isEmpty { text += "  \(Wording.count(own.count, "draft")) form\(own.count == 1 ? "s" : "") \(Set(own.compactMap(\.campaign)).count == 1 ? "one campaign" : "campaigns") of the coalition's own\n" }
+            let alone = forecast.placements.filter { $0.lands == "alone" }.count
+            if alone > 0 { text += "  \(Wording.count(alone, "draft")) stand\(alone == 1 ? "s" : "") apart\n" }
+            if let need = forecast.medianWordsToStandApart {
+                text += "  a draft in a campaign needs about \(Wording.count(need, "word")) of its own to stand apart (the median)\n"
+            }
+            for point in forecast.recommendations {
+                text += "\nRecommendation \(point.number): \(point.title)\n"
+                if point.madeByNobodyElse {
+                    text += "  no posted comment makes this point (matched on: \(point.terms.joined(separator: ", ")))\n"
+                    continue
+                }
+                for match in point.comments {
+                    text += "  \(match.id)\(match.submitter.map { " (\($0))" } ?? ""): \(match.passage)\n    \(match.link)\n"
+                }
+                if !point.organizations.isEmpty { text += "  potential allies: \(point.organizations.joined(separator: ", "))\n" }
+            }
+            return text
+        }
+
+        /// "3 drafts: an agency that collapses near-duplicates would count them as 1".
+        static func collapseLine(_ forecast: CampaignForecast) -> String {
+            "\(Wording.count(forecast.drafts, "draft")): an agency that collapses near-duplicates would count \(forecast.drafts == 1 ? "it" : "them") as \(Wording.number(forecast.countedAs))"
+                + (forecast.countedAs == 0 ? " new (each joins a campaign already posted)" : "")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocketComments
 import DocketKit
 import DocketModel
 import DocketRender
@@ -6,7 +7,7 @@ import DocketSupport
 import Foundation
 
 extension Docket {
-    struct Compose: ParsableCommand {
+    struct Compose: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compose a plan into Markdown, HTML and comment-box text.",
             discussion: """
@@ -42,8 +43,8 @@ extension Docket {
             }
         }
 
-        func run() throws {
-            if let each { return try composeEach(supporters: each) }
+        func run() async throws {
+            if let each { return try await composeEach(supporters: each) }
             let formats = stdout.map { [$0] } ?? format?.formats
             let outcome = commandPipeline.compose(plan: plan, formats: formats)
             TerminalReporter().text(outcome, summary: false)
@@ -80,7 +81,7 @@ extension Composition.Format: ExpressibleByArgument {}
 
 extension Docket.Compose {
     /// `docket compose --each`: one draft per supporter, written as one set.
-    private func composeEach(supporters: String) throws {
+    private func composeEach(supporters: String) async throws {
         let outcome = commandPipeline.composeEach(plan: plan, supporters: supporters)
         TerminalReporter().text(outcome, summary: false)
         guard outcome.succeeded, let result = outcome.value else {
@@ -90,6 +91,21 @@ extension Docket.Compose {
         let folder = result.campaign.outputs(under: URL(fileURLWithPath: out)).each
         let written = try written { () throws(Diagnostic) in try commandPipeline.write(result, under: URL(fileURLWithPath: out)) }
         writeStandardOutput("wrote \(written.files.count) drafts (\(written.files.reduce(0) { $0 + $1.bytes }) bytes) into \(displayPath(folder))/\n")
+        // With the docket's comments in the campaign's store, where the drafts will land.
+        let storeURL = Campaign.commentsStoreURL(inFolder: result.campaign.folder)
+        guard FileManager.default.fileExists(atPath: storeURL.path) else { return }
+        do {
+            let store = try await CommentStore.open(SQLiteCommentDatabase(url: storeURL, displayPath: displayPath(storeURL)))
+            defer { Task { await store.database.close() } }
+            let forecast = try await CampaignForecast.make(
+                store: store, filter: CommentStore.Filter(docketID: result.base.document.header.docketID), drafts: result.rendered.map { (String($0.name.dropLast(3)), $0.contents) },
+                points: [])
+            if forecast.posted > 0 {
+                writeStandardOutput("against \(Wording.count(forecast.posted, "posted comment")) in \(displayPath(storeURL)): \(Docket.Comments.Forecast.collapseLine(forecast))\n")
+            }
+        } catch {
+            writeStandardError("\(displayPath(storeURL)): no forecast: \(error)")
+        }
     }
 }
 
