@@ -876,19 +876,43 @@ if runs(9) {
     let corpus = CampaignCorpus(count: count)
     print("\n9. Campaigns at scale: \(Wording.number(count)) generated comments with known campaigns, clustered end to end from the store")
 
-    /// Writes the corpus's first `n` comments into a store, attachments as attachments.
-    func fill(_ store: CommentStore, _ n: Int) async throws {
-        try await store.database.transaction { transaction in
-            for start in stride(from: 0, to: n, by: 2000) {
-                let records = (start..<min(start + 2000, n)).map { index -> CommentRecord in
-                    let item = corpus.item(index)
-                    return CommentRecord(
-                        id: item.comment.id, docketID: "GEN-2026-0001", text: item.text, organization: item.comment.organization, posted: item.comment.posted,
-                        source: "docket-bench", attachments: item.attachment.map { [AttachmentRecord(position: 1, title: "Attachment", format: "pdf", text: $0, status: .text)] } ?? [])
+    /// Writes the corpus into each store (the first `n` of it into the stores given with a
+    /// smaller `n`), generating each comment once, and writes the references' input: the first
+    /// tenth's comments of 40 words or more as JSON lines. Returns every comment's ID and true
+    /// unit, and the references' IDs and truth.
+    func fill(_ stores: [(CommentStore, Int)], references: URL) async throws -> (ids: [String], truth: [Int], referenceIDs: [String], referenceTruth: [Int]) {
+        var ids: [String] = []
+        var truth: [Int] = []
+        var referenceIDs: [String] = []
+        var referenceTruth: [Int] = []
+        ids.reserveCapacity(count)
+        truth.reserveCapacity(count)
+        FileManager.default.createFile(atPath: references.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: references)
+        defer { try? handle.close() }
+        for start in stride(from: 0, to: count, by: 2000) {
+            let items = (start..<min(start + 2000, count)).map(corpus.item)
+            let records = items.map { item in
+                CommentRecord(
+                    id: item.comment.id, docketID: "GEN-2026-0001", text: item.text, organization: item.comment.organization, posted: item.comment.posted,
+                    source: "docket-bench", attachments: item.attachment.map { [AttachmentRecord(position: 1, title: "Attachment", format: "pdf", text: $0, status: .text)] } ?? [])
+            }
+            for (offset, item) in items.enumerated() {
+                ids.append(item.comment.id)
+                truth.append(item.truth)
+                if start + offset < tenth && Words.count(item.comment.text) >= Sketcher.stubWords {
+                    referenceIDs.append(item.comment.id)
+                    referenceTruth.append(item.truth)
+                    handle.write(try JSONSerialization.data(withJSONObject: ["text": item.comment.text]) + Data("\n".utf8))
                 }
-                try await store.write(records, complete: true, in: transaction)
+            }
+            for (store, limit) in stores where start < limit {
+                try await store.database.transaction { transaction in
+                    try await store.write(Array(records.prefix(limit - start)), complete: true, in: transaction)
+                }
             }
         }
+        return (ids, truth, referenceIDs, referenceTruth)
     }
 
     func describe(_ name: String, _ run: CampaignRun, comments: Int) {
@@ -898,15 +922,23 @@ if runs(9) {
 
     func goal(_ met: Bool, _ text: String) { print("  goal \(met ? "met" : "MISSED"): \(text)") }
 
-    let truth = (0..<count).map { corpus.item($0).truth }
-    let ids = (0..<count).map { corpus.item($0).comment.id }
-
     let smallURL = scratch.appendingPathComponent("campaigns-small.sqlite")
     let small = try await CommentStore.open(SQLiteCommentDatabase(url: smallURL, displayPath: "campaigns-small.sqlite"))
-    try await fill(small, tenth)
     let bigURL = scratch.appendingPathComponent("campaigns.sqlite")
     let big = try await CommentStore.open(SQLiteCommentDatabase(url: bigURL, displayPath: "campaigns.sqlite"))
-    try await fill(big, count)
+    // The PostgreSQL store is filled in the same pass, and clustered after SQLite's.
+    let server = scratch.appendingPathComponent("postgres-campaigns")
+    var postgres: CommentStore?
+    if let started = run(["Tests/postgres/start", server.path]), let url = started.split(separator: "\n").last.map(String.init), url.hasPrefix("postgres://") {
+        postgres = try await CommentStore.open(PostgresCommentDatabase.connect(url))
+    }
+    defer {
+        if postgres != nil {
+            _ = run(["sh", "-c", "bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); if [ \"$(id -u)\" = 0 ]; then runuser -u postgres -- \"$bin/pg_ctl\" -D '\(server.path)/data' -m immediate stop; else \"$bin/pg_ctl\" -D '\(server.path)/data' -m immediate stop; fi"])
+        }
+    }
+    let jsonl = scratch.appendingPathComponent("campaigns-reference.jsonl")
+    let (ids, truth, referenceIDs, referenceTruth) = try await fill([(small, tenth), (big, count)] + (postgres.map { [($0, count)] } ?? []), references: jsonl)
 
     let smallRun = try await clusterCampaigns(small, reserve: tenth)
     let bigRun = try await clusterCampaigns(big, reserve: count)
@@ -919,21 +951,6 @@ if runs(9) {
     // The references, on the first tenth's comments of 40 words or more (stubs and empties are
     // set apart before DocketKit compares, so they are left out of every tool's share).
     let smallReport = smallRun.report
-    let apart = Set(smallReport.stubs)
-    var referenceIDs: [String] = []
-    var referenceTruth: [Int] = []
-    let jsonl = scratch.appendingPathComponent("campaigns-reference.jsonl")
-    FileManager.default.createFile(atPath: jsonl.path, contents: nil)
-    let handle = try FileHandle(forWritingTo: jsonl)
-    for index in 0..<tenth {
-        let item = corpus.item(index)
-        guard Words.count(item.comment.text) >= Sketcher.stubWords, !apart.contains(item.comment.id) else { continue }
-        referenceIDs.append(item.comment.id)
-        referenceTruth.append(item.truth)
-        let line = try JSONSerialization.data(withJSONObject: ["text": item.comment.text]) + Data("\n".utf8)
-        handle.write(line)
-    }
-    try handle.close()
     let ours = PairwiseAccuracy.labels(smallReport, ids: referenceIDs)
     let oursAccuracy = PairwiseAccuracy.measure(predicted: ours, truth: referenceTruth)
     print(String(format: "  on the same %@ comments of 40 words or more: DocketKit precision %.4f, recall %.4f",
@@ -970,11 +987,7 @@ if runs(9) {
 
     // The same clustering on the PostgreSQL store: candidates in process, the rows read over
     // the wire.
-    let server = scratch.appendingPathComponent("postgres-campaigns")
-    if let started = run(["Tests/postgres/start", server.path]), let url = started.split(separator: "\n").last.map(String.init), url.hasPrefix("postgres://") {
-        defer { _ = run(["sh", "-c", "bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); if [ \"$(id -u)\" = 0 ]; then runuser -u postgres -- \"$bin/pg_ctl\" -D '\(server.path)/data' -m immediate stop; else \"$bin/pg_ctl\" -D '\(server.path)/data' -m immediate stop; fi"]) }
-        let store = try await CommentStore.open(PostgresCommentDatabase.connect(url))
-        try await fill(store, count)
+    if let store = postgres {
         let postgresRun = try await clusterCampaigns(store, reserve: count)
         describe("PostgreSQL store, \(Wording.number(count))", postgresRun, comments: count)
         print("  the same campaigns as on SQLite: \(postgresRun.report == bigRun.report ? "yes" : "NO")")

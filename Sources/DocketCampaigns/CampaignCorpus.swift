@@ -30,10 +30,14 @@ public struct CampaignCorpus: Sendable {
     }()
     static let organizations = (1...300).map { "Community Organization \($0)" }
 
+    /// Each template's paragraphs, made once.
+    let templateParagraphs: [[String]]
+
     public init(count: Int, seed: UInt64 = 2026) {
         self.count = count
         self.seed = seed
         templates = max(4, count / 2000)
+        templateParagraphs = (0..<templates).map { Self.makeTemplate($0, seed: seed) }
     }
 
     /// The comment's text, its attachment's text (the letter, when the comment only points to
@@ -79,7 +83,9 @@ public struct CampaignCorpus: Sendable {
     }
 
     /// A template's paragraphs: 450 to 700 words in three to five paragraphs.
-    public func template(_ number: Int) -> [String] {
+    public func template(_ number: Int) -> [String] { templateParagraphs[number] }
+
+    static func makeTemplate(_ number: Int, seed: UInt64) -> [String] {
         var generator = Generator(state: seed ^ 0x7e3a_11c0 ^ UInt64(number) << 20)
         let paragraphs = 3 + generator.below(3)
         let total = 450 + generator.below(251)

@@ -97,17 +97,15 @@ public struct CampaignForecast: Sendable, Codable, Equatable {
         coverage: Double = 0.6, matchesPerPoint: Int = 5
     ) async throws -> CampaignForecast {
         var builder = CampaignBuilder(options: options)
-        var postedTexts: [String: String] = [:]
         try await store.campaignComments(filter) { batch in builder.add(batch) }
         let posted = builder.count
+        // Prefixed, so a draft's name never takes a posted comment's ID.
         let draftIDs = drafts.map { "draft:" + $0.id }
-        for (id, draft) in zip(draftIDs, drafts) { postedTexts[id] = draft.text }
+        let draftTexts = Dictionary(zip(draftIDs, drafts.map(\.text)), uniquingKeysWith: { first, _ in first })
         builder.add(zip(draftIDs, drafts).map { CampaignComment(id: $0.0, text: $0.1.text) })
-        let texts = postedTexts
         let report = try await builder.report { ids in
-            let stored = try await store.campaignTexts(ids.filter { texts[$0] == nil })
-            var iterator = stored.makeIterator()
-            return ids.map { texts[$0] ?? iterator.next() ?? "" }
+            var stored = try await store.campaignTexts(ids.filter { draftTexts[$0] == nil }).makeIterator()
+            return ids.map { draftTexts[$0] ?? stored.next() ?? "" }
         }
         var indexOf: [String: Int] = [:]
         for (index, id) in builder.identifiers.enumerated() { indexOf[id] = index }
@@ -129,12 +127,13 @@ public struct CampaignForecast: Sendable, Codable, Equatable {
             if postedMembers == 0 {
                 if draftOnlyCampaigns.insert(campaign.id).inserted { counted += 1 }
             }
-            // The words that would take it below the threshold: shared shingles stay, the
-            // union grows by each word added.
-            var similarity = me == medoid ? 1.0 : builder.similarity(me, medoid)
-            if me == medoid, let other = campaign.members.first(where: { $0 != id }).flatMap({ indexOf[$0] }) { similarity = builder.similarity(me, other) }
+            // The words that would take it below the threshold of the comment that represents
+            // its campaign (another member, when it is the medoid itself): the shared shingles
+            // stay, and the union grows by each word added.
+            let representative = me != medoid ? medoid : campaign.members.lazy.filter { $0 != id }.compactMap { indexOf[$0] }.first ?? me
+            let similarity = builder.similarity(me, representative)
             let mine = Double(builder.words(me))
-            let theirs = Double(builder.words(me == medoid ? (campaign.members.first { $0 != id }.flatMap { indexOf[$0] } ?? me) : medoid))
+            let theirs = Double(builder.words(representative))
             let shared = similarity / (1 + similarity) * (mine + theirs)
             let union = mine + theirs - shared
             let belowThreshold = max(0, Int((shared / options.threshold - union).rounded(.up)) + 1)
