@@ -926,7 +926,9 @@ if runs(9) {
     let small = try await CommentStore.open(SQLiteCommentDatabase(url: smallURL, displayPath: "campaigns-small.sqlite"))
     let bigURL = scratch.appendingPathComponent("campaigns.sqlite")
     let big = try await CommentStore.open(SQLiteCommentDatabase(url: bigURL, displayPath: "campaigns.sqlite"))
-    // The PostgreSQL store is filled in the same pass, and clustered after SQLite's.
+    // The PostgreSQL store takes the first tenth in the same pass, and is clustered beside
+    // SQLite's of the same size: a million comments of this corpus are 4 GB of text, which
+    // PostgreSQL's store takes most of an hour to load on this machine.
     let server = scratch.appendingPathComponent("postgres-campaigns")
     var postgres: CommentStore?
     if let started = run(["Tests/postgres/start", server.path]), let url = started.split(separator: "\n").last.map(String.init), url.hasPrefix("postgres://") {
@@ -938,7 +940,7 @@ if runs(9) {
         }
     }
     let jsonl = scratch.appendingPathComponent("campaigns-reference.jsonl")
-    let (ids, truth, referenceIDs, referenceTruth) = try await fill([(small, tenth), (big, count)] + (postgres.map { [($0, count)] } ?? []), references: jsonl)
+    let (ids, truth, referenceIDs, referenceTruth) = try await fill([(small, tenth), (big, count)] + (postgres.map { [($0, tenth)] } ?? []), references: jsonl)
 
     let smallRun = try await clusterCampaigns(small, reserve: tenth)
     let bigRun = try await clusterCampaigns(big, reserve: count)
@@ -988,9 +990,9 @@ if runs(9) {
     // The same clustering on the PostgreSQL store: candidates in process, the rows read over
     // the wire.
     if let store = postgres {
-        let postgresRun = try await clusterCampaigns(store, reserve: count)
-        describe("PostgreSQL store, \(Wording.number(count))", postgresRun, comments: count)
-        print("  the same campaigns as on SQLite: \(postgresRun.report == bigRun.report ? "yes" : "NO")")
+        let postgresRun = try await clusterCampaigns(store, reserve: tenth)
+        describe("PostgreSQL store, \(Wording.number(tenth))", postgresRun, comments: tenth)
+        print("  the same campaigns as on SQLite: \(postgresRun.report == smallRun.report ? "yes" : "NO")")
         await store.database.close()
     } else {
         print("  PostgreSQL is not installed or did not start: skipped (apt-get install postgresql)")
