@@ -95,8 +95,9 @@ let package = Package(
             dependencies: ["DocketSubmission", "DocketAPI", "CDocketFS"]
         ),
         // Form-letter campaigns among a docket's comments: shingles, one-permutation MinHash,
-        // LSH banding and union-find, from values alone.
-        .target(name: "DocketCampaigns"),
+        // LSH banding and union-find, from values alone (a pure stage, like those before
+        // DocketKit).
+        .target(name: "DocketCampaigns", dependencies: ["DocketSupport"]),
         // `docket comments`: the docket's posted comments, pulled from Regulations.gov or
         // imported, in an embedded SQLite store or on a PostgreSQL server.
         .target(

@@ -845,6 +845,8 @@ struct CampaignRun {
     var readSeconds: Double
     var sketchSeconds: Double
     var clusterSeconds: Double
+    /// Within it: band, union and split; own words; what members add (medoids read); the rest.
+    var stageSeconds: [Double]
     var peakMB: Double
     var report: CampaignReport
 }
@@ -862,11 +864,14 @@ func clusterCampaigns(_ store: CommentStore, reserve count: Int) async throws ->
         sketching += DispatchTime.now().uptimeNanoseconds - before
     }
     let read = DispatchTime.now().uptimeNanoseconds
-    let report = try await builder.report { ids in try await store.campaignTexts(ids) }
+    var stages: [UInt64] = []
+    let report = try await builder.report(texts: { ids in try await store.campaignTexts(ids) }, reached: { _ in stages.append(DispatchTime.now().uptimeNanoseconds) })
     let end = DispatchTime.now().uptimeNanoseconds
+    let marks = [read] + stages + [end]
+    let stageSeconds = zip(marks.dropFirst(), marks).map { Double($0 - $1) / 1e9 }
     return CampaignRun(
         seconds: Double(end - start) / 1e9, readSeconds: Double(read - start - sketching) / 1e9, sketchSeconds: Double(sketching) / 1e9,
-        clusterSeconds: Double(end - read) / 1e9, peakMB: Double(peakKilobytes()) / 1024, report: report)
+        clusterSeconds: Double(end - read) / 1e9, stageSeconds: stageSeconds, peakMB: Double(peakKilobytes()) / 1024, report: report)
 }
 
 
@@ -916,8 +921,12 @@ if runs(9) {
     }
 
     func describe(_ name: String, _ run: CampaignRun, comments: Int) {
-        print(String(format: "  %@ %8.3f s  %9.0f comments/s  peak %7.1f MB  (read %.2f s, normalize and sketch %.2f s, band, union, verify, split and read medoids %.2f s)",
+        print(String(format: "  %@ %8.3f s  %9.0f comments/s  peak %7.1f MB  (waiting on the store %.2f s, normalize and sketch %.2f s while the next page is read, band, union, verify, split and read medoids %.2f s)",
             name.padding(toLength: 34, withPad: " ", startingAt: 0), run.seconds, Double(comments) / run.seconds, run.peakMB, run.readSeconds, run.sketchSeconds, run.clusterSeconds))
+        if run.stageSeconds.count == 4 {
+            print(String(format: "      of which: band, union-find and split %.2f s, own words %.2f s, medoids and additions read %.2f s, report %.2f s",
+                run.stageSeconds[0], run.stageSeconds[1], run.stageSeconds[2], run.stageSeconds[3]))
+        }
     }
 
     func goal(_ met: Bool, _ text: String) { print("  goal \(met ? "met" : "MISSED"): \(text)") }

@@ -52,30 +52,21 @@ def main():
     else:
         sys.exit(f"unknown tool {tool}")
     start = time.perf_counter()
-    if tool == "rensa":
-        signatures = []
-        for text in texts:
+    signatures = []
+    for text in texts:
+        if tool == "rensa":
             m = RMinHash(num_perm=128, seed=1)
             m.update(shingles(text))
-            signatures.append(m)
-        for key, m in enumerate(signatures):
-            lsh.insert(key, m)
-        for key, m in enumerate(signatures):
-            for other in lsh.query(m):
-                if other != key and find(parent, other) != find(parent, key) and m.jaccard(signatures[other]) >= 0.5:
-                    union(parent, key, other)
-    else:
-        signatures = []
-        for text in texts:
+        else:
             m = MinHash(num_perm=128, seed=1)
             m.update_batch([s.encode("utf-8") for s in shingles(text)])
-            signatures.append(m)
-        for key, m in enumerate(signatures):
-            lsh.insert(key, m)
-        for key, m in enumerate(signatures):
-            for other in lsh.query(m):
-                if other != key and find(parent, other) != find(parent, key) and m.jaccard(signatures[other]) >= 0.5:
-                    union(parent, key, other)
+        signatures.append(m)
+    for key, m in enumerate(signatures):
+        lsh.insert(key, m)
+    for key, m in enumerate(signatures):
+        for other in lsh.query(m):
+            if other != key and find(parent, other) != find(parent, key) and m.jaccard(signatures[other]) >= 0.5:
+                union(parent, key, other)
     seconds = time.perf_counter() - start
     with open(labels_path, "w") as out:
         out.write("\n".join(str(find(parent, i)) for i in range(len(texts))) + "\n")

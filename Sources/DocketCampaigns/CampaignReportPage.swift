@@ -1,3 +1,5 @@
+import DocketSupport
+
 /// The campaigns report as one standalone HTML page: no script, no outside file, charts as
 /// inline SVG, each with a text alternative and the same numbers in a table beside it.
 public enum CampaignReportPage {
@@ -169,31 +171,9 @@ public enum CampaignReportPage {
         }
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}": result += "\u{FFFD}"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { XML.escape(text) }
 
-    static func number(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return (value < 0 ? "-" : "") + result
-    }
+    static func number(_ value: Int) -> String { Wording.number(value) }
 
     static func percent(_ share: Double) -> String {
         let tenths = Int((share * 1000).rounded())

@@ -125,14 +125,21 @@ public struct CampaignBuilder: Sendable {
         }
     }
 
-    /// Clusters what was added. `texts` answers the texts of the IDs it is given, in order.
-    public func report(texts: ([String]) async throws -> [String]) async throws -> CampaignReport {
+    /// The stages `report` goes through, for a caller that times them.
+    public enum Stage: Sendable {
+        case clustered, ownWordsCounted, described
+    }
+
+    /// Clusters what was added. `texts` answers the texts of the IDs it is given, in order;
+    /// `reached` is told as each stage ends.
+    public func report(texts: ([String]) async throws -> [String], reached: (Stage) -> Void = { _ in }) async throws -> CampaignReport {
         let words = table.words
         let eligible = words.map { Int($0) >= Sketcher.stubWords }
         var units = Clustering.units(table, eligible: eligible, options: options)
+        reached(.clustered)
 
         // Own words: estimated from the signatures, and counted exactly where the estimate
-        // comes near the limit. Shared shingles are J/(1+J) of both texts' together.
+        // comes within 100 words of the limit. Shared shingles are J/(1+J) of both texts' together.
         let limit = options.ownWords
         var exact: [(unit: Int, member: Int32)] = []
         var setApart: [Int32] = []
@@ -148,8 +155,10 @@ public struct CampaignBuilder: Sendable {
                     let estimate = Int(mine - j / (1 + j) * (mine + medoidWords))
                     estimates[member] = estimate
                     // Only to rule a member out: a text that repeats itself has fewer distinct
-                    // shingles than words, which makes the estimate high.
-                    if estimate >= limit / 2 { exact.append((index, member)) }
+                    // shingles than words, which makes the estimate high. With 128 bins the
+                    // estimate is within about 20 words for letters of a few hundred, so 100
+                    // under the limit leaves a wide margin.
+                    if estimate >= limit - 100 { exact.append((index, member)) }
                 }
             }
         }
@@ -179,6 +188,7 @@ public struct CampaignBuilder: Sendable {
             if members.count >= 2 { keptUnits.append((Clustering.Unit(medoid: unit.medoid, members: members), index)) }
         }
         units = keptUnits.map(\.unit)
+        reached(.ownWordsCounted)
 
         // What members add: the members with the most own words, read and quoted.
         var campaigns: [Campaign] = []
@@ -221,6 +231,7 @@ public struct CampaignBuilder: Sendable {
                     organizations: organizationCounts.map { Campaign.OrganizationCount(name: $0.key, comments: $0.value) }.sorted { ($1.comments, $0.name) < ($0.comments, $1.name) },
                     firstPosted: first, lastPosted: last, members: unit.members.map { ids[Int($0)] }))
         }
+        reached(.described)
         campaigns.sort { ($1.size, $0.id) < ($0.size, $1.id) }
         let days = Self.days(posted: posted, campaigns: campaigns, ids: ids)
         let inCampaigns = campaigns.reduce(0) { $0 + $1.size }

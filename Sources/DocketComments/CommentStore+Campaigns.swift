@@ -4,28 +4,37 @@ import DocketCampaigns
 /// text after it, streamed in ID order, and texts again by ID for the medoids.
 extension CommentStore {
     /// Calls `body` with the filtered comments, `batch` at a time, in ID order (keyset pages,
-    /// so a store being written to is read consistently page by page and never twice).
+    /// so a store being written to is read consistently page by page and never twice). The
+    /// next page is read while `body` works on this one.
     public func campaignComments(_ filter: Filter, batch: Int = 5000, _ body: ([CampaignComment]) async throws -> Void) async throws {
-        let (clause, arguments) = filter.clause()
-        var after = ""
+        var next = Task { try await campaignPage(filter, after: "", limit: batch) }
         while true {
-            let keyset = (clause.isEmpty ? "WHERE" : clause + " AND") + " c.id > ?"
-            let rows = try await database.rows(
-                "SELECT c.id, c.text, c.organization, c.posted, c.duplicate_comments, c.document_id FROM comments c \(keyset) ORDER BY c.id LIMIT ?",
-                arguments + [.text(after), .integer(Int64(batch))])
-            guard let last = rows.last?[0].string else { return }
-            let attachments = try await attachmentTexts(from: rows[0][0].string ?? "", through: last)
-            let comments = rows.map { row in
-                let id = row[0].string ?? ""
-                var text = row[1].string ?? ""
-                for part in attachments[id] ?? [] { text += "\n\n" + part }
-                return CampaignComment(
-                    id: id, text: text, organization: row[2].string, posted: row[3].string.map { String($0.prefix(10)) }, duplicateComments: row[4].int ?? 0,
-                    documentID: row[5].string)
+            let page = try await next.value
+            guard let last = page.last?.id else { return }
+            if page.count == batch {
+                next = Task { try await campaignPage(filter, after: last, limit: batch) }
             }
-            try await body(comments)
-            after = last
-            if rows.count < batch { return }
+            try await body(page)
+            if page.count < batch { return }
+        }
+    }
+
+    /// One page of `campaignComments`: the comments after `after` in ID order.
+    func campaignPage(_ filter: Filter, after: String, limit: Int) async throws -> [CampaignComment] {
+        let (clause, arguments) = filter.clause()
+        let keyset = (clause.isEmpty ? "WHERE" : clause + " AND") + " c.id > ?"
+        let rows = try await database.rows(
+            "SELECT c.id, c.text, c.organization, c.posted, c.duplicate_comments, c.document_id FROM comments c \(keyset) ORDER BY c.id LIMIT ?",
+            arguments + [.text(after), .integer(Int64(limit))])
+        guard let first = rows.first?[0].string, let last = rows.last?[0].string else { return [] }
+        let attachments = try await attachmentTexts(from: first, through: last)
+        return rows.map { row in
+            let id = row[0].string ?? ""
+            var text = row[1].string ?? ""
+            for part in attachments[id] ?? [] { text += "\n\n" + part }
+            return CampaignComment(
+                id: id, text: text, organization: row[2].string, posted: row[3].string.map { String($0.prefix(10)) }, duplicateComments: row[4].int ?? 0,
+                documentID: row[5].string)
         }
     }
 
