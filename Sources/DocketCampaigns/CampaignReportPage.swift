@@ -143,7 +143,9 @@ public enum CampaignReportPage {
         guard !report.campaigns.isEmpty else { return html + "<p>None.</p>\n" }
         html += "<table>\n<caption>Each campaign</caption>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Medoid comment</th><th scope=\"col\" class=\"n\">Comments</th><th scope=\"col\" class=\"n\">Stands for</th><th scope=\"col\" class=\"n\">Organizations</th><th scope=\"col\">Posted</th></tr></thead>\n<tbody>\n"
         for (index, campaign) in report.campaigns.prefix(200).enumerated() {
-            html += "<tr><td class=\"n\">\(index + 1)</td><td><a href=\"#c\(index + 1)\">\(escape(campaign.id))</a></td><td class=\"n\">\(number(campaign.size))</td><td class=\"n\">\(number(campaign.represents))</td><td class=\"n\">\(number(campaign.organizations.count))</td><td>\(escape(dates(campaign)))</td></tr>\n"
+            // Only the first 50 have a section of their own to link to.
+            let name = index < 50 ? "<a href=\"#c\(index + 1)\">\(escape(campaign.id))</a>" : escape(campaign.id)
+            html += "<tr><td class=\"n\">\(index + 1)</td><td>\(name)</td><td class=\"n\">\(number(campaign.size))</td><td class=\"n\">\(number(campaign.represents))</td><td class=\"n\">\(number(campaign.organizations.count))</td><td>\(escape(dates(campaign)))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n"
         if report.campaigns.count > 200 { html += "<p>\(number(report.campaigns.count - 200)) smaller campaigns are in the JSON report.</p>\n" }

@@ -185,6 +185,28 @@ struct CampaignsTests {
         #expect(accuracy.recall >= 0.95, "recall \(accuracy.recall)")
     }
 
+    /// Every link in the report's table of campaigns lands on a section, and text from a
+    /// comment is escaped.
+    @Test func theReportsLinksAllLandAndCommentTextIsEscaped() async throws {
+        // 60 campaigns of two letters each; the table lists them all, the first 50 have sections.
+        var comments: [CampaignComment] = []
+        for number in 0..<60 {
+            let letter = "<script>alert(\(number))</script> & " + Self.prose(300 + number, words: 80)
+            comments.append(CampaignComment(id: "C-\(number)-a", text: letter, posted: "2026-01-01"))
+            comments.append(CampaignComment(id: "C-\(number)-b", text: letter + " Signed.", posted: "2026-01-02"))
+        }
+        let report = try await Self.report(comments)
+        #expect(report.campaigns.count == 60)
+        let page = CampaignReportPage.html(report, title: "Campaigns <test>", generated: "From a test")
+        let links = page.matches(of: /href="#(c\d+)"/).map { String($0.1) }
+        let targets = Set(page.matches(of: /id="(c\d+)"/).map { String($0.1) })
+        #expect(links.count == 50)
+        #expect(links.allSatisfy(targets.contains))
+        #expect(!page.contains("<script>"))
+        #expect(page.contains("&lt;script&gt;alert("))
+        #expect(page.contains("<title>Campaigns &lt;test&gt;</title>"))
+    }
+
     @Test func pairwiseAccuracyCountsPairs() {
         // Truth {0,1,2} {3}; predicted {0,1} {2,3}: one pair right of two made, of three true.
         let accuracy = PairwiseAccuracy.measure(predicted: [0, 0, 1, 1], truth: [5, 5, 5, 6])
