@@ -57,8 +57,14 @@ public struct FederalRegister: Sendable {
     /// The notice's numbered questions: lines of its text that start with a number and end with
     /// a question mark, in order, each number once.
     public func questions(of document: Document) async -> [(number: Int, text: String)] {
-        guard let raw = document.rawTextURL, let url = URL(string: raw), let data = try? await get(url) else { return [] }
-        return Self.numberedQuestions(in: String(decoding: data, as: UTF8.self))
+        guard let text = await rawText(of: document) else { return [] }
+        return Self.numberedQuestions(in: text)
+    }
+
+    /// The notice's plain text (`raw_text_url`), nil when it has none or it cannot be read.
+    public func rawText(of document: Document) async -> String? {
+        guard let raw = document.rawTextURL, let url = URL(string: raw), let data = try? await get(url) else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// `1. Should …?` lines of `text`, numbered as printed.

@@ -89,14 +89,14 @@ public struct CampaignForecast: Sendable, Codable, Equatable {
     /// A crude stem, so `recognition` finds `recognize`: the first six letters.
     static func stem(_ word: String) -> String { String(word.prefix(6)) }
 
-    /// Places `drafts` (ID and text) among the store's comments matching `filter`, and matches
-    /// each of `points` against them. A posted comment makes a recommendation's point when it
+    /// Places `drafts` (ID and text) among the store's comments matching `filter`, the
+    /// `notice`'s phrases struck, and matches each of `points` against them. A posted comment makes a recommendation's point when it
     /// contains at least `coverage` of its terms.
     public static func make(
         store: CommentStore, filter: CommentStore.Filter, drafts: [(id: String, text: String)], points: [Point], options: Clustering.Options = .init(),
-        coverage: Double = 0.6, matchesPerPoint: Int = 5
+        notice: String? = nil, coverage: Double = 0.6, matchesPerPoint: Int = 5
     ) async throws -> CampaignForecast {
-        var builder = CampaignBuilder(options: options)
+        var builder = CampaignBuilder(options: options, notice: notice)
         try await store.campaignComments(filter) { batch in builder.add(batch) }
         let posted = builder.count
         // Prefixed, so a draft's name never takes a posted comment's ID.

@@ -72,6 +72,12 @@ public struct Campaign: Sendable, Hashable {
         folder.appendingPathComponent(".docket").appendingPathComponent("comments.sqlite")
     }
 
+    /// The notice's text as `docket fetch` read it from the Federal Register, for `docket
+    /// comments campaigns` to strike from the comments it compares.
+    public static func noticeTextURL(inFolder folder: URL) -> URL {
+        folder.appendingPathComponent(".docket").appendingPathComponent("notice.txt")
+    }
+
     /// Where `docket comments pull --attachments` keeps the files it downloads.
     public static func commentFilesFolder(inFolder folder: URL) -> URL {
         folder.appendingPathComponent(".docket").appendingPathComponent("comment-files")

@@ -22,6 +22,9 @@ public enum DocketFetch {
         public var fields: [Field]
         public var questions: [(number: Int, text: String)]
         public var questionsSource: URL?
+        /// The notice's own text, which `docket comments campaigns` strikes from the comments
+        /// it compares (commenters quote the rule).
+        public var noticeText: String?
         /// Whether Regulations.gov says the document is open for comment now.
         public var isOpen: Bool
         public var retrievedAt: Date
@@ -60,16 +63,20 @@ public enum DocketFetch {
 
         var questions: [(number: Int, text: String)] = []
         var questionsSource: URL?
+        var noticeText: String?
         if let number = document.frDocumentNumber, !number.isEmpty {
             let (notice, noticeURL) = try await federalRegister.document(number)
             fields.append(Field(key: "frDocument", value: notice.documentNumber, source: noticeURL))
             if let citation = notice.citation { fields.append(Field(key: "federalRegister", value: citation, source: noticeURL)) }
             if let published = notice.publicationDate { fields.append(Field(key: "published", value: published, source: noticeURL)) }
             if let name = notice.agencies?.first?.name { fields.append(Field(key: "agencyName", value: name, source: noticeURL)) }
-            questions = await federalRegister.questions(of: notice)
+            noticeText = await federalRegister.rawText(of: notice)
+            questions = noticeText.map(FederalRegister.numberedQuestions) ?? []
             if !questions.isEmpty { questionsSource = notice.rawTextURL.flatMap(URL.init(string:)) }
         }
-        return Fetched(docketID: docketID, fields: fields, questions: questions, questionsSource: questionsSource, isOpen: document.openForComment, retrievedAt: now)
+        return Fetched(
+            docketID: docketID, fields: fields, questions: questions, questionsSource: questionsSource, noticeText: noticeText, isOpen: document.openForComment,
+            retrievedAt: now)
     }
 
     /// The agency part of a docket ID, `OMB` of `OMB-2023-0020`, when the API gives none.

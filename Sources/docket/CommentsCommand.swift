@@ -323,7 +323,7 @@ extension Docket.Comments {
         @Option(name: .long, help: "Estimated Jaccard similarity of five-word phrases at which two comments are the same (0.2 to 0.95).")
         var threshold: Double = 0.5
 
-        @Option(name: .long, help: "A text file of the notice (the proposed rule or request): phrases it contains are struck before comparing.")
+        @Option(name: .long, help: "A text file of the notice (the proposed rule or request): phrases it contains are struck before comparing (default: CAMPAIGN/.docket/notice.txt, which docket fetch writes, when it exists).")
         var notice: String?
 
         @Option(name: .long, help: "Also write the report as a standalone HTML page to this file.")
@@ -339,7 +339,8 @@ extension Docket.Comments {
 
         func run() async throws {
             var noticeText: String?
-            if let notice {
+            let fetchedNotice = Campaign.noticeTextURL(inFolder: storeOptions.campaignFolder)
+            if let notice = notice ?? (FileManager.default.fileExists(atPath: fetchedNotice.path) ? fetchedNotice.path : nil) {
                 do {
                     noticeText = try String(contentsOfFile: notice, encoding: .utf8)
                 } catch {
@@ -377,6 +378,7 @@ extension Docket.Comments {
             let percent = String(format: "%.1f%%", report.shareInCampaigns * 100)
             var text = "\(Wording.count(report.comments, "comment")): \(Wording.number(report.inCampaigns)) (\(percent)) in \(Wording.count(report.campaigns.count, "campaign")), "
             text += "\(Wording.number(report.standAlone)) standing alone, \(Wording.count(report.stubs.count, "stub")) under 40 words, \(Wording.number(report.empty)) empty\n"
+            if report.noticeStruck { text += "the notice's own phrases were struck before comparing\n" }
             text += "an agency that counts each campaign once counts \(Wording.number(report.collapsedCount))"
             if !report.setApartForOwnWords.isEmpty { text += "; \(Wording.count(report.setApartForOwnWords.count, "member")) set apart for 300 or more words of their own" }
             text += "\n"
@@ -449,8 +451,10 @@ extension Docket.Comments {
             let store = try await storeOptions.open()
             defer { Task { await store.database.close() } }
             let docketID = docket ?? document.header.docketID
+            let noticeURL = Campaign.noticeTextURL(inFolder: result.campaign.folder)
+            let notice = try? String(contentsOf: noticeURL, encoding: .utf8)
             let forecast = try await failing(store) {
-                try await CampaignForecast.make(store: store, filter: CommentStore.Filter(docketID: docketID), drafts: drafts, points: points)
+                try await CampaignForecast.make(store: store, filter: CommentStore.Filter(docketID: docketID), drafts: drafts, points: points, notice: notice)
             }
             switch output.format {
             case .json: writeStandardOutput(try jsonText(forecast))

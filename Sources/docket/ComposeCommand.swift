@@ -99,7 +99,7 @@ extension Docket.Compose {
             defer { Task { await store.database.close() } }
             let forecast = try await CampaignForecast.make(
                 store: store, filter: CommentStore.Filter(docketID: result.base.document.header.docketID), drafts: result.rendered.map { (String($0.name.dropLast(3)), $0.contents) },
-                points: [])
+                points: [], notice: try? String(contentsOf: Campaign.noticeTextURL(inFolder: result.campaign.folder), encoding: .utf8))
             if forecast.posted > 0 {
                 writeStandardOutput("against \(Wording.count(forecast.posted, "posted comment")) in \(displayPath(storeURL)): \(Docket.Comments.Forecast.collapseLine(forecast))\n")
             }

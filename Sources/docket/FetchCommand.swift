@@ -39,6 +39,17 @@ extension Docket {
             if existing.diagnostics.hasErrors { throw ExitCode.failure }
             let fetched = try await api.fetch(docketID, into: displayPath(file))
             let update = try written(DocketFetch.update(file, existing: existing.value, with: fetched, apply: apply))
+            // The notice's text goes beside the docket it belongs to, when that is written or
+            // already matches.
+            if let notice = fetched.noticeText, update.wrote || update.changes.isEmpty {
+                let url = Campaign.noticeTextURL(inFolder: URL(fileURLWithPath: into))
+                do {
+                    try AtomicWriter.write([(name: url.lastPathComponent, data: Data(notice.utf8))], into: url.deletingLastPathComponent())
+                } catch {
+                    report([error.diagnostic])
+                    throw ExitCode.failure
+                }
+            }
             if existing.value != nil, update.changes.isEmpty {
                 return writeStandardOutput("\(displayPath(file)) matches the sources: nothing changed\n")
             }

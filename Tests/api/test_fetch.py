@@ -94,6 +94,9 @@ def test_fetch_writes_each_field_with_its_source_and_check_accepts_it(api):
         assert line in docket, line
     assert re.search(r'  commentsClose: \{ from: "http://127\.0\.0\.1:\d+/v4/documents\?filter%5BdocketId%5D=EPA-HQ-OAR-2026-0001", at: "', docket)
     assert KEY not in docket and KEY not in run.stdout + run.stderr
+    # The notice's text, for `docket comments campaigns` to strike, beside the docket.
+    notice = api["tmp"] / "campaign" / ".docket" / "notice.txt"
+    assert notice.read_text(encoding="utf-8") == "III. Request for Comment\n1. Should permits decided with AI be reviewed by a person?\n2. What notice should applicants receive?\n"
     check = subprocess.run([DOCKET, "check", "campaign/docket.yml"], cwd=api["tmp"], capture_output=True, text=True)
     # The fetched identifiers are confirmed: nothing is left "unverified".
     assert "error[" not in check.stdout and "DK102" not in check.stdout, check.stdout

@@ -132,6 +132,29 @@ def test_a_bad_threshold_and_an_unreadable_notice_are_one_line_each(grouped):
     assert run.returncode == 1 and "missing.txt" in run.stderr and "cannot read the notice" in run.stderr
 
 
+def test_the_notice_docket_fetch_wrote_is_struck_by_default(tmp_path):
+    # Commenters who quote a long passage of the notice, each with an argument of their own.
+    rng = random.Random(11)
+    notice = prose(rng, 300)
+    rows = []
+    for number in range(6):
+        row = dict.fromkeys(HEADER, "")
+        row.update({"Document ID": f"DHS-2026-0001-{number + 2:04d}", "Docket ID": "DHS-2026-0001", "Document Type": "Public Submission",
+                    "Posted Date": "2026-01-05T05:00Z", "Comment": notice + " " + prose(rng, 150)})
+        rows.append(row)
+    with open(tmp_path / "quoting.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=HEADER)
+        writer.writeheader()
+        writer.writerows(rows)
+    docket("comments", "import", "quoting.csv", cwd=tmp_path)
+    before = json.loads(docket("comments", "campaigns", "--format", "json", cwd=tmp_path).stdout)
+    assert before["inCampaigns"] == 6 and not before["noticeStruck"]
+    (tmp_path / ".docket" / "notice.txt").write_text(notice, encoding="utf-8")
+    after = json.loads(docket("comments", "campaigns", "--format", "json", cwd=tmp_path).stdout)
+    assert after["noticeStruck"] and after["campaigns"] == [] and after["standAlone"] == 6
+    assert "the notice's own phrases were struck before comparing" in docket("comments", "campaigns", cwd=tmp_path).stdout
+
+
 def test_an_empty_docket_is_a_sensible_report(tmp_path):
     run = docket("comments", "campaigns", "--format", "json", cwd=tmp_path)
     result = json.loads(run.stdout)
