@@ -46,14 +46,13 @@ public struct Sketcher: Sendable {
         return count
     }
 
+    /// Each word rotated by its place, so order counts, and mixed once: the words' hashes are
+    /// already well mixed, and four dependent multiplications a shingle were a fifth of the
+    /// sketch's time.
     @inline(__always)
     static func combine(_ w: (UInt64, UInt64, UInt64, UInt64, UInt64)) -> UInt64 {
-        var h = w.0
-        h = (h &* 0x9e37_79b9_7f4a_7c15) ^ w.1
-        h = (h &* 0x9e37_79b9_7f4a_7c15) ^ w.2
-        h = (h &* 0x9e37_79b9_7f4a_7c15) ^ w.3
-        h = (h &* 0x9e37_79b9_7f4a_7c15) ^ w.4
-        return Words.mix(h)
+        @inline(__always) func rotated(_ value: UInt64, _ by: UInt64) -> UInt64 { value << by | value >> (64 - by) }
+        return Words.mix(w.0 ^ rotated(w.1, 13) ^ rotated(w.2, 26) ^ rotated(w.3, 39) ^ rotated(w.4, 52))
     }
 
     /// Writes `text`'s signature into `signature` (`Signature.bins` values) and returns its

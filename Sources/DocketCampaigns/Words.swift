@@ -5,9 +5,34 @@ import Foundation
 /// a word (`don't` is `dont`), everything else a separator. Each word is a 64-bit hash and the
 /// byte range it came from, so a passage can be quoted from the original text.
 public enum Words {
-    /// FNV-1a's offset basis and prime.
+    /// FNV-1a's offset basis, the seed of a short text's one shingle.
     static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+    /// A word's hash, eight bytes at a time: a word of up to seven bytes (most words) costs one
+    /// multiplication, where FNV-1a took one for each byte and made sketching twice as slow.
+    struct WordHash {
+        var hash: UInt64 = 0x9e37_79b9_7f4a_7c15
+        var pending: UInt64 = 0
+        var filled: UInt64 = 0
+
+        @inline(__always) mutating func add(_ byte: UInt8) {
+            pending |= UInt64(byte) << (filled &* 8)
+            filled &+= 1
+            if filled == 8 {
+                hash = (hash ^ pending) &* 0xff51_afd7_ed55_8ccd
+                hash ^= hash >> 32
+                pending = 0
+                filled = 0
+            }
+        }
+
+        /// Injective for words of up to seven bytes: their bytes and length fill distinct bits
+        /// before an odd multiplication.
+        @inline(__always) func finish() -> UInt64 {
+            let h = (hash ^ pending ^ (filled << 56)) &* 0xc4ce_b9fe_1a85_ec53
+            return h ^ (h >> 29)
+        }
+    }
 
     /// splitmix64's finalizer: FNV's low bits are weak, and the signature takes bins from the
     /// high bits and values from the low ones.
@@ -31,7 +56,7 @@ public enum Words {
     @inline(__always)
     static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt64, Int, Int) -> Void) -> Bool {
         for byte in bytes where byte >= 0x80 { return false }
-        var hash = basis
+        var word = WordHash()
         var start = -1
         var index = 0
         let count = bytes.count
@@ -40,17 +65,20 @@ public enum Words {
             let isUpper = byte &- 65 < 26
             if isUpper { byte |= 0x20 }
             if isUpper || byte &- 97 < 26 || byte &- 48 < 10 {
-                if start < 0 { start = index; hash = basis }
-                hash = (hash ^ UInt64(byte)) &* prime
+                if start < 0 {
+                    start = index
+                    word = WordHash()
+                }
+                word.add(byte)
             } else if byte == 39 && start >= 0 {
                 // An apostrophe inside a word joins its two halves.
             } else if start >= 0 {
-                body(hash, start, index)
+                body(word.finish(), start, index)
                 start = -1
             }
             index += 1
         }
-        if start >= 0 { body(hash, start, count) }
+        if start >= 0 { body(word.finish(), start, count) }
         return true
     }
 
@@ -73,9 +101,9 @@ public enum Words {
         var offset = 0
         func finish(_ end: Int) {
             let folded = String(word).precomposedStringWithCompatibilityMapping.lowercased()
-            var hash = basis
-            for byte in folded.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
-            body(hash, start, end)
+            var hash = WordHash()
+            for byte in folded.utf8 { hash.add(byte) }
+            body(hash.finish(), start, end)
             start = -1
             word.removeAll()
         }

@@ -133,14 +133,15 @@ def test_a_bad_threshold_and_an_unreadable_notice_are_one_line_each(grouped):
 
 
 def test_the_notice_docket_fetch_wrote_is_struck_by_default(tmp_path):
-    # Commenters who quote a long passage of the notice, each with an argument of their own.
+    # Commenters who quote a long passage of the notice (400 words), each with an argument of
+    # their own (100): two share two thirds of their phrases until the notice's are struck.
     rng = random.Random(11)
-    notice = prose(rng, 300)
+    notice = prose(rng, 400)
     rows = []
     for number in range(6):
         row = dict.fromkeys(HEADER, "")
         row.update({"Document ID": f"DHS-2026-0001-{number + 2:04d}", "Docket ID": "DHS-2026-0001", "Document Type": "Public Submission",
-                    "Posted Date": "2026-01-05T05:00Z", "Comment": notice + " " + prose(rng, 150)})
+                    "Posted Date": "2026-01-05T05:00Z", "Comment": notice + " " + prose(rng, 100)})
         rows.append(row)
     with open(tmp_path / "quoting.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=HEADER)
