@@ -936,8 +936,8 @@ if runs(9) {
     let bigURL = scratch.appendingPathComponent("campaigns.sqlite")
     let big = try await CommentStore.open(SQLiteCommentDatabase(url: bigURL, displayPath: "campaigns.sqlite"))
     // The PostgreSQL store takes the first tenth in the same pass, and is clustered beside
-    // SQLite's of the same size: a million comments of this corpus are 4 GB of text, which
-    // PostgreSQL's store takes most of an hour to load on this machine.
+    // SQLite's of the same size: a million comments of this corpus are 4 GB of text, about
+    // four times scenario 8's, which took PostgreSQL's store 278 s to load.
     let server = scratch.appendingPathComponent("postgres-campaigns")
     var postgres: CommentStore?
     if let started = run(["Tests/postgres/start", server.path]), let url = started.split(separator: "\n").last.map(String.init), url.hasPrefix("postgres://") {
