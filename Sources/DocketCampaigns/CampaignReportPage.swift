@@ -16,7 +16,7 @@ public enum CampaignReportPage {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title))</title>
+            <title>\(XML.escape(title))</title>
             <style>
             body { font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; background: #fff; max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
             h1 { font-size: 1.6rem; margin-bottom: 0.25rem; }
@@ -40,8 +40,8 @@ public enum CampaignReportPage {
             </head>
             <body>
             <main>
-            <h1>\(escape(title))</h1>
-            <p class="meta">\(escape(generated)). Comments are the same campaign when about half or more of their five-word phrases are shared (estimated Jaccard similarity \(format(report.threshold)) or more)\(report.noticeStruck ? ", after striking the phrases the notice itself contains" : ""). A member that adds 300 or more words of its own counts on its own.</p>
+            <h1>\(XML.escape(title))</h1>
+            <p class="meta">\(XML.escape(generated)). Comments are the same campaign when about half or more of their five-word phrases are shared (estimated Jaccard similarity \(format(report.threshold)) or more)\(report.noticeStruck ? ", after striking the phrases the notice itself contains" : ""). A member that adds 300 or more words of its own counts on its own.</p>
 
             """
         page += summary(report)
@@ -57,7 +57,7 @@ public enum CampaignReportPage {
             ("In campaigns", report.inCampaigns), ("Standing alone", report.standAlone), ("Stubs (under 40 words)", report.stubs.count), ("Empty", report.empty),
         ]
         var html = "<h2 id=\"share\">Share of comments in campaigns</h2>\n"
-        html += "<p>\(number(report.comments)) comments; \(number(report.inCampaigns)) (\(percent(report.shareInCampaigns))) in \(number(report.campaigns.count)) campaigns. An agency that counts each campaign once counts \(number(report.collapsedCount)).</p>\n"
+        html += "<p>\(Wording.number(report.comments)) comments; \(Wording.number(report.inCampaigns)) (\(percent(report.shareInCampaigns))) in \(Wording.number(report.campaigns.count)) campaigns. An agency that counts each campaign once counts \(Wording.number(report.collapsedCount)).</p>\n"
         let width = 600.0
         var x = 0.0
         var bars = ""
@@ -67,10 +67,10 @@ public enum CampaignReportPage {
             bars += "<rect x=\"\(format(x))\" y=\"0\" width=\"\(format(w))\" height=\"32\" fill=\"\(shareColors[index])\"></rect>\n"
             x += w
         }
-        let description = parts.map { "\($0.0): \(number($0.1)) (\(percent(Double($0.1) / Double(max(report.comments, 1)))))" }.joined(separator: "; ")
+        let description = parts.map { "\($0.0): \(Wording.number($0.1)) (\(percent(Double($0.1) / Double(max(report.comments, 1)))))" }.joined(separator: "; ")
         html += "<figure>\n<figcaption id=\"share-title\">All comments, by what they are</figcaption>\n"
-        html += "<svg viewBox=\"0 0 600 32\" width=\"600\" height=\"32\" role=\"img\" aria-labelledby=\"share-title share-desc\"><desc id=\"share-desc\">\(escape(description))</desc>\n\(bars)</svg>\n"
-        html += "<ul class=\"legend\">" + parts.enumerated().map { "<li><span class=\"key\" style=\"background:\(shareColors[$0.offset])\"></span>\(escape($0.element.0)): \(number($0.element.1))</li>" }.joined() + "</ul>\n</figure>\n"
+        html += "<svg viewBox=\"0 0 600 32\" width=\"600\" height=\"32\" role=\"img\" aria-labelledby=\"share-title share-desc\"><desc id=\"share-desc\">\(XML.escape(description))</desc>\n\(bars)</svg>\n"
+        html += "<ul class=\"legend\">" + parts.enumerated().map { "<li><span class=\"key\" style=\"background:\(shareColors[$0.offset])\"></span>\(XML.escape($0.element.0)): \(Wording.number($0.element.1))</li>" }.joined() + "</ul>\n</figure>\n"
         return html
     }
 
@@ -86,14 +86,14 @@ public enum CampaignReportPage {
         for (index, campaign) in shown.enumerated() {
             let y = Double(index) * rowHeight
             let w = max(1, Double(campaign.size) / largest * barWidth)
-            bars += "<text x=\"0\" y=\"\(format(y + 15))\">\(index + 1). \(escape(String(campaign.id.suffix(22))))</text>"
+            bars += "<text x=\"0\" y=\"\(format(y + 15))\">\(index + 1). \(XML.escape(String(campaign.id.suffix(22))))</text>"
             bars += "<rect x=\"\(format(labelWidth))\" y=\"\(format(y + 3))\" width=\"\(format(w))\" height=\"16\" fill=\"\(colors[0])\"></rect>"
-            bars += "<text x=\"\(format(labelWidth + w + 6))\" y=\"\(format(y + 15))\">\(number(campaign.size))</text>\n"
+            bars += "<text x=\"\(format(labelWidth + w + 6))\" y=\"\(format(y + 15))\">\(Wording.number(campaign.size))</text>\n"
         }
         let height = Double(shown.count) * rowHeight + 4
-        let description = shown.enumerated().map { "campaign \($0.offset + 1), \(number($0.element.size)) comments" }.joined(separator: "; ")
+        let description = shown.enumerated().map { "campaign \($0.offset + 1), \(Wording.number($0.element.size)) comments" }.joined(separator: "; ")
         html += "<figure>\n<figcaption id=\"sizes-title\">The \(shown.count == 1 ? "campaign" : "\(shown.count) largest campaigns"), in comments</figcaption>\n"
-        html += "<svg viewBox=\"0 0 640 \(format(height))\" width=\"640\" height=\"\(format(height))\" role=\"img\" aria-labelledby=\"sizes-title sizes-desc\"><desc id=\"sizes-desc\">\(escape(description))</desc>\n\(bars)</svg>\n</figure>\n"
+        html += "<svg viewBox=\"0 0 640 \(format(height))\" width=\"640\" height=\"\(format(height))\" role=\"img\" aria-labelledby=\"sizes-title sizes-desc\"><desc id=\"sizes-desc\">\(XML.escape(description))</desc>\n\(bars)</svg>\n</figure>\n"
         return html
     }
 
@@ -116,14 +116,14 @@ public enum CampaignReportPage {
                 bars += "<rect x=\"\(format(x))\" y=\"\(format(top))\" width=\"\(format(max(1, barWidth - 1)))\" height=\"\(format(h))\" fill=\"\(color)\"></rect>"
             }
         }
-        let axis = "<text x=\"0\" y=\"12\">\(number(Int(largest)))</text><text x=\"0\" y=\"\(format(chartHeight))\">0</text>"
-            + "<text x=\"40\" y=\"\(format(chartHeight + 16))\">\(escape(report.days.first!.date))</text>"
-            + "<text x=\"\(format(40 + Double(report.days.count) * barWidth))\" y=\"\(format(chartHeight + 16))\" text-anchor=\"end\">\(escape(report.days.last!.date))</text>"
+        let axis = "<text x=\"0\" y=\"12\">\(Wording.number(Int(largest)))</text><text x=\"0\" y=\"\(format(chartHeight))\">0</text>"
+            + "<text x=\"40\" y=\"\(format(chartHeight + 16))\">\(XML.escape(report.days.first!.date))</text>"
+            + "<text x=\"\(format(40 + Double(report.days.count) * barWidth))\" y=\"\(format(chartHeight + 16))\" text-anchor=\"end\">\(XML.escape(report.days.last!.date))</text>"
         let width = 40 + Double(report.days.count) * barWidth + 10
         let peak = report.days.max { $0.comments < $1.comments }!
-        let description = "\(report.days.count) days from \(report.days.first!.date) to \(report.days.last!.date); the most comments, \(number(peak.comments)), on \(peak.date). The table below gives every day."
+        let description = "\(report.days.count) days from \(report.days.first!.date) to \(report.days.last!.date); the most comments, \(Wording.number(peak.comments)), on \(peak.date). The table below gives every day."
         html += "<figure>\n<figcaption id=\"days-title\">Comments posted each day</figcaption>\n"
-        html += "<svg viewBox=\"0 0 \(format(width)) \(format(chartHeight + 22))\" width=\"\(format(width))\" height=\"\(format(chartHeight + 22))\" role=\"img\" aria-labelledby=\"days-title days-desc\"><desc id=\"days-desc\">\(escape(description))</desc>\n\(axis)\n\(bars)\n</svg>\n"
+        html += "<svg viewBox=\"0 0 \(format(width)) \(format(chartHeight + 22))\" width=\"\(format(width))\" height=\"\(format(chartHeight + 22))\" role=\"img\" aria-labelledby=\"days-title days-desc\"><desc id=\"days-desc\">\(XML.escape(description))</desc>\n\(axis)\n\(bars)\n</svg>\n"
         var legend = (0..<campaigns).map { "<li><span class=\"key\" style=\"background:\(colors[$0])\"></span>Campaign \($0 + 1)</li>" }
         legend.append("<li><span class=\"key\" style=\"background:\(colors[5])\"></span>Other campaigns</li>")
         legend.append("<li><span class=\"key\" style=\"background:\(colors[6])\"></span>Not in a campaign</li>")
@@ -131,8 +131,8 @@ public enum CampaignReportPage {
         html += "<details>\n<summary>Every day's counts</summary>\n<table>\n<caption>Comments posted per day</caption>\n<thead><tr><th scope=\"col\">Day</th><th scope=\"col\" class=\"n\">Comments</th>"
         html += (0..<campaigns).map { "<th scope=\"col\" class=\"n\">Campaign \($0 + 1)</th>" }.joined() + "<th scope=\"col\" class=\"n\">Other campaigns</th></tr></thead>\n<tbody>\n"
         for day in report.days {
-            html += "<tr><th scope=\"row\">\(escape(day.date))</th><td class=\"n\">\(number(day.comments))</td>"
-                + day.largestCampaigns.map { "<td class=\"n\">\(number($0))</td>" }.joined() + "<td class=\"n\">\(number(day.otherCampaigns))</td></tr>\n"
+            html += "<tr><th scope=\"row\">\(XML.escape(day.date))</th><td class=\"n\">\(Wording.number(day.comments))</td>"
+                + day.largestCampaigns.map { "<td class=\"n\">\(Wording.number($0))</td>" }.joined() + "<td class=\"n\">\(Wording.number(day.otherCampaigns))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n</details>\n"
         return html
@@ -144,21 +144,21 @@ public enum CampaignReportPage {
         html += "<table>\n<caption>Each campaign</caption>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Medoid comment</th><th scope=\"col\" class=\"n\">Comments</th><th scope=\"col\" class=\"n\">Stands for</th><th scope=\"col\" class=\"n\">Organizations</th><th scope=\"col\">Posted</th></tr></thead>\n<tbody>\n"
         for (index, campaign) in report.campaigns.prefix(200).enumerated() {
             // Only the first 50 have a section of their own to link to.
-            let name = index < 50 ? "<a href=\"#c\(index + 1)\">\(escape(campaign.id))</a>" : escape(campaign.id)
-            html += "<tr><td class=\"n\">\(index + 1)</td><td>\(name)</td><td class=\"n\">\(number(campaign.size))</td><td class=\"n\">\(number(campaign.represents))</td><td class=\"n\">\(number(campaign.organizations.count))</td><td>\(escape(dates(campaign)))</td></tr>\n"
+            let name = index < 50 ? "<a href=\"#c\(index + 1)\">\(XML.escape(campaign.id))</a>" : XML.escape(campaign.id)
+            html += "<tr><td class=\"n\">\(index + 1)</td><td>\(name)</td><td class=\"n\">\(Wording.number(campaign.size))</td><td class=\"n\">\(Wording.number(campaign.represents))</td><td class=\"n\">\(Wording.number(campaign.organizations.count))</td><td>\(XML.escape(dates(campaign)))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n"
-        if report.campaigns.count > 200 { html += "<p>\(number(report.campaigns.count - 200)) smaller campaigns are in the JSON report.</p>\n" }
+        if report.campaigns.count > 200 { html += "<p>\(Wording.number(report.campaigns.count - 200)) smaller campaigns are in the JSON report.</p>\n" }
         for (index, campaign) in report.campaigns.prefix(50).enumerated() {
-            html += "<section aria-labelledby=\"c\(index + 1)\">\n<h3 id=\"c\(index + 1)\">\(index + 1). \(escape(campaign.id)): \(number(campaign.size)) comments</h3>\n"
-            html += "<p>Stands for \(number(campaign.represents)) with the agency's duplicate counts; posted \(escape(dates(campaign))).</p>\n"
+            html += "<section aria-labelledby=\"c\(index + 1)\">\n<h3 id=\"c\(index + 1)\">\(index + 1). \(XML.escape(campaign.id)): \(Wording.number(campaign.size)) comments</h3>\n"
+            html += "<p>Stands for \(Wording.number(campaign.represents)) with the agency's duplicate counts; posted \(XML.escape(dates(campaign))).</p>\n"
             if !campaign.organizations.isEmpty {
-                html += "<p>Organizations: " + campaign.organizations.prefix(12).map { "\(escape($0.name)) (\($0.comments))" }.joined(separator: ", ")
+                html += "<p>Organizations: " + campaign.organizations.prefix(12).map { "\(XML.escape($0.name)) (\($0.comments))" }.joined(separator: ", ")
                     + (campaign.organizations.count > 12 ? ", and \(campaign.organizations.count - 12) more" : "") + ".</p>\n"
             }
-            html += "<details>\n<summary>The medoid's text</summary>\n<blockquote>\(escape(campaign.medoidText.count > 6000 ? String(campaign.medoidText.prefix(6000)) + " …" : campaign.medoidText))</blockquote>\n</details>\n"
+            html += "<details>\n<summary>The medoid's text</summary>\n<blockquote>\(XML.escape(campaign.medoidText.count > 6000 ? String(campaign.medoidText.prefix(6000)) + " …" : campaign.medoidText))</blockquote>\n</details>\n"
             for addition in campaign.additions {
-                html += "<p>\(escape(addition.commentID)) adds \(number(addition.words)) words of its own, for example:</p>\n<blockquote class=\"addition\">\(escape(String(addition.passage.prefix(1200))))</blockquote>\n"
+                html += "<p>\(XML.escape(addition.commentID)) adds \(Wording.number(addition.words)) words of its own, for example:</p>\n<blockquote class=\"addition\">\(XML.escape(String(addition.passage.prefix(1200))))</blockquote>\n"
             }
             html += "</section>\n"
         }
@@ -172,10 +172,6 @@ public enum CampaignReportPage {
         default: "no date"
         }
     }
-
-    static func escape(_ text: String) -> String { XML.escape(text) }
-
-    static func number(_ value: Int) -> String { Wording.number(value) }
 
     static func percent(_ share: Double) -> String {
         let tenths = Int((share * 1000).rounded())

@@ -135,7 +135,7 @@ public struct CampaignBuilder: Sendable {
     public func report(texts: ([String]) async throws -> [String], reached: (Stage) -> Void = { _ in }) async throws -> CampaignReport {
         let words = table.words
         let eligible = words.map { Int($0) >= Sketcher.stubWords }
-        var units = Clustering.units(table, eligible: eligible, options: options)
+        let units = Clustering.units(table, eligible: eligible, options: options)
         reached(.clustered)
 
         // Own words: estimated from the signatures, and counted exactly where the estimate
@@ -187,7 +187,6 @@ public struct CampaignBuilder: Sendable {
             let members = unit.members.filter { !apart.contains($0) }
             if members.count >= 2 { keptUnits.append((Clustering.Unit(medoid: unit.medoid, members: members), index)) }
         }
-        units = keptUnits.map(\.unit)
         reached(.ownWordsCounted)
 
         // What members add: the members with the most own words, read and quoted.

@@ -224,10 +224,9 @@ public struct OwnWords: Sendable {
 
     /// The count of the member's own words, and its passages of at least `minimum` of them.
     public func own(_ member: String, passagesOf minimum: Int = .max) -> (count: Int, passages: [String]) {
-        var covered: [Bool] = []
         var ranges: [(Int, Int)] = []
         Words.forEach(in: member) { _, start, end in ranges.append((start, end)) }
-        covered = Array(repeating: false, count: ranges.count)
+        var covered = Array(repeating: false, count: ranges.count)
         Sketcher.forEachShingle(in: member) { shingle, first in
             guard medoidShingles.contains(shingle) else { return }
             for index in first..<min(first + Sketcher.shingleWords, covered.count) { covered[index] = true }
