@@ -36,6 +36,32 @@ import Testing
         }
     }
 
+    /// The audit of 2026-12-03 (item 10) found M-24-10 subsection numbers printed in two letters
+    /// with no primary text behind them. A pinpoint the registry cannot back with a primary text
+    /// stays out of what the library and the examples cite; the section it sits in is cited instead.
+    @Test func noRecommendationCitesAnOMBSubsectionWithoutPrimaryEvidence() throws {
+        let root = Self.packageRoot.appendingPathComponent("Examples")
+        let exampleLibraries = try FileManager.default.contentsOfDirectory(atPath: root.path)
+            .map { "Examples/\($0)/Recommendations" }
+            .filter { FileManager.default.fileExists(atPath: Self.packageRoot.appendingPathComponent($0).path) }
+        #expect(exampleLibraries.count >= 3)
+        var checked = 0
+        for folder in ["Recommendations"] + exampleLibraries {
+            let workspace = Workspace(loading: [folder], baseDirectory: Self.packageRoot)
+            for recommendation in workspace.recommendations {
+                for authority in recommendation.allCitations {
+                    guard let citation = authority.citation, case .ombMemo = citation.instrument else { continue }
+                    guard case .section(_, let subsections) = citation.pinpoint, !subsections.isEmpty else { continue }
+                    checked += 1
+                    if case .unverified(let why) = AuthorityRegistry.shared.resolve(citation).outcome {
+                        Issue.record("\(folder)/\(recommendation.id) cites \(citation): \(why)")
+                    }
+                }
+            }
+        }
+        #expect(checked >= 20)
+    }
+
     /// Known-wrong forms from the research, searched in every library and example file's raw text,
     /// bodies included, so a wrong pinpoint cannot hide in prose either.
     @Test func noKnownWrongFormAppearsAnywhere() throws {

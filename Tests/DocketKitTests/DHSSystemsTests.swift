@@ -61,7 +61,7 @@ import Testing
         #expect(files.map(\.name) == ["Coalition-for-Accountable-Immigration-Technology_sign-on-letter.docx", "checklist.md", "manifest.json"])
         let checklist = String(decoding: files[1].data, as: UTF8.self)
         #expect(checklist.hasPrefix("# Delivery checklist: End DHS's non-compliant AI and deny the waivers that hide it\n"))
-        #expect(checklist.contains("106 organizations, each of which approved version 752f09bb33cc"))
+        #expect(checklist.contains("106 organizations, each of which approved version 24f126ba7042"))
         let manifest = try #require(try JSONSerialization.jsonObject(with: files[2].data) as? [String: Any])
         #expect((manifest["files"] as? [[String: Any]])?.count == 2)
     }
