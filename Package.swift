@@ -153,6 +153,7 @@ let package = Package(
             dependencies: [
                 "DocketSupport", "DocketMarkdown", "DocketCitations", "DocketModel", "DocketLibrary", "DocketCompose", "DocketRender", "DocketReview", "DocketSubmission",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(

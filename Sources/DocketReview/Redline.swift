@@ -1,8 +1,11 @@
 import DocketRender
 import Foundation
 
-/// What changed between two versions of a draft: paragraphs aligned with the standard library's
-/// `CollectionDifference`, and inside a changed paragraph, the words that changed.
+/// What changed between two versions of a draft. The units compared are the blocks a reader
+/// sees: paragraphs, headings, table blocks and, inside a list, each item. They are aligned with
+/// the standard library's `CollectionDifference`; a removed unit beside an added one of the same
+/// kind is one unit changed, diffed word by word; a unit removed in one place and added whole
+/// in another is one unit moved.
 public struct Redline: Sendable {
     /// A stretch of words inside a changed paragraph.
     public enum Segment: Sendable, Hashable {
@@ -11,60 +14,159 @@ public struct Redline: Sendable {
         case inserted(String)
     }
 
-    /// One paragraph of the redline.
+    /// One unit of the redline.
     public enum Entry: Sendable, Hashable {
         case unchanged(String)
         case removed(String)
         case added(String, source: String?)
         case changed(old: String, new: String, segments: [Segment], source: String?)
+        /// A unit that left this place for a later or earlier one, where it is `.moved`.
+        case movedAway(String)
+        case moved(String, source: String?)
     }
 
     public var entries: [Entry]
 
-    /// Paragraphs added, removed or changed.
+    /// Units added, removed, changed or moved; a move counts once.
     public var changedParagraphCount: Int {
-        entries.count { if case .unchanged = $0 { false } else { true } }
+        entries.count {
+            switch $0 {
+            case .unchanged, .movedAway: false
+            default: true
+            }
+        }
     }
 
     /// `old` and `new` are canonical Markdown; `sources`, when known, names the block each of
-    /// `new`'s paragraphs came from.
+    /// `new`'s paragraphs (`Paragraphs.split`) came from.
     public init(from old: String, to new: String, sources: [String]? = nil) {
-        let oldParagraphs = Paragraphs.split(old)
-        let newParagraphs = Paragraphs.split(new)
-        let source = { (index: Int) -> String? in sources.flatMap { $0.indices.contains(index) ? $0[index] : nil } }
-        let (removed, inserted) = Self.offsets(newParagraphs.difference(from: oldParagraphs))
+        let oldUnits = Self.units(old)
+        let newUnits = Self.units(new)
+        let source = { (index: Int) -> String? in
+            let paragraph = newUnits[index].paragraph
+            return sources.flatMap { $0.indices.contains(paragraph) ? $0[paragraph] : nil }
+        }
+        let oldTexts = oldUnits.map(\.text)
+        let newTexts = newUnits.map(\.text)
+        // Items are compared without their numbers, so adding an item does not mark every
+        // later one as changed.
+        let (removed, inserted) = Self.offsets(newTexts.map(Unit.movable).difference(from: oldTexts.map(Unit.movable)))
 
         var entries: [Entry] = []
         var i = 0
         var j = 0
-        while i < oldParagraphs.count || j < newParagraphs.count {
+        while i < oldTexts.count || j < newTexts.count {
             var gone: [Int] = []
-            while i < oldParagraphs.count, removed.contains(i) {
+            while i < oldTexts.count, removed.contains(i) {
                 gone.append(i)
                 i += 1
             }
             var came: [Int] = []
-            while j < newParagraphs.count, inserted.contains(j) {
+            while j < newTexts.count, inserted.contains(j) {
                 came.append(j)
                 j += 1
             }
-            // A removal beside an insertion is usually one paragraph edited: pair them in order
-            // when they share enough words to be read as one paragraph changed.
-            var k = 0
-            while k < gone.count && k < came.count && Self.similarity(oldParagraphs[gone[k]], newParagraphs[came[k]]) >= 0.3 {
-                let (before, after) = (oldParagraphs[gone[k]], newParagraphs[came[k]])
-                entries.append(.changed(old: before, new: after, segments: Self.words(from: before, to: after), source: source(came[k])))
-                k += 1
+            // A removal beside an insertion is usually one unit edited: each removed unit pairs
+            // with the first later inserted one of the same kind that shares enough words.
+            var partner: [Int: Int] = [:]
+            var next = 0
+            for (g, old) in gone.enumerated() {
+                guard let c = (next..<came.count).first(where: {
+                    oldUnits[old].kind == newUnits[came[$0]].kind && Self.similarity(oldTexts[old], newTexts[came[$0]]) >= 0.3
+                }) else { continue }
+                partner[c] = g
+                next = c + 1
             }
-            entries += gone.dropFirst(k).map { .removed(oldParagraphs[$0]) }
-            entries += came.dropFirst(k).map { .added(newParagraphs[$0], source: source($0)) }
+            let paired = Set(partner.values)
+            entries += gone.indices.filter { !paired.contains($0) }.map { .removed(oldTexts[gone[$0]]) }
+            for (c, new) in came.enumerated() {
+                if let g = partner[c] {
+                    let (before, after) = (oldTexts[gone[g]], newTexts[new])
+                    entries.append(.changed(old: before, new: after, segments: Self.words(from: before, to: after), source: source(new)))
+                } else {
+                    entries.append(.added(newTexts[new], source: source(new)))
+                }
+            }
             if gone.isEmpty && came.isEmpty {
-                entries.append(.unchanged(newParagraphs[j]))
+                entries.append(.unchanged(newTexts[j]))
                 i += 1
                 j += 1
             }
         }
-        self.entries = entries
+        self.entries = Self.movesFound(in: entries)
+    }
+
+    /// A removed unit whose words come back whole elsewhere (a list item renumbered counts as the
+    /// same words) is shown once, where it now stands, as moved.
+    static func movesFound(in entries: [Entry]) -> [Entry] {
+        var removedAt: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
+            if case .removed(let text) = entry { removedAt[Unit.movable(text), default: []].append(index) }
+        }
+        guard !removedAt.isEmpty else { return entries }
+        var result = entries
+        for (index, entry) in entries.enumerated() {
+            guard case .added(let text, let source) = entry, var places = removedAt[Unit.movable(text)], !places.isEmpty else { continue }
+            let from = places.removeFirst()
+            removedAt[Unit.movable(text)] = places
+            result[from] = .movedAway(text)
+            result[index] = .moved(text, source: source)
+        }
+        return result
+    }
+
+    /// A block of the canonical Markdown as a reader sees it.
+    struct Unit: Equatable {
+        enum Kind: Equatable {
+            case paragraph
+            case heading(Int)
+            case listItem
+        }
+
+        var text: String
+        var kind: Kind
+        /// The index of the run (`Paragraphs.split`) it belongs to, for its source.
+        var paragraph: Int
+
+        /// The words a move is recognised by: a numbered item keeps its words when it is
+        /// renumbered.
+        static func movable(_ text: String) -> String {
+            guard let marker = listMarker(text.prefix { $0 != "\n" }) else { return text }
+            return String(text.dropFirst(marker))
+        }
+    }
+
+    /// The runs of `text`, with each list run split into its items.
+    static func units(_ text: String) -> [Unit] {
+        var units: [Unit] = []
+        for (index, run) in Paragraphs.split(text).enumerated() {
+            let lines = run.split(separator: "\n", omittingEmptySubsequences: false)
+            if let first = lines.first, listMarker(first) != nil {
+                var item: [Substring] = []
+                for line in lines {
+                    if listMarker(line) != nil, !item.isEmpty {
+                        units.append(Unit(text: item.joined(separator: "\n"), kind: .listItem, paragraph: index))
+                        item = []
+                    }
+                    item.append(line)
+                }
+                units.append(Unit(text: item.joined(separator: "\n"), kind: .listItem, paragraph: index))
+            } else {
+                let hashes = run.prefix { $0 == "#" }.count
+                let heading = (1...6).contains(hashes) && run.dropFirst(hashes).first == " "
+                units.append(Unit(text: run, kind: heading ? .heading(hashes) : .paragraph, paragraph: index))
+            }
+        }
+        return units
+    }
+
+    /// The length of a list item's marker at the start of `line` ("- ", "* ", "12. "), if any.
+    static func listMarker(_ line: Substring) -> Int? {
+        if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("+ ") { return 2 }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }.count
+        guard (1...9).contains(digits) else { return nil }
+        let rest = line.dropFirst(digits)
+        return rest.hasPrefix(". ") || rest.hasPrefix(") ") ? digits + 2 : nil
     }
 
     /// Word-level changes, whitespace kept with the words so the text reads back exactly.

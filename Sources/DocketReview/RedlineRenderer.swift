@@ -21,6 +21,11 @@ public enum RedlineRenderer {
                 paragraph += 1
             case .removed(let text):
                 out += "@@ removed after paragraph \(paragraph)\n\(delete)\(text)\(deleteEnd)\n\n"
+            case .movedAway:
+                break
+            case .moved(let text, let source):
+                paragraph += 1
+                out += "@@ paragraph \(paragraph), moved here\(source.map { " · from \($0)" } ?? "")\n\(text)\n\n"
             case .added(let text, let source):
                 paragraph += 1
                 out += "@@ paragraph \(paragraph), added\(source.map { " · from \($0)" } ?? "")\n\(insert)\(text)\(insertEnd)\n\n"
@@ -76,6 +81,8 @@ public enum RedlineRenderer {
         .redline del { color: #a40000; text-decoration: line-through; }
         .redline ins { color: #00611c; text-decoration: underline; }
         .redline del.block, .redline ins.block { display: block; }
+        .redline .moved { border-left-color: #005a9c; }
+        .redline ul.item { margin: 0; }
 
         """
 
@@ -109,7 +116,11 @@ public enum RedlineRenderer {
             case .removed(let text):
                 html += "<div class=\"change\"><p class=\"source\">Removed</p><del class=\"block\">\(HTMLRenderer.markdown(text))</del></div>\n"
             case .added(let text, let source):
-                html += "<div class=\"change\"><p class=\"source\">Added · from \(e(source ?? "an unknown source"))</p><ins class=\"block\">\(HTMLRenderer.markdown(text))</ins></div>\n"
+                html += "<div class=\"change\"><p class=\"source\">Added · from \(e(named(source)))</p><ins class=\"block\">\(HTMLRenderer.markdown(text))</ins></div>\n"
+            case .movedAway(let text):
+                html += "<p class=\"skipped moved-away\">Moved from here: “\(e(opening(of: text)))”</p>\n"
+            case .moved(let text, let source):
+                html += "<div class=\"change moved\"><p class=\"source\">Moved here, unchanged · from \(e(named(source)))</p>\(HTMLRenderer.markdown(text))</div>\n"
             case .changed(let old, let new, _, let source):
                 let inline = readableSegments(from: old, to: new).map { segment in
                     switch segment {
@@ -119,11 +130,46 @@ public enum RedlineRenderer {
                     }
                 }.joined()
                 let tag = headingLevel(of: new).map { "h\(min($0 + 1, 6))" } ?? "p"
-                html += "<div class=\"change\"><p class=\"source\">Changed · from \(e(source ?? "an unknown source"))</p><\(tag)>\(inline)</\(tag)></div>\n"
+                let item = Redline.listMarker(Substring(new)) != nil
+                let body = item ? "<ul class=\"item\"><li>\(inline)</li></ul>" : "<\(tag)>\(inline)</\(tag)>"
+                html += "<div class=\"change\"><p class=\"source\">Changed · from \(e(named(source)))</p>\(body)</div>\n"
             }
         }
         flushSkipped()
         return html + "</div>\n"
+    }
+
+    /// "move1", "move2", … for each move, the same name at the place a unit left and the place
+    /// it arrived, keyed by entry index.
+    static func moveNames(_ entries: [Redline.Entry]) -> [Int: String] {
+        var waiting: [String: [Int]] = [:]
+        var names: [Int: String] = [:]
+        for (index, entry) in entries.enumerated() {
+            if case .movedAway(let text) = entry { waiting[Redline.Unit.movable(text), default: []].append(index) }
+        }
+        for (index, entry) in entries.enumerated() {
+            guard case .moved(let text, _) = entry, var left = waiting[Redline.Unit.movable(text)], !left.isEmpty else { continue }
+            let from = left.removeFirst()
+            waiting[Redline.Unit.movable(text)] = left
+            names[from] = "move\(names.count / 2 + 1)"
+            names[index] = names[from]
+        }
+        return names
+    }
+
+    /// A source as a signer reads it: the clause or recommendation, without the campaign's file
+    /// and line, which mean something only to the lead who edits them.
+    public static func named(_ source: String?) -> String {
+        guard let source else { return "an unknown source" }
+        guard source.hasSuffix(")"), let open = source.range(of: " (", options: .backwards) else { return source }
+        let place = source[open.upperBound...].dropLast()
+        return place.contains(":") || place.contains("/") ? String(source[..<open.lowerBound]) : source
+    }
+
+    /// The first words of a unit, enough to find it again.
+    static func opening(of markdown: String) -> String {
+        let words = PlainText.render(markdown: markdown).split(whereSeparator: \.isWhitespace)
+        return words.prefix(12).joined(separator: " ") + (words.count > 12 ? " …" : "")
     }
 
     /// Word changes between the texts a reader sees: the Markdown of each paragraph rendered to
@@ -158,12 +204,23 @@ public enum RedlineRenderer {
             id += 1
             return "<w:p><w:pPr><w:rPr><w:\(paragraphMark) w:id=\"\(id)\" \(stamp)/></w:rPr></w:pPr>\(content)</w:p>\n"
         }
+        // Word pairs a move's two places by the name of their ranges.
+        let moveNames = moveNames(redline.entries)
+        func moved(_ tag: String, _ text: String, at index: Int) -> String {
+            id += 1
+            let range = id
+            let content = runs(PlainText.render(markdown: text), deleted: false)
+            id += 1
+            return "<w:p><w:pPr><w:rPr><w:\(tag) w:id=\"\(id)\" \(stamp)/></w:rPr></w:pPr><w:\(tag)RangeStart w:id=\"\(range)\" w:name=\"\(moveNames[index] ?? "move")\" \(stamp)/>\(mark(tag, content))<w:\(tag)RangeEnd w:id=\"\(range)\"/></w:p>\n"
+        }
         var body = "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr>\(runs(title, deleted: false))</w:p>\n"
-        for entry in redline.entries {
+        for (index, entry) in redline.entries.enumerated() {
             switch entry {
             case .unchanged(let text): body += paragraph(runs(PlainText.render(markdown: text), deleted: false))
             case .removed(let text): body += paragraph(mark("del", runs(PlainText.render(markdown: text), deleted: true)), mark: "del")
             case .added(let text, _): body += paragraph(mark("ins", runs(PlainText.render(markdown: text), deleted: false)), mark: "ins")
+            case .movedAway(let text): body += moved("moveFrom", text, at: index)
+            case .moved(let text, _): body += moved("moveTo", text, at: index)
             case .changed(let old, let new, _, _):
                 body += paragraph(
                     readableSegments(from: old, to: new).map { segment in
