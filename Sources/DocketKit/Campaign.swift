@@ -12,7 +12,7 @@ import Foundation
 ///            submissions.jsonl   every filing's receipt
 ///            .docket/            private: store.sqlite, lead-token, submit journals
 /// <out>/<plan>/                  composed files
-///              each/ review/<signer>/ invitations/ submission/
+///              each/ review/<signer>/ invitations/ reminders/ submission/
 /// ```
 ///
 /// The library, the server and the CLI ask a `Campaign`; a path spelled anywhere else is how
@@ -111,6 +111,7 @@ public struct Campaign: Sendable, Hashable {
         public var submission: URL { folder.appendingPathComponent("submission") }
         /// `docket invite`: links and contact data, kept private.
         public var invitations: URL { folder.appendingPathComponent("invitations") }
+        public var reminders: URL { folder.appendingPathComponent("reminders") }
         /// `docket review`: one signer's packet.
         public func review(for signer: String) -> URL { folder.appendingPathComponent("review").appendingPathComponent(signer) }
     }

@@ -77,7 +77,7 @@ public enum RedlineRenderer {
     public static let styles = """
         .redline .change { border-left: 4px solid #b58900; padding-left: 0.75rem; margin: 0 0 1rem; }
         .redline .source { font-family: system-ui, sans-serif; font-size: 0.8rem; color: #555; margin: 0; }
-        .redline .skipped { font-family: system-ui, sans-serif; font-size: 0.8rem; color: #777; text-align: center; }
+        .redline .skipped { font-family: system-ui, sans-serif; font-size: 0.8rem; color: #595959; text-align: center; }
         .redline del { color: #a40000; text-decoration: line-through; }
         .redline ins { color: #00611c; text-decoration: underline; }
         .redline del.block, .redline ins.block { display: block; }

@@ -1,4 +1,5 @@
 import DocketKit
+import DocketSupport
 import DocketLibrary
 import DocketModel
 import DocketRender
@@ -93,6 +94,18 @@ public actor ReviewCampaign {
         return SignerReport(signatories: signOff.signatories, approvals: log, version: signOff.draft.version) { [store = signOff.store] in
             store.changedParagraphs(from: $0, to: current)
         }
+    }
+
+    /// The dashboard's view of the report: `status` and `query` filter it, most urgent first,
+    /// with the approvals of the current version day by day.
+    public func dashboard(status: SignerReport.Kind?, query: String) -> (dashboard: LeadDashboard, byDay: [(day: CalendarDate, total: Int)]) {
+        let log = ApprovalLog.load(signOff.logURL, displayPath: signOff.logURL.lastPathComponent)
+        let current = rendered.canonical
+        let report = SignerReport(signatories: signOff.signatories, approvals: log, version: signOff.draft.version) { [store = signOff.store] in
+            store.changedParagraphs(from: $0, to: current)
+        }
+        let byDay = LeadDashboard.approvalsByDay(log, version: signOff.draft.version, signers: Set(signOff.signatories.map(\.id)))
+        return (LeadDashboard(report: report, status: status, query: query), byDay)
     }
 
     /// The signer a link's secret belongs to, or nil.

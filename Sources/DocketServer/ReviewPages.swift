@@ -1,4 +1,5 @@
 import DocketKit
+import DocketLibrary
 import DocketModel
 import DocketReview
 import DocketSupport
@@ -27,7 +28,13 @@ enum ReviewPages {
         .review .problem { background: #fbeaea; border-left: 4px solid #a40000; padding: 0.5rem 1rem; }
         .review table { border-collapse: collapse; }
         .review th, .review td { border: 1px solid #767676; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
+        .review progress { width: 100%; max-width: 32rem; height: 1.25rem; }
+        .review .filters { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+        .review a[aria-current] { font-weight: bold; }
         .letter { border-top: 2px solid #111; margin-top: 2rem; padding-top: 1rem; }
+        .review details > summary { cursor: pointer; }
+        .review details > summary h2 { display: inline; }
+        .review details { margin: 1rem 0; }
 
         """
 
@@ -67,24 +74,54 @@ enum ReviewPages {
         "<input type=\"hidden\" name=\"\(name)\" value=\"\(XML.escape(value))\">"
     }
 
-    /// The signer's page: what is asked, the decision form bound to this version, who has
-    /// signed, what changed, the letter, and how their organization is listed.
+    /// The signer's page, in the order a signer reads it: what the letter is and who asks; what
+    /// is asked and by when; what changed since their last decision; the changes or the whole
+    /// letter; their decision; then who has signed, collapsed behind its count, and how their
+    /// organization is listed.
     static func signer(
         _ signer: Signatory, token: String, signOff: SignOff, letter: String, row: SignerReport.Row?, approvers: [Signatory], redline: (redline: Redline, from: DraftVersion)?,
         csrf: String, notice: String? = nil, problem: String? = nil
     ) -> String {
+        let e = XML.escape
         let version = signOff.draft.version
-        var body = "<h1>Review request for \(XML.escape(signer.organization))</h1>\n"
-        if let notice { body += "<p class=\"notice\" role=\"status\">\(XML.escape(notice))</p>\n" }
-        if let problem { body += "<p class=\"problem\" role=\"alert\">\(XML.escape(problem))</p>\n" }
+        let header = signOff.draft.document.header
+        var body = "<h1>\(e(header.title))</h1>\n"
+        let coalition = header.from ?? "The coalition"
+        let docket = header.docketID.map { " on docket <code>\(e($0))</code>" } ?? ""
+        body += "<p class=\"asker\">\(e(coalition)) asks <strong>\(e(signer.organization))</strong> to review this letter\(docket).</p>\n"
+        if let notice { body += "<p class=\"notice\" role=\"status\">\(e(notice))</p>\n" }
+        if let problem { body += "<p class=\"problem\" role=\"alert\">\(e(problem))</p>\n" }
+        body += "<h2 id=\"asked\">What we ask</h2>\n<ul class=\"asked\">\n"
+        if let respondBy = Invitations.defaultRespondBy(signOff.draft) {
+            body += "<li>Please answer by <strong>\(e(respondBy.longForm))</strong>.</li>\n"
+        }
+        if let close = signOff.draft.docket?.commentsClose?.value {
+            body += "<li>The comment period closes \(e(CommentPeriod.eastern(close))).</li>\n"
+        }
+        body += "</ul>\n"
         let changed = redline?.redline.changedParagraphCount
-        body += "<p>\(XML.escape(SignOff.ask(for: row?.status ?? .pending, version: version, changed: changed)))</p>\n"
+        body += "<p class=\"since\">\(e(SignOff.ask(for: row?.status ?? .pending, version: version, changed: changed)))</p>\n"
         if case .requestedChanges? = row?.status, let comment = row?.decision?.comment {
-            body += "<h2>Your request</h2>\n<blockquote class=\"your-comment\"><p>\(XML.escape(comment))</p></blockquote>\n"
+            body += "<h2>Your request</h2>\n<blockquote class=\"your-comment\"><p>\(e(comment))</p></blockquote>\n"
+        }
+        // The changes open and the whole letter closed when there is something to compare;
+        // both are plain <details>, so the page needs no script to switch.
+        if let redline {
+            body += """
+                <details class="changes" open>
+                <summary><h2>What changed since version <code>\(redline.from.short)</code></h2></summary>
+                \(RedlineRenderer.section(redline.redline))</details>
+                <details class="whole-letter">
+                <summary><h2>The whole letter, version <code>\(version.short)</code></h2></summary>
+                \(letter)</details>
+
+                """
+        } else {
+            body += letter
         }
         body += """
             <h2 id="decide">Your decision on version <code>\(version.short)</code></h2>
-            <form method="post" action="/s/\(XML.escape(token))/decision" aria-labelledby="decide">
+            <form method="post" action="/s/\(e(token))/decision" aria-labelledby="decide">
             \(hidden("csrf", csrf))
             \(hidden("version", version.description))
             <fieldset>
@@ -99,28 +136,25 @@ enum ReviewPages {
             </form>
 
             """
-        body += "<h2>Who has signed version <code>\(version.short)</code></h2>\n"
-        body +=
-            approvers.isEmpty
-            ? "<p>No organization has approved this version yet.</p>\n"
-            : "<ul class=\"signed\">\n" + approvers.map { "<li>\(XML.escape($0.organization))</li>\n" }.joined() + "</ul>\n"
-        if let redline {
-            body += "<h2>What changed since version <code>\(redline.from.short)</code></h2>\n" + RedlineRenderer.section(redline.redline)
+        if approvers.isEmpty {
+            body += "<p class=\"signed-count\">No organization has approved this version yet.</p>\n"
+        } else {
+            body += "<details class=\"signed\">\n<summary>\(Wording.count(approvers.count, "organization")) \(approvers.count == 1 ? "has" : "have") approved this version</summary>\n<ul>\n"
+            body += approvers.map { "<li>\(e($0.organization))</li>\n" }.joined() + "</ul>\n</details>\n"
         }
-        body += letter
         body += """
             <h2 id="listing">How your organization is listed</h2>
             <p>Only the name, city and state are published. A change waits for the coalition to confirm it.</p>
-            <form method="post" action="/s/\(XML.escape(token))/listing" aria-labelledby="listing">
+            <form method="post" action="/s/\(e(token))/listing" aria-labelledby="listing">
             \(hidden("csrf", csrf))
-            <label for="organization">Organization</label><input type="text" id="organization" name="organization" value="\(XML.escape(signer.organization))" required maxlength="200">
-            <label for="city">City</label><input type="text" id="city" name="city" value="\(XML.escape(signer.city ?? ""))" maxlength="100">
-            <label for="state">State</label><input type="text" id="state" name="state" value="\(XML.escape(signer.state ?? ""))" maxlength="100">
+            <label for="organization">Organization</label><input type="text" id="organization" name="organization" value="\(e(signer.organization))" required maxlength="200">
+            <label for="city">City</label><input type="text" id="city" name="city" value="\(e(signer.city ?? ""))" maxlength="100">
+            <label for="state">State</label><input type="text" id="state" name="state" value="\(e(signer.state ?? ""))" maxlength="100">
             <button type="submit">Propose this listing</button>
             </form>
 
             """
-        return shell(title: "Review: \(signOff.draft.document.header.title)", body)
+        return shell(title: "Review: \(header.title)", body)
     }
 
     /// The public sign-on form, with the text it signs.
@@ -160,29 +194,102 @@ enum ReviewPages {
         return shell(title: "Coalition lead: log in", body)
     }
 
-    /// The lead's dashboard: each signer as `docket signers` reports them, the comments, the
+    /// The lead's dashboard: progress at a glance, the signers who need the lead first (with
+    /// filters and a search that work as plain links and a GET form), approvals over time, the
     /// queue of newcomers and corrections, and publishing.
     static func dashboard(
-        _ signOff: SignOff, report: SignerReport, newcomers: [SignOnStore.Newcomer], corrections: [SignOnStore.Correction], csrf: String, notice: String? = nil,
-        problem: String? = nil
+        _ signOff: SignOff, dashboard: LeadDashboard, byDay: [(day: CalendarDate, total: Int)], newcomers: [SignOnStore.Newcomer], corrections: [SignOnStore.Correction],
+        csrf: String, notice: String? = nil, problem: String? = nil
     ) -> String {
-        var body = "<h1>\(XML.escape(signOff.draft.document.header.title))</h1>\n"
-        if let notice { body += "<p class=\"notice\" role=\"status\">\(XML.escape(notice))</p>\n" }
-        if let problem { body += "<p class=\"problem\" role=\"alert\">\(XML.escape(problem))</p>\n" }
-        body += "<p>Current version <code>\(report.version.short)</code>: " + XML.escape(report.countsLine) + ".</p>\n"
+        let e = XML.escape
+        let report = dashboard.report
+        var body = "<h1>\(e(signOff.draft.document.header.title))</h1>\n"
+        if let notice { body += "<p class=\"notice\" role=\"status\">\(e(notice))</p>\n" }
+        if let problem { body += "<p class=\"problem\" role=\"alert\">\(e(problem))</p>\n" }
+        let (approved, total) = dashboard.progress
+        body += """
+            <p><label for="progress">\(approved) of \(total) approved version <code>\(report.version.short)</code></label>
+            <progress id="progress" max="\(max(total, 1))" value="\(approved)">\(approved) of \(total)</progress></p>
+            <p>\(e(report.countsLine)).</p>
+
+            """
+        body += timeline(byDay, total: total)
+        body += "<h2 id=\"signers\">Signers</h2>\n<nav aria-label=\"Filter signers by status\"><ul class=\"filters\">\n"
+        let counts = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.kind, $0.count) })
+        let all = dashboard.status == nil
+        body += "<li><a href=\"/lead#signers\"\(all ? " aria-current=\"page\"" : "")>All (\(report.rows.count))</a></li>\n"
+        for kind in LeadDashboard.attentionOrder {
+            let current = dashboard.status == kind ? " aria-current=\"page\"" : ""
+            body += "<li><a href=\"/lead?status=\(kind.rawValue)#signers\"\(current)>\(e(kind.label.prefix(1).uppercased() + kind.label.dropFirst())) (\(counts[kind] ?? 0))</a></li>\n"
+        }
+        body += "</ul></nav>\n"
+        body += """
+            <form method="get" action="/lead" role="search" aria-label="Search signers">
+            \(dashboard.status.map { hidden("status", $0.rawValue) } ?? "")
+            <label for="q">Organization name contains</label><input type="text" id="q" name="q" value="\(e(dashboard.query))">
+            <button type="submit">Search</button>
+            </form>
+            <p><a href="/lead/signers.csv" download>Download this table as CSV</a> (every signer, no contact details)</p>
+
+            """
+        body += "<p class=\"shown\">Showing \(Wording.count(dashboard.rows.count, "signer")), those needing you first.</p>\n"
         body +=
-            "<h2>Signers</h2>\n<table>\n<thead><tr><th scope=\"col\">Organization</th><th scope=\"col\">Status</th><th scope=\"col\">Version</th><th scope=\"col\">Comment</th></tr></thead>\n<tbody>\n"
-        for row in report.rows {
+            "<table class=\"signers\">\n<thead><tr><th scope=\"col\">Organization</th><th scope=\"col\">Status</th><th scope=\"col\">Version</th><th scope=\"col\">Comment</th></tr></thead>\n<tbody>\n"
+        for row in dashboard.rows {
             body +=
-                "<tr><td>\(XML.escape(row.signer.organization))</td><td>\(row.status.kind.label)</td><td><code>\(row.decision?.version.short ?? "")</code></td><td>\(XML.escape(row.decision?.comment ?? ""))</td></tr>\n"
+                "<tr data-status=\"\(row.status.kind.rawValue)\"><td>\(e(row.signer.organization))</td><td>\(row.status.kind.label)</td><td><code>\(row.decision?.version.short ?? "")</code></td><td>\(e(row.decision?.comment ?? ""))</td></tr>\n"
         }
         body += "</tbody>\n</table>\n"
+        let roster = signOff.signatories.map(\.organization)
+        return dashboardQueue(signOff, body: body, newcomers: newcomers, corrections: corrections, roster: roster, csrf: csrf)
+    }
+
+    /// Approvals of the current version by day, as a step line with its numbers in the text
+    /// beside it, so a screen reader gets what the chart shows.
+    static func timeline(_ byDay: [(day: CalendarDate, total: Int)], total: Int) -> String {
+        guard let first = byDay.first, let last = byDay.last else { return "<p>No organization has approved this version yet.</p>\n" }
+        let width = 480.0
+        let height = 120.0
+        let days = max(1, last.day.daysSince1970 - first.day.daysSince1970)
+        func x(_ day: CalendarDate) -> Double {
+            let offset = Double(day.daysSince1970 - first.day.daysSince1970)
+            return 40 + (width - 60) * offset / Double(days)
+        }
+        func y(_ count: Int) -> Double {
+            let share = Double(count) / Double(max(total, 1))
+            return height - 20 - (height - 40) * share
+        }
+        var points = "\(x(first.day)),\(y(0))"
+        for entry in byDay { points += " \(x(entry.day)),\(y(entry.total))" }
+        let summary = "\(last.total) of \(total) approved by \(last.day.longForm), from \(first.total) on \(first.day.longForm)"
+        return """
+            <figure class="timeline">
+            <svg viewBox="0 0 \(Int(width)) \(Int(height))" width="\(Int(width))" height="\(Int(height))" role="img" aria-label="\(XML.escape(summary))">
+            <line x1="40" y1="\(y(0))" x2="\(width - 20)" y2="\(y(0))" stroke="#767676"/>
+            <line x1="40" y1="\(y(total))" x2="\(width - 20)" y2="\(y(total))" stroke="#767676" stroke-dasharray="4 3"/>
+            <text x="36" y="\(y(total) + 4)" text-anchor="end" font-size="11">\(total)</text>
+            <text x="36" y="\(y(0) + 4)" text-anchor="end" font-size="11">0</text>
+            <polyline points="\(points)" fill="none" stroke="#0b4f8a" stroke-width="2"/>
+            <text x="40" y="\(height - 4)" font-size="11">\(first.day.description)</text>
+            <text x="\(width - 20)" y="\(height - 4)" font-size="11" text-anchor="end">\(last.day.description)</text>
+            </svg>
+            <figcaption>Approvals of this version over time: \(XML.escape(summary)).</figcaption>
+            </figure>
+
+            """
+    }
+
+    static func dashboardQueue(
+        _ signOff: SignOff, body start: String, newcomers: [SignOnStore.Newcomer], corrections: [SignOnStore.Correction], roster: [String], csrf: String
+    ) -> String {
+        var body = start
         body += "<h2>Waiting to sign</h2>\n"
         if newcomers.isEmpty { body += "<p>No organization is waiting.</p>\n" }
         for newcomer in newcomers {
             let id = newcomer.id ?? 0
             body += """
                 <form method="post" action="/lead/newcomers/\(id)" aria-label="Request from \(XML.escape(newcomer.organization))">
+                \(LeadDashboard.similarOrganization(to: newcomer.organization, in: roster).map { "<p class=\"problem similar\">Close to <strong>\(XML.escape($0))</strong>, already on the roster: check this is not the same organization.</p>" } ?? "")
                 <p><strong>\(XML.escape(newcomer.organization))</strong> (\(XML.escape([newcomer.city, newcomer.state].filter { !$0.isEmpty }.joined(separator: ", ")))), contact \(XML.escape(newcomer.contactName)) &lt;\(XML.escape(newcomer.contactEmail))&gt;, approved version <code>\(XML.escape(String(newcomer.version.dropFirst(7).prefix(12))))</code></p>
                 \(hidden("csrf", csrf))
                 <button type="submit" name="action" value="accept">Accept \(XML.escape(newcomer.organization))</button>

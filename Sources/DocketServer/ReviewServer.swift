@@ -1,5 +1,6 @@
 import DocketKit
 import DocketModel
+import DocketReview
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -141,7 +142,18 @@ public enum ReviewServer {
                 return ReviewHTTP.html(.ok, ReviewPages.login(csrf: csrf), cookies: cookies)
             }
             let notice = request.uri.queryParameters.get("published").map { "Version \($0) is now the one signers see." }
-            return ReviewHTTP.html(.ok, try await dashboard(campaign, csrf: csrf, notice: notice), cookies: cookies)
+            let status = request.uri.queryParameters.get("status").flatMap(SignerReport.Kind.init(rawValue:))
+            let query = String((request.uri.queryParameters.get("q") ?? "").prefix(200))
+            return ReviewHTTP.html(.ok, try await dashboard(campaign, csrf: csrf, notice: notice, status: status, query: query), cookies: cookies)
+        }
+
+        router.get("/lead/signers.csv") { request, _ -> Response in
+            guard await campaign.isLead(session: ReviewHTTP.cookie(sessionCookie, in: request)) else { return ReviewHTTP.redirect("/lead") }
+            let (dashboard, _) = await campaign.dashboard(status: nil, query: "")
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"signers.csv\"", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: LeadDashboard.csv(dashboard.rows))))
         }
 
         router.post("/lead/login") { request, context -> Response in
@@ -254,10 +266,13 @@ public enum ReviewServer {
             notice: notice, problem: problem)
     }
 
-    static func dashboard(_ campaign: ReviewCampaign, csrf: String, notice: String? = nil, problem: String? = nil) async throws -> String {
-        ReviewPages.dashboard(
-            await campaign.signOff, report: await campaign.report(), newcomers: try campaign.store.pendingNewcomers(), corrections: try campaign.store.pendingCorrections(),
-            csrf: csrf, notice: notice, problem: problem)
+    static func dashboard(
+        _ campaign: ReviewCampaign, csrf: String, notice: String? = nil, problem: String? = nil, status: SignerReport.Kind? = nil, query: String = ""
+    ) async throws -> String {
+        let (dashboard, byDay) = await campaign.dashboard(status: status, query: query)
+        return ReviewPages.dashboard(
+            await campaign.signOff, dashboard: dashboard, byDay: byDay, newcomers: try campaign.store.pendingNewcomers(),
+            corrections: try campaign.store.pendingCorrections(), csrf: csrf, notice: notice, problem: problem)
     }
 
     /// A dashboard form: only for the lead, with a CSRF value; `act` returns a problem to show

@@ -10,7 +10,7 @@ struct Docket: AsyncParsableCommand {
         abstract: "Build, check and file public comments on US federal dockets.",
         version: "0.1.0",
         subcommands: [
-            Init.self, Check.self, Explain.self, Compose.self, Package.self, Sign.self, Signers.self, Diff.self, Review.self, Invite.self, Serve.self, Fetch.self, Submit.self,
+            Init.self, Check.self, Explain.self, Compose.self, Package.self, Sign.self, Signers.self, Diff.self, Review.self, Invite.self, Remind.self, Serve.self, Fetch.self, Submit.self,
             Comments.self,
             LibraryCommand.self,
         ]

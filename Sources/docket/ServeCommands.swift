@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocketKit
 import DocketModel
+import DocketReview
 import DocketServer
 import DocketSupport
 import Foundation
@@ -113,6 +114,68 @@ extension Docket {
             writeStandardOutput("\n")
             if !result.withoutEmail.isEmpty {
                 writeStandardOutput("no email for \(result.withoutEmail.joined(separator: ", ")): their links are in invitations.csv only\n")
+            }
+        }
+    }
+
+    struct Remind: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write reminder drafts for the signers who have not decided on the current version.",
+            discussion: """
+                Writes out/<plan>/reminders/: reminders.csv and <signer>.eml drafts, each with a new personal link; the link sent \
+                before stops working. They hold contact data and live links: keep them private.
+                """)
+
+        @Argument(help: "The plan file.")
+        var plan: String
+
+        @Option(
+            name: .long, parsing: .upToNextOption,
+            help: "The statuses to remind, comma-separated: pending, requested-changes, approved-older-version, declined (default: all but declined).")
+        var status: [String] = []
+
+        @Option(name: .long, help: "The address signers reach 'docket serve' at.")
+        var baseURL: String = "http://127.0.0.1:8080"
+
+        @Option(name: .long, help: "The date answers are asked for, YYYY-MM-DD (default: the plan's response_by, else the docket's deadline).")
+        var by: String?
+
+        @Option(name: .long, help: "The folder the reminders are written to (default: out/<plan>/reminders).")
+        var out: String?
+
+        /// "changes-requested" is read as "requested-changes", the way people say it.
+        func statuses() throws -> Set<SignerReport.Kind> {
+                let words = status.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                guard !words.isEmpty else { return [.pending, .requestedChanges, .approvedOlder] }
+                return Set(
+                    try words.map { word in
+                        guard let kind = SignerReport.Kind(rawValue: word == "changes-requested" ? "requested-changes" : word), kind != .approved else {
+                            throw ValidationError("--status takes pending, requested-changes, approved-older-version or declined, not '\(word)'")
+                        }
+                        return kind
+                    })
+        }
+
+        func validate() throws {
+            _ = try statuses()
+            if let by, CalendarDate(iso: by) == nil { throw ValidationError("--by takes a real date written YYYY-MM-DD, not '\(by)'") }
+            guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else { throw ValidationError("--base-url must start with http:// or https://") }
+        }
+
+        func run() throws {
+            let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let signOff = try openSignOff(plan)
+            let store = try SignOnStore(campaign: signOff.campaign)
+            let respondBy = by.flatMap(CalendarDate.init(iso:)) ?? Invitations.defaultRespondBy(signOff.draft)
+            let folder = out.map { base.resolving($0) } ?? signOff.campaign.outputs(under: base.appendingPathComponent(Campaign.defaultOutputRoot)).reminders
+            let result = try Invitations(signOff: signOff, store: store, baseURL: baseURL, respondBy: respondBy).writeReminders(into: folder, statuses: try statuses(), at: commandNow)
+            guard !result.invited.isEmpty else {
+                writeStandardOutput("no signer to remind: everyone with those statuses has decided on version \(signOff.draft.version.short)\n")
+                return
+            }
+            writeStandardOutput("wrote \(Wording.count(result.invited.count, "reminder")) in \(result.folder.path)\n")
+            if !result.withoutEmail.isEmpty {
+                writeStandardOutput("no email for \(result.withoutEmail.joined(separator: ", ")): their links are in reminders.csv only\n")
             }
         }
     }
