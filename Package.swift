@@ -162,7 +162,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocketServerTests",
-            dependencies: ["DocketServer"]
+            dependencies: ["DocketServer", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(
             name: "DocketCampaignsTests",
