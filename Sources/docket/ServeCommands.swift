@@ -74,14 +74,7 @@ extension Docket {
                 Signers who already hold a link keep it; --revoke ends one, and the next run gives that signer a new link.
                 """)
 
-        @Argument(help: "The plan file.")
-        var plan: String
-
-        @Option(name: .long, help: "The address signers reach 'docket serve' at.")
-        var baseURL: String = "http://127.0.0.1:8080"
-
-        @Option(name: .long, help: "The date answers are asked for, YYYY-MM-DD (default: the plan's response_by, else the docket's deadline).")
-        var by: String?
+        @OptionGroup var links: LinkOptions
 
         @Option(name: .long, help: "End this signer's link instead of inviting.")
         var revoke: String?
@@ -89,10 +82,7 @@ extension Docket {
         @Option(name: .long, help: "The folder the invitations are written to (default: out/<plan>/invitations).")
         var out: String?
 
-        func validate() throws {
-            if let by, CalendarDate(iso: by) == nil { throw ValidationError("--by takes a real date written YYYY-MM-DD, not '\(by)'") }
-            guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else { throw ValidationError("--base-url must start with http:// or https://") }
-        }
+        var plan: String { links.plan }
 
         func run() throws {
             let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -106,9 +96,8 @@ extension Docket {
                 writeStandardOutput("revoked the link of \(revoke); 'docket invite' gives them a new one\n")
                 return
             }
-            let respondBy = by.flatMap(CalendarDate.init(iso:)) ?? Invitations.defaultRespondBy(signOff.draft)
             let folder = out.map { base.resolving($0) } ?? signOff.campaign.outputs(under: base.appendingPathComponent(Campaign.defaultOutputRoot)).invitations
-            let result = try Invitations(signOff: signOff, store: store, baseURL: baseURL, respondBy: respondBy).write(into: folder, at: commandNow)
+            let result = try links.invitations(signOff, store: store).write(into: folder, at: commandNow)
             writeStandardOutput("invited \(Wording.count(result.invited.count, "signer")) in \(result.folder.path)")
             if !result.alreadyInvited.isEmpty { writeStandardOutput("; \(result.alreadyInvited.count) already hold a link") }
             writeStandardOutput("\n")
@@ -126,19 +115,12 @@ extension Docket {
                 before stops working. They hold contact data and live links: keep them private.
                 """)
 
-        @Argument(help: "The plan file.")
-        var plan: String
+        @OptionGroup var links: LinkOptions
 
         @Option(
             name: .long, parsing: .upToNextOption,
             help: "The statuses to remind, comma-separated: pending, requested-changes, approved-older-version, declined (default: all but declined).")
         var status: [String] = []
-
-        @Option(name: .long, help: "The address signers reach 'docket serve' at.")
-        var baseURL: String = "http://127.0.0.1:8080"
-
-        @Option(name: .long, help: "The date answers are asked for, YYYY-MM-DD (default: the plan's response_by, else the docket's deadline).")
-        var by: String?
 
         @Option(name: .long, help: "The folder the reminders are written to (default: out/<plan>/reminders).")
         var out: String?
@@ -156,19 +138,14 @@ extension Docket {
                     })
         }
 
-        func validate() throws {
-            _ = try statuses()
-            if let by, CalendarDate(iso: by) == nil { throw ValidationError("--by takes a real date written YYYY-MM-DD, not '\(by)'") }
-            guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else { throw ValidationError("--base-url must start with http:// or https://") }
-        }
+        func validate() throws { _ = try statuses() }
 
         func run() throws {
             let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let signOff = try openSignOff(plan)
+            let signOff = try openSignOff(links.plan)
             let store = try SignOnStore(campaign: signOff.campaign)
-            let respondBy = by.flatMap(CalendarDate.init(iso:)) ?? Invitations.defaultRespondBy(signOff.draft)
             let folder = out.map { base.resolving($0) } ?? signOff.campaign.outputs(under: base.appendingPathComponent(Campaign.defaultOutputRoot)).reminders
-            let result = try Invitations(signOff: signOff, store: store, baseURL: baseURL, respondBy: respondBy).writeReminders(into: folder, statuses: try statuses(), at: commandNow)
+            let result = try links.invitations(signOff, store: store).writeReminders(into: folder, statuses: try statuses(), at: commandNow)
             guard !result.invited.isEmpty else {
                 writeStandardOutput("no signer to remind: everyone with those statuses has decided on version \(signOff.draft.version.short)\n")
                 return
@@ -177,6 +154,28 @@ extension Docket {
             if !result.withoutEmail.isEmpty {
                 writeStandardOutput("no email for \(result.withoutEmail.joined(separator: ", ")): their links are in reminders.csv only\n")
             }
+        }
+    }
+
+    /// The plan, the address links point at and the answer-by date: what `invite` and `remind`
+    /// both ask for.
+    struct LinkOptions: ParsableArguments {
+        @Argument(help: "The plan file.")
+        var plan: String
+
+        @Option(name: .long, help: "The address signers reach 'docket serve' at.")
+        var baseURL: String = "http://127.0.0.1:8080"
+
+        @Option(name: .long, help: "The date answers are asked for, YYYY-MM-DD (default: the plan's response_by, else the docket's deadline).")
+        var by: String?
+
+        func validate() throws {
+            if let by, CalendarDate(iso: by) == nil { throw ValidationError("--by takes a real date written YYYY-MM-DD, not '\(by)'") }
+            guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else { throw ValidationError("--base-url must start with http:// or https://") }
+        }
+
+        func invitations(_ signOff: SignOff, store: SignOnStore) -> Invitations {
+            Invitations(signOff: signOff, store: store, baseURL: baseURL, respondBy: by.flatMap(CalendarDate.init(iso:)) ?? Invitations.defaultRespondBy(signOff.draft))
         }
     }
 }
