@@ -122,7 +122,10 @@ public enum RedlineRenderer {
             case .moved(let text, let source):
                 html += "<div class=\"change moved\"><p class=\"source\">Moved here, unchanged · from \(e(named(source)))</p>\(HTMLRenderer.markdown(text))</div>\n"
             case .changed(let old, let new, _, let source):
-                let inline = readableSegments(from: old, to: new).map { segment in
+                // An item is diffed without its marker, which the list around it already shows.
+                let marker = Redline.listMarker(Substring(new))
+                let (before, after) = marker.map { (String(old.dropFirst(Redline.listMarker(Substring(old)) ?? 0)), String(new.dropFirst($0))) } ?? (old, new)
+                let inline = readableSegments(from: before, to: after).map { segment in
                     switch segment {
                     case .same(let text): e(text)
                     case .deleted(let text): "<del>\(e(text))</del>"
@@ -130,8 +133,7 @@ public enum RedlineRenderer {
                     }
                 }.joined()
                 let tag = headingLevel(of: new).map { "h\(min($0 + 1, 6))" } ?? "p"
-                let item = Redline.listMarker(Substring(new)) != nil
-                let body = item ? "<ul class=\"item\"><li>\(inline)</li></ul>" : "<\(tag)>\(inline)</\(tag)>"
+                let body = marker != nil ? "<ul class=\"item\"><li>\(inline)</li></ul>" : "<\(tag)>\(inline)</\(tag)>"
                 html += "<div class=\"change\"><p class=\"source\">Changed · from \(e(named(source)))</p>\(body)</div>\n"
             }
         }
