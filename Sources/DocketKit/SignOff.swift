@@ -149,32 +149,26 @@ public struct SignOff: Sendable {
         }
         let row = report().rows.first { $0.signer.id == id }
         let title = draft.document.header.title
-        var since: (redline: Redline, from: DraftVersion)?
-        // The sources name files as the lead's machine sees them; a packet names them by
-        // their place in the library only.
-        let sources = MarkdownRenderer.paragraphs(draft.unsigned).map { Self.withoutLocalPaths($0.source) }
-        switch row?.status {
-        case .approvedOlder(let version, _)?, .requestedChanges(let version)?:
-            if version != draft.version, let old = store.text(of: version) { since = (Redline(from: old, to: currentText, sources: sources), version) }
-        default:
-            break
-        }
-        let ask = Self.ask(for: row?.status ?? .pending, version: draft.version, changed: since?.redline.changedParagraphCount)
-        var intro = "<section class=\"review-request\">\n<h2>Review request for \(XML.escape(signer.organization))</h2>\n<p>\(XML.escape(ask))</p>\n"
+        let request = reviewRequest(for: signer, row: row, redline: redlineToCurrent(from:))
+        let since = request.changes
+        let e = XML.escape
+        var intro = "<section class=\"review-request\">\n<h2>Review request for \(e(signer.organization))</h2>\n<p>\(e(request.ask))</p>\n"
+        if let respondBy = request.respondBy { intro += "<p>Please answer by <strong>\(e(respondBy.longForm))</strong>.</p>\n" }
         intro +=
             "<p>Reply to the coalition with one of: <strong>approve</strong>, <strong>request changes</strong> (say which), or <strong>decline</strong>, naming version <code>\(draft.version.short)</code>.</p>\n"
-        if case .requestedChanges(let version)? = row?.status {
-            let said = row?.decision?.comment.map { "“\(XML.escape($0))”" } ?? "(no comment recorded)"
+        if case .requestedChanges(let version) = request.status {
+            let said = request.request.map { "“\(e($0))”" } ?? "(no comment recorded)"
             intro += "<h2>Your request on version \(version.short)</h2>\n<blockquote class=\"your-comment\"><p>\(said)</p></blockquote>\n"
         }
         if let since {
-            let what = if case .requestedChanges? = row?.status { "your request" } else { "the version you approved" }
+            let what = if case .requestedChanges = request.status { "your request" } else { "your last decision" }
             intro += "<h2>What changed since \(what) (\(since.from.short))</h2>\n" + RedlineRenderer.section(since.redline)
         }
         intro += "<h2>The draft, version \(draft.version.short)</h2>\n</section>\n"
-        var html = HTMLRenderer.render(draft.document, version: draft.version)
-        html = html.replacingOccurrences(of: "</style>", with: RedlineRenderer.styles + "</style>")
-        if let body = html.range(of: "<body>\n") { html.insert(contentsOf: intro, at: body.upperBound) }
+        var page = HTMLRenderer.page(draft.document, version: draft.version)
+        page.stylesheet += RedlineRenderer.styles
+        page.header = intro + page.header
+        let html = page.html
 
         var files: [(String, Data)] = [("review.html", Data(html.utf8))]
         do {

@@ -6,40 +6,78 @@ import DocketSupport
 /// One standalone HTML5 page for the composed document: prose through libcmark in safe mode,
 /// tables and lists from the document's own blocks, and a print stylesheet for a letter.
 public enum HTMLRenderer {
-    /// The whole page for `document`, its footer naming `version`.
-    public static func render(_ document: ComposedDocument, version: DraftVersion, stamp: VersionStamp = .draft) -> String {
-        let (label, value) = stamp.words(version, docketID: document.header.docketID)
-        var html = """
+    /// The pieces of the page, for a page that embeds the document in its own (the review
+    /// server's and the review packet's): nothing needs to cut them out of the whole.
+    public struct Page: Sendable {
+        public var language: String
+        public var title: String
+        public var version: DraftVersion
+        /// The letter's own stylesheet, without `<style>`.
+        public var stylesheet: String
+        /// The title block: `<header class="document-header">…</header>`.
+        public var header: String
+        /// The date line and every block, in order, without a landmark around them.
+        public var content: String
+        /// The version stamp, without a landmark around it: `<p>Draft version <code>…</code></p>`.
+        public var stamp: String
+
+        /// The standalone page: the pieces inside `<main>` and `<footer>`.
+        public var html: String {
+            """
             <!DOCTYPE html>
-            <html lang="\(escape(document.language))">
+            <html lang="\(escape(language))">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="draft-version" content="\(version)">
-            <title>\(escape(document.header.title))</title>
+            <title>\(escape(title))</title>
             <style>
-            \(HTMLStyle.sheet(docketID: document.header.docketID))</style>
+            \(stylesheet)</style>
             </head>
             <body>
+            \(header)<main>
+            \(content)</main>
+            <footer class="draft-version">\(stamp)</footer>
+            </body>
+            </html>
 
             """
-        for section in DocumentLayout.sections(of: document) {
-            switch section {
-            case .titleBlock(let title, let details): html += titleBlock(title, details) + "<main>\n"
-            case .dateLine(let date): html += "<p class=\"date-line\">\(escape(date))</p>\n"
-            case .block(let block): html += render(block)
-            case .versionFooter: html += "</main>\n<footer class=\"draft-version\"><p>\(label) <code>\(escape(value))</code></p></footer>\n</body>\n</html>\n"
-            }
         }
-        return html
     }
 
-    private static func titleBlock(_ title: String, _ details: [DocumentLayout.FilingDetail]) -> String {
-        var html = "<header class=\"document-header\">\n<h1>\(escape(title))</h1>\n"
+    /// The whole page for `document`, its footer naming `version`.
+    public static func render(_ document: ComposedDocument, version: DraftVersion, stamp: VersionStamp = .draft) -> String {
+        page(document, version: version, stamp: stamp).html
+    }
+
+    /// The page's pieces for `document`, its stamp naming `version`. `embedded` pieces go inside
+    /// another page: the title block is a plain block and the title an h2, since that page has
+    /// its own landmarks and h1.
+    public static func page(_ document: ComposedDocument, version: DraftVersion, stamp: VersionStamp = .draft, embedded: Bool = false) -> Page {
+        let (label, value) = stamp.words(version, docketID: document.header.docketID)
+        var header = ""
+        var content = ""
+        for section in DocumentLayout.sections(of: document) {
+            switch section {
+            case .titleBlock(let title, let details): header += titleBlock(title, details, embedded: embedded)
+            case .dateLine(let date): content += "<p class=\"date-line\">\(escape(date))</p>\n"
+            case .block(let block): content += render(block)
+            case .versionFooter: break
+            }
+        }
+        return Page(
+            language: document.language, title: document.header.title, version: version, stylesheet: HTMLStyle.sheet(docketID: document.header.docketID), header: header,
+            content: content, stamp: "<p>\(label) <code>\(escape(value))</code></p>")
+    }
+
+    private static func titleBlock(_ title: String, _ details: [DocumentLayout.FilingDetail], embedded: Bool) -> String {
+        let (open, close) = embedded ? ("<div class=\"document-header\">", "</div>") : ("<header class=\"document-header\">", "</header>")
+        let heading = embedded ? "<h2 class=\"letter-title\">\(escape(title))</h2>" : "<h1>\(escape(title))</h1>"
+        var html = "\(open)\n\(heading)\n"
         if !details.isEmpty {
             html += "<dl class=\"filing\">\n" + details.map { "<dt>\($0.label.rawValue)</dt><dd>\(escape($0.value))</dd>\n" }.joined() + "</dl>\n"
         }
-        return html + "</header>\n"
+        return html + close + "\n"
     }
 
     private static func render(_ block: Block) -> String {

@@ -41,11 +41,8 @@ public struct Invitations {
         self.respondBy = respondBy
     }
 
-    /// The date a plan asks answers by: its `response_by` variable, else its docket's deadline.
-    public static func defaultRespondBy(_ draft: Draft) -> CalendarDate? {
-        if let variable = draft.plan.variables.first(where: { $0.name == "response_by" }), case .date(let date)? = variable.typed(as: .date) { return date }
-        return draft.docket?.commentsCloseText.flatMap { CalendarDate(iso: String($0.prefix(10))) }
-    }
+    /// The date a plan asks answers by: see `ReviewRequest.respondBy`.
+    public static func defaultRespondBy(_ draft: Draft) -> CalendarDate? { ReviewRequest.respondBy(draft) }
 
     /// Issues links for the signers who hold none and writes their drafts and `invitations.csv`
     /// (the links this run issued) into `folder`; an earlier run's drafts stay. When everyone

@@ -32,6 +32,8 @@ public actor ReviewCampaign {
         didSet {
             rendered = Rendered(signOff)
             redlines = [:]
+            // A new version or roster: every status is measured again.
+            cached = nil
         }
     }
     /// Redlines into the current version, by the version they start from.
@@ -45,15 +47,12 @@ public actor ReviewCampaign {
         public var stylesheet: String
         /// The version's canonical text, which status reports measure older versions against.
         public var canonical: String
-        /// The version composed before this one, which a signer who approved none sees changes from.
-        public var previous: DraftVersion?
 
         init(_ signOff: SignOff) {
             canonical = signOff.currentText
-            previous = signOff.store.history().last { $0 != signOff.draft.version }
-            let html = HTMLRenderer.render(signOff.draft.document, version: signOff.draft.version)
-            letter = ReviewPages.letter(html)
-            stylesheet = ReviewPages.stylesheet(html)
+            let page = HTMLRenderer.page(signOff.draft.document, version: signOff.draft.version, embedded: true)
+            letter = ReviewPages.letter(page)
+            stylesheet = ReviewPages.stylesheet(letter: page.stylesheet)
         }
     }
     /// Whether the plan asks for the public sign-on form.
@@ -88,29 +87,58 @@ public actor ReviewCampaign {
     // MARK: Signers
 
     /// Where every signer stands, read from the log as it is now.
-    public func report() -> SignerReport {
-        let log = ApprovalLog.load(signOff.logURL, displayPath: signOff.logURL.lastPathComponent)
-        let current = rendered.canonical
-        return SignerReport(signatories: signOff.signatories, approvals: log, version: signOff.draft.version) { [store = signOff.store] in
-            store.changedParagraphs(from: $0, to: current)
+    public func report() -> SignerReport { current().report }
+
+    /// The log's identity when it was last read: its inode, size and modification time. A
+    /// request reads the log again only when one of them changed (a decision appended, here or
+    /// by `docket sign`).
+    private struct LogIdentity: Equatable {
+        var inode: UInt64
+        var size: UInt64
+        var modified: Date
+
+        init?(_ url: URL) {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return nil }
+            inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+            size = (attributes[.size] as? NSNumber)?.uint64Value ?? 0
+            modified = attributes[.modificationDate] as? Date ?? .distantPast
         }
+    }
+
+    private var cached: (identity: LogIdentity?, log: ApprovalLog, report: SignerReport)?
+
+    private func current() -> (log: ApprovalLog, report: SignerReport) {
+        let identity = LogIdentity(signOff.logURL)
+        if let cached, cached.identity == identity, identity != nil { return (cached.log, cached.report) }
+        let log = ApprovalLog.load(signOff.logURL, displayPath: signOff.logURL.lastPathComponent)
+        let text = rendered.canonical
+        let report = SignerReport(signatories: signOff.signatories, approvals: log, version: signOff.draft.version) { [store = signOff.store] in
+            store.changedParagraphs(from: $0, to: text)
+        }
+        cached = (identity, log, report)
+        return (log, report)
+    }
+
+    /// What `signer` is asked, with the changes since their last decision, or since `shown`, a
+    /// version their page showed.
+    public func reviewRequest(for signer: Signatory, shown: DraftVersion? = nil) -> (request: ReviewRequest, approvers: [Signatory]) {
+        let report = current().report
+        let row = report.rows.first { $0.signer.id == signer.id }
+        let request = signOff.reviewRequest(for: signer, row: row, shown: shown) { redline(from: $0) }
+        return (request, report.approvers)
     }
 
     /// The dashboard's view of the report: `status` and `query` filter it, most urgent first,
     /// with the approvals of the current version day by day.
     public func dashboard(status: SignerReport.Kind?, query: String) -> (dashboard: LeadDashboard, byDay: [(day: CalendarDate, total: Int)]) {
-        let log = ApprovalLog.load(signOff.logURL, displayPath: signOff.logURL.lastPathComponent)
-        let current = rendered.canonical
-        let report = SignerReport(signatories: signOff.signatories, approvals: log, version: signOff.draft.version) { [store = signOff.store] in
-            store.changedParagraphs(from: $0, to: current)
-        }
+        let (log, report) = current()
         let byDay = LeadDashboard.approvalsByDay(log, version: signOff.draft.version, signers: Set(signOff.signatories.map(\.id)))
         return (LeadDashboard(report: report, status: status, query: query), byDay)
     }
 
     /// The signer a link's secret belongs to, or nil.
-    public func signer(forToken token: String) throws -> Signatory? {
-        guard let id = try store.signer(forToken: token) else { return nil }
+    public func signer(forToken token: String) async throws -> Signatory? {
+        guard let id = try await store.signer(forToken: token) else { return nil }
         return signOff.signatories.first { $0.id == id }
     }
 
@@ -126,36 +154,24 @@ public actor ReviewCampaign {
         }
     }
 
-    /// The redline a signer should see: from the version they last approved or asked to
-    /// change, else from the version before the current one; nil when there is none.
-    public func redline(for row: SignerReport.Row?) -> (redline: Redline, from: DraftVersion)? {
-        var from: DraftVersion?
-        switch row?.status {
-        case .approvedOlder(let version, _)?, .requestedChanges(let version)?: from = version
-        default: from = rendered.previous
-        }
-        guard let from, from != signOff.draft.version else { return nil }
-        return redline(from: from).map { ($0, from) }
-    }
-
     /// The redline from `version` into the current one, computed once per pair.
     public func redline(from version: DraftVersion) -> Redline? {
         if let known = redlines[version] { return known }
-        guard let diff = try? signOff.diff(from: version.description, to: nil) else { return nil }
-        redlines[version] = diff.redline
-        return diff.redline
+        guard let diff = signOff.redlineToCurrent(from: version) else { return nil }
+        redlines[version] = diff
+        return diff
     }
 
-    public func proposeCorrection(signer: String, organization: String, city: String, state: String) throws(Refusal) {
+    public func proposeCorrection(signer: String, organization: String, city: String, state: String) async throws(Refusal) {
         if let problem = SignatoryValidation.problems(id: signer, organization: organization, city: city, state: state).first {
             throw .invalid(Self.sentence(problem))
         }
-        do { try store.proposeCorrection(signer: signer, organization: organization, city: city, state: state) } catch { throw .failed("\(error)") }
+        do { try await store.proposeCorrection(signer: signer, organization: organization, city: city, state: state) } catch { throw .failed("\(error)") }
     }
 
     // MARK: Open sign-on
 
-    public func join(organization: String, city: String, state: String, contactName: String, contactEmail: String, version: String) throws(Refusal) {
+    public func join(organization: String, city: String, state: String, contactName: String, contactEmail: String, version: String) async throws(Refusal) {
         guard isOpenSignOn else { throw .invalid("This letter takes signers by invitation only.") }
         guard version == signOff.draft.version.description else { throw .staleVersion(current: signOff.draft.version) }
         guard !organization.isEmpty, !contactName.isEmpty, !contactEmail.isEmpty else {
@@ -169,7 +185,7 @@ public actor ReviewCampaign {
             throw .invalid(Self.sentence(problem))
         }
         do {
-            try store.addNewcomer(organization: organization, city: city, state: state, contactName: contactName, contactEmail: contactEmail, version: version)
+            try await store.addNewcomer(organization: organization, city: city, state: state, contactName: contactName, contactEmail: contactEmail, version: version)
         } catch {
             throw .failed("\(error)")
         }

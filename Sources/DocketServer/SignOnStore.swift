@@ -146,9 +146,9 @@ public final class SignOnStore: Sendable {
 
     /// The signer whose invitation `token` is, compared in constant time against every live
     /// invitation so that the time taken says nothing about how close a guess came.
-    public func signer(forToken token: String) throws -> String? {
+    public func signer(forToken token: String) async throws -> String? {
         let presented = Secret.hash(token)
-        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT signer, tokenHash FROM invitation") }
+        let rows = try await queue.read { db in try Row.fetchAll(db, sql: "SELECT signer, tokenHash FROM invitation") }
         var found: String?
         for row in rows {
             let stored: Data = row["tokenHash"]
@@ -160,22 +160,24 @@ public final class SignOnStore: Sendable {
     // MARK: Corrections and newcomers
 
     /// Records a signer's proposed listing, replacing a pending one of theirs.
-    public func proposeCorrection(signer: String, organization: String, city: String, state: String, at date: Date = Date()) throws {
-        try queue.write { db in
+    public func proposeCorrection(signer: String, organization: String, city: String, state: String, at date: Date = Date()) async throws {
+        try await queue.write { db in
             try db.execute(sql: "DELETE FROM correction WHERE signer = ? AND status = 'pending'", arguments: [signer])
             let correction = Correction(id: nil, signer: signer, organization: organization, city: city, state: state, proposedAt: date, status: .pending)
             try correction.insert(db)
         }
     }
 
-    public func pendingCorrections() throws -> [Correction] {
-        try queue.read { db in try Correction.filter(Column("status") == Status.pending.rawValue).order(Column("id")).fetchAll(db) }
+    public func pendingCorrections() async throws -> [Correction] {
+        try await queue.read { db in try Correction.filter(Column("status") == Status.pending.rawValue).order(Column("id")).fetchAll(db) }
     }
 
     /// Queues an organization from the open sign-on form; returns its number in the queue.
     @discardableResult
-    public func addNewcomer(organization: String, city: String, state: String, contactName: String, contactEmail: String, version: String, at date: Date = Date()) throws -> Int64 {
-        try queue.write { db in
+    public func addNewcomer(organization: String, city: String, state: String, contactName: String, contactEmail: String, version: String, at date: Date = Date())
+        async throws -> Int64
+    {
+        try await queue.write { db in
             let newcomer = Newcomer(
                 id: nil, organization: organization, city: city, state: state, contactName: contactName, contactEmail: contactEmail, version: version,
                 submittedAt: date, status: .pending)
@@ -184,8 +186,8 @@ public final class SignOnStore: Sendable {
         }
     }
 
-    public func pendingNewcomers() throws -> [Newcomer] {
-        try queue.read { db in try Newcomer.filter(Column("status") == Status.pending.rawValue).order(Column("id")).fetchAll(db) }
+    public func pendingNewcomers() async throws -> [Newcomer] {
+        try await queue.read { db in try Newcomer.filter(Column("status") == Status.pending.rawValue).order(Column("id")).fetchAll(db) }
     }
 
     /// Marks a pending correction or newcomer decided, running `apply` (the roster write) in

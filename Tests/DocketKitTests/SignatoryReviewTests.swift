@@ -134,8 +134,11 @@ struct LetterWorkspace: ~Copyable {
         #expect(document.contains("<w:ins w:id=") && document.contains("w:author=\"Alpha Rights Project\""))
         #expect(document.contains("<w:delText xml:space=\"preserve\">it is tested.</w:delText>"))
 
-        // Delta never approved: the packet is the whole draft.
-        #expect(try current.packet(for: "delta", at: fixedNow).map(\.name) == ["review.html", "draft.docx"])
+        // Delta declined v2: the packet shows what changed since that decision, as the
+        // server's page does.
+        let delta = try current.packet(for: "delta", at: fixedNow)
+        #expect(delta.map(\.name) == ["review.html", "changes.docx"])
+        #expect(String(decoding: delta[0].data, as: UTF8.self).contains("What changed since your last decision (\(v2.draft.version.short))"))
     }
 
     @Test func unknownSignerAndUnstoredVersionAreRefused() throws {

@@ -41,7 +41,7 @@ import Testing
         let (review, version) = try campaign(in: folder)
         try await review.join(
             organization: "Valley Workers Center", city: "Fresno", state: "CA", contactName: "Jo Park", contactEmail: "jo@valley.example.org", version: version)
-        let pending = try review.store.pendingNewcomers()
+        let pending = try await review.store.pendingNewcomers()
         try await review.resolveNewcomer(try #require(pending.first?.id), accept: true)
         #expect(try roster(folder).map(\.organization).contains("Valley Workers Center"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("campaign/lists/lists").path))
@@ -67,7 +67,7 @@ import Testing
         } throws: { error in
             "\(error)".lowercased().contains(reason.lowercased())
         }
-        #expect(try review.store.pendingNewcomers().isEmpty)
+        #expect(try await review.store.pendingNewcomers().isEmpty)
         #expect(try roster(folder).map(\.id) == before.map(\.id))
     }
 
@@ -79,7 +79,7 @@ import Testing
         await #expect(throws: ReviewCampaign.Refusal.self) {
             try await review.proposeCorrection(signer: signer, organization: "Harbor\u{0}City", city: "", state: "")
         }
-        #expect(try review.store.pendingCorrections().isEmpty)
+        #expect(try await review.store.pendingCorrections().isEmpty)
     }
 
     @Test func theRosterWriterQuotesEveryLineBreakAndRefusesARowItCannotReadBack() throws {

@@ -19,49 +19,49 @@ struct ScratchFolder: ~Copyable {
 }
 
 @Suite struct SignOnStoreTests {
-    @Test func onlyTheHashOfALinksSecretIsStored() throws {
+    @Test func onlyTheHashOfALinksSecretIsStored() async throws {
         let folder = try ScratchFolder()
         let store = try SignOnStore(campaign: .inFolder(folder.url))
         let token = try store.issueInvitation(for: "harbor")
         #expect(token.utf8.count >= 43, "at least 256 bits, base64url")
-        #expect(try store.signer(forToken: token) == "harbor")
-        #expect(try store.signer(forToken: token + "x") == nil)
+        #expect(try await store.signer(forToken: token) == "harbor")
+        #expect(try await store.signer(forToken: token + "x") == nil)
         let database = try Data(contentsOf: folder.url.appendingPathComponent(".docket/store.sqlite"))
         #expect(database.range(of: Data(token.utf8)) == nil)
         #expect(database.range(of: Secret.hash(token)) != nil)
     }
 
-    @Test func aNewLinkEndsTheOldOneAndRevokingEndsAny() throws {
+    @Test func aNewLinkEndsTheOldOneAndRevokingEndsAny() async throws {
         let folder = try ScratchFolder()
         let store = try SignOnStore(campaign: .inFolder(folder.url))
         let first = try store.issueInvitation(for: "harbor")
         let second = try store.issueInvitation(for: "harbor")
         #expect(first != second)
-        #expect(try store.signer(forToken: first) == nil)
-        #expect(try store.signer(forToken: second) == "harbor")
+        #expect(try await store.signer(forToken: first) == nil)
+        #expect(try await store.signer(forToken: second) == "harbor")
         #expect(try store.revokeInvitation(for: "harbor"))
-        #expect(try store.signer(forToken: second) == nil)
+        #expect(try await store.signer(forToken: second) == nil)
         #expect(try !store.revokeInvitation(for: "harbor"))
     }
 
-    @Test func theStoreKeepsItsRecordsAcrossOpenings() throws {
+    @Test func theStoreKeepsItsRecordsAcrossOpenings() async throws {
         let folder = try ScratchFolder()
         let token = try SignOnStore(campaign: .inFolder(folder.url)).issueInvitation(for: "lakes")
-        try SignOnStore(campaign: .inFolder(folder.url)).addNewcomer(
+        try await SignOnStore(campaign: .inFolder(folder.url)).addNewcomer(
             organization: "Prairie Legal Aid", city: "Omaha", state: "NE", contactName: "Jo", contactEmail: "jo@p.example.org",
             version: "sha256:" + String(repeating: "a", count: 64))
         let reopened = try SignOnStore(campaign: .inFolder(folder.url))
-        #expect(try reopened.signer(forToken: token) == "lakes")
-        #expect(try reopened.pendingNewcomers().map(\.organization) == ["Prairie Legal Aid"])
+        #expect(try await reopened.signer(forToken: token) == "lakes")
+        #expect(try await reopened.pendingNewcomers().map(\.organization) == ["Prairie Legal Aid"])
     }
 
-    @Test func aRosterWriteThatFailsLeavesTheNewcomerPending() throws {
+    @Test func aRosterWriteThatFailsLeavesTheNewcomerPending() async throws {
         let folder = try ScratchFolder()
         let store = try SignOnStore(campaign: .inFolder(folder.url))
-        let id = try store.addNewcomer(organization: "X", city: "", state: "", contactName: "Y", contactEmail: "y@x.example.org", version: "v")
+        let id = try await store.addNewcomer(organization: "X", city: "", state: "", contactName: "Y", contactEmail: "y@x.example.org", version: "v")
         struct DiskFull: Error {}
         #expect(throws: DiskFull.self) { try store.resolveNewcomer(id, accept: true) { _ in throw DiskFull() } }
-        #expect(try store.pendingNewcomers().count == 1)
+        #expect(try await store.pendingNewcomers().count == 1)
     }
 
     @Test func secretsCompareByContentOnly() {
@@ -72,7 +72,7 @@ struct ScratchFolder: ~Copyable {
 }
 
 @Suite struct RosterTests {
-    @Test func anAcceptedNewcomerGetsAFreeIdAndEveryFieldReadsBack() throws {
+    @Test func anAcceptedNewcomerGetsAFreeIdAndEveryFieldReadsBack() async throws {
         let folder = try ScratchFolder()
         let url = folder.url.appendingPathComponent("signatories.csv")
         try Data("id,organization,city,state,contact_name,contact_email,contact_phone\nprairie-legal-aid,Prairie Legal Aid,Omaha,NE,Jo,jo@p.example.org,\n".utf8).write(to: url)
@@ -86,7 +86,7 @@ struct ScratchFolder: ~Copyable {
         #expect(roster[1].contactEmail == "ana@w.example.org")
     }
 
-    @Test func aCorrectionChangesTheListingAndKeepsTheContact() throws {
+    @Test func aCorrectionChangesTheListingAndKeepsTheContact() async throws {
         let folder = try ScratchFolder()
         let url = folder.url.appendingPathComponent("signatories.csv")
         try Data("id,organization,city,state,contact_name,contact_email,contact_phone\nharbor,Harbor,Oakland,CA,Rosa,rosa@h.example.org,510-555-0101\n".utf8).write(to: url)
@@ -99,7 +99,7 @@ struct ScratchFolder: ~Copyable {
 }
 
 @Suite struct InvitationTests {
-    @Test func draftsAreRFC5322WithEncodedWordsAndOnlyNewSignersGetLinks() throws {
+    @Test func draftsAreRFC5322WithEncodedWordsAndOnlyNewSignersGetLinks() async throws {
         let folder = try ScratchFolder()
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let campaign = folder.url.appendingPathComponent("campaign")
@@ -123,14 +123,14 @@ struct ScratchFolder: ~Copyable {
         #expect(body.contains(first.invited[0].link))
         #expect(first.invited[0].link.hasPrefix("https://sign.example.org/s/"))
         let token = String(first.invited[0].link.split(separator: "/").last!)
-        #expect(try store.signer(forToken: token) == "harbor")
+        #expect(try await store.signer(forToken: token) == "harbor")
 
         let second = try invitations.write(into: out)
         #expect(second.invited.isEmpty)
         // Nothing new to send: the first run's drafts and links stay as they were.
         #expect(try String(contentsOf: out.appendingPathComponent("harbor.eml"), encoding: .utf8) == eml)
         #expect(second.alreadyInvited == ["harbor", "desert", "lakes"])
-        #expect(try store.signer(forToken: token) == "harbor")
+        #expect(try await store.signer(forToken: token) == "harbor")
     }
 }
 
