@@ -121,6 +121,7 @@ public struct Redline: Sendable {
             case paragraph
             case heading(Int)
             case listItem
+            case tableRow
         }
 
         var text: String
@@ -141,7 +142,13 @@ public struct Redline: Sendable {
         var units: [Unit] = []
         for (index, run) in Paragraphs.split(text).enumerated() {
             let lines = run.split(separator: "\n", omittingEmptySubsequences: false)
-            if let first = lines.first, listMarker(first) != nil {
+            if let first = lines.first, first.hasPrefix("|") {
+                // A table is compared row by row; the delimiter row under the header says
+                // nothing a reader sees.
+                for line in lines where !isDelimiterRow(line) {
+                    units.append(Unit(text: String(line), kind: .tableRow, paragraph: index))
+                }
+            } else if let first = lines.first, listMarker(first) != nil {
                 var item: [Substring] = []
                 for line in lines {
                     if listMarker(line) != nil, !item.isEmpty {
@@ -158,6 +165,37 @@ public struct Redline: Sendable {
             }
         }
         return units
+    }
+
+    /// "| --- | :---: |": the row under a table's header.
+    static func isDelimiterRow(_ line: Substring) -> Bool {
+        line.hasPrefix("|") && line.allSatisfy { "|-: ".contains($0) } && line.contains("-")
+    }
+
+    /// A table row's cells, split at pipes that are not escaped.
+    public static func cells(ofRow row: String) -> [String] {
+        var cells: [String] = []
+        var current = ""
+        var escaped = false
+        for character in row {
+            if escaped {
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                current.append(character)
+                escaped = true
+            } else if character == "|" {
+                cells.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        cells.append(current.trimmingCharacters(in: .whitespaces))
+        // The leading and trailing pipes leave an empty cell at each end.
+        if cells.first == "" { cells.removeFirst() }
+        if cells.last == "" { cells.removeLast() }
+        return cells
     }
 
     /// The length of a list item's marker at the start of `line` ("- ", "* ", "12. "), if any.

@@ -83,6 +83,8 @@ public enum RedlineRenderer {
         .redline del.block, .redline ins.block { display: block; }
         .redline .moved { border-left-color: #005a9c; }
         .redline ul.item { margin: 0; }
+        .redline table.row { border-collapse: collapse; margin: 0 0 0.5rem; font-size: 0.9rem; }
+        .redline table.row td { border: 1px solid #767676; padding: 0.2rem 0.4rem; vertical-align: top; }
 
         """
 
@@ -112,19 +114,24 @@ public enum RedlineRenderer {
             flushSkipped()
             switch entry {
             case .unchanged(let text):
-                html += HTMLRenderer.markdown(text)
+                html += block(text)
             case .removed(let text):
-                html += "<div class=\"change\"><p class=\"source\">Removed</p><del class=\"block\">\(HTMLRenderer.markdown(text))</del></div>\n"
+                html += "<div class=\"change\"><p class=\"source\">Removed</p><del class=\"block\">\(block(text))</del></div>\n"
             case .added(let text, let source):
-                html += "<div class=\"change\"><p class=\"source\">Added · from \(e(named(source)))</p><ins class=\"block\">\(HTMLRenderer.markdown(text))</ins></div>\n"
+                html += "<div class=\"change\"><p class=\"source\">Added · from \(e(named(source)))</p><ins class=\"block\">\(block(text))</ins></div>\n"
             case .movedAway(let text):
                 html += "<p class=\"skipped moved-away\">Moved from here: “\(e(opening(of: text)))”</p>\n"
             case .moved(let text, let source):
-                html += "<div class=\"change moved\"><p class=\"source\">Moved here, unchanged · from \(e(named(source)))</p>\(HTMLRenderer.markdown(text))</div>\n"
+                html += "<div class=\"change moved\"><p class=\"source\">Moved here, unchanged · from \(e(named(source)))</p>\(block(text))</div>\n"
             case .changed(let old, let new, _, let source):
-                // An item is diffed without its marker, which the list around it already shows.
+                // An item is diffed without its marker, which the list around it already shows;
+                // a table row as its cells' text.
                 let marker = Redline.listMarker(Substring(new))
-                let (before, after) = marker.map { (String(old.dropFirst(Redline.listMarker(Substring(old)) ?? 0)), String(new.dropFirst($0))) } ?? (old, new)
+                let row = new.hasPrefix("|") && old.hasPrefix("|")
+                let (before, after) =
+                    row
+                    ? (Redline.cells(ofRow: old).joined(separator: " · "), Redline.cells(ofRow: new).joined(separator: " · "))
+                    : marker.map { (String(old.dropFirst(Redline.listMarker(Substring(old)) ?? 0)), String(new.dropFirst($0))) } ?? (old, new)
                 let inline = readableSegments(from: before, to: after).map { segment in
                     switch segment {
                     case .same(let text): e(text)
@@ -133,7 +140,7 @@ public enum RedlineRenderer {
                     }
                 }.joined()
                 let tag = headingLevel(of: new).map { "h\(min($0 + 1, 6))" } ?? "p"
-                let body = marker != nil ? "<ul class=\"item\"><li>\(inline)</li></ul>" : "<\(tag)>\(inline)</\(tag)>"
+                let body = row ? "<p class=\"row\">\(inline)</p>" : marker != nil ? "<ul class=\"item\"><li>\(inline)</li></ul>" : "<\(tag)>\(inline)</\(tag)>"
                 html += "<div class=\"change\"><p class=\"source\">Changed · from \(e(named(source)))</p>\(body)</div>\n"
             }
         }
@@ -157,6 +164,13 @@ public enum RedlineRenderer {
             names[index] = names[from]
         }
         return names
+    }
+
+    /// A unit as formatted HTML; a table row, which is no table on its own, as one row of cells.
+    static func block(_ text: String) -> String {
+        guard text.hasPrefix("|") else { return HTMLRenderer.markdown(text) }
+        let cells = Redline.cells(ofRow: text).map { "<td>\(XML.escape(PlainText.render(markdown: $0).trimmingCharacters(in: .whitespacesAndNewlines)))</td>" }
+        return "<table class=\"row\"><tr>\(cells.joined())</tr></table>\n"
     }
 
     /// A source as a signer reads it: the clause or recommendation, without the campaign's file

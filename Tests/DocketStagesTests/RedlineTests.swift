@@ -116,4 +116,25 @@ import ZIPFoundation
         #expect(document.contains("<w:moveFrom w:id="))
         #expect(try XMLDocument(xmlString: document, options: []).rootElement() != nil)
     }
+
+    @Test func aTableIsComparedRowByRow() {
+        let old = """
+            | Recommendation | US provisions | What differs |
+            | --- | --- | --- |
+            | 1. Stop the scraping | OMB M-24-10 §5 | The EU bans it outright. |
+            | 2. Test for disparities | OMB M-24-10 §5(c)(v)(A) | Both require testing. |
+
+            """
+        let new = old.replacingOccurrences(of: "Both require testing.", with: "Both require testing; only the EU requires it before use.")
+        let redline = Redline(from: old, to: new)
+        #expect(redline.changedParagraphCount == 1)
+        let html = RedlineRenderer.section(redline)
+        let change = html.components(separatedBy: "<div class=\"change\">")
+        #expect(change.count == 2)
+        #expect(change[1].contains("<p class=\"row\">2. Test for disparities · OMB M-24-10 §5(c)(v)(A) · Both require <del>testing.</del><ins>testing; only the EU requires it before use.</ins></p>"))
+        #expect(!change[1].contains("Stop the scraping"))
+        #expect(!html.contains("---"))
+        // The unchanged row beside it is shown as a row of cells, not as pipes.
+        #expect(html.contains("<table class=\"row\"><tr><td>1. Stop the scraping</td>"))
+    }
 }
