@@ -468,7 +468,7 @@ if runs(6) {
     let base = "http://127.0.0.1:\(portBox.get())"
 
     /// wrk's requests per second and 99th-percentile latency for `path`, over `seconds`.
-    func load(_ path: String, seconds: Int) -> (perSecond: Double, p99: String)? {
+    func load(_ path: String, seconds: Int) -> (perSecond: Double, p99: String, bytes: Double)? {
         let wrk = Process()
         wrk.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         wrk.arguments = ["wrk", "-t2", "-c16", "-d\(seconds)s", "--latency", base + path]
@@ -482,16 +482,32 @@ if runs(6) {
             let rate = output.split(separator: "\n").first(where: { $0.hasPrefix("Requests/sec:") })?.split(separator: " ").last.flatMap({ Double($0) }),
             let p99 = output.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("99%") })?.split(separator: " ").last
         else { return nil }
-        return (rate, String(p99))
+        // "Transfer/sec:      3.21MB": the response's size is that over the rate.
+        let transfer = output.split(separator: "\n").first(where: { $0.hasPrefix("Transfer/sec:") })?.split(separator: " ").last.map(String.init) ?? ""
+        let scale: Double = transfer.hasSuffix("GB") ? 1_073_741_824 : transfer.hasSuffix("MB") ? 1_048_576 : transfer.hasSuffix("KB") ? 1_024 : 1
+        let perSecond = Double(transfer.trimmingCharacters(in: .letters)).map { $0 * scale } ?? 0
+        return (rate, String(p99), perSecond / rate)
+    }
+
+    /// wrk's latency ("850.00us", "12.34ms", "1.20s") in milliseconds.
+    func milliseconds(_ text: String) -> Double? {
+        for (unit, scale) in [("us", 0.001), ("ms", 1.0), ("s", 1000.0)] where text.hasSuffix(unit) {
+            return Double(text.dropLast(unit.count)).map { $0 * scale }
+        }
+        return nil
     }
 
     print("\n6. Review server: requests under wrk (2 threads, 16 connections) and 200 decisions at once")
     let seconds = quick ? 1 : 5
     if let reference = load("/assets/docket.css", seconds: seconds), let page = load("/s/\(tokens[0].token)", seconds: seconds) {
-        print("  stylesheet (reference)              \(String(format: "%8.0f req/s", reference.perSecond))  p99 \(reference.p99)")
+        print("  stylesheet (reference)              \(String(format: "%8.0f req/s", reference.perSecond))  p99 \(reference.p99)  \(String(format: "%.1f kB", reference.bytes / 1024)) each")
         print(
-            "  signer page                         \(String(format: "%8.0f req/s", page.perSecond))  p99 \(page.p99)  \(String(format: "%.2f×", page.perSecond / reference.perSecond)) the reference's rate"
+            "  signer page                         \(String(format: "%8.0f req/s", page.perSecond))  p99 \(page.p99)  \(String(format: "%.2f×", page.perSecond / reference.perSecond)) the reference's rate  \(String(format: "%.1f kB", page.bytes / 1024)) each"
         )
+        // #29's goal: the page at 0.3× the stylesheet's rate or better, its p99 under 20 ms.
+        let ratioMet = page.perSecond / reference.perSecond >= 0.3
+        let p99Met = milliseconds(page.p99).map { $0 < 20 } ?? false
+        print("  goal: ≥ 0.30× the reference's rate \(ratioMet ? "met" : "missed"); p99 under 20 ms \(p99Met ? "met" : "missed")")
     } else {
         print("  wrk is not installed or failed: the load part is skipped (apt-get install wrk)")
     }

@@ -89,19 +89,22 @@ public actor ReviewCampaign {
     /// Where every signer stands, read from the log as it is now.
     public func report() -> SignerReport { current().report }
 
-    /// The log's identity when it was last read: its inode, size and modification time. A
-    /// request reads the log again only when one of them changed (a decision appended, here or
-    /// by `docket sign`).
+    /// The log's identity when it was last read: its inode, size and modification time, or
+    /// none while there is no log. A request reads the log again only when one of them changed
+    /// (a decision appended, here or by `docket sign`).
     private struct LogIdentity: Equatable {
         var inode: UInt64
-        var size: UInt64
-        var modified: Date
+        var size: Int64
+        var seconds: Int
+        var nanoseconds: Int
 
         init?(_ url: URL) {
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return nil }
-            inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
-            size = (attributes[.size] as? NSNumber)?.uint64Value ?? 0
-            modified = attributes[.modificationDate] as? Date ?? .distantPast
+            var status = stat()
+            guard stat(url.path, &status) == 0 else { return nil }
+            inode = UInt64(status.st_ino)
+            size = Int64(status.st_size)
+            seconds = Int(status.st_mtim.tv_sec)
+            nanoseconds = Int(status.st_mtim.tv_nsec)
         }
     }
 
@@ -109,7 +112,7 @@ public actor ReviewCampaign {
 
     private func current() -> (log: ApprovalLog, report: SignerReport) {
         let identity = LogIdentity(signOff.logURL)
-        if let cached, cached.identity == identity, identity != nil { return (cached.log, cached.report) }
+        if let cached, cached.identity == identity { return (cached.log, cached.report) }
         let log = ApprovalLog.load(signOff.logURL, displayPath: signOff.logURL.lastPathComponent)
         let text = rendered.canonical
         let report = SignerReport(signatories: signOff.signatories, approvals: log, version: signOff.draft.version) { [store = signOff.store] in

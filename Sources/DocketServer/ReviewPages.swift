@@ -25,15 +25,10 @@ enum ReviewPages {
         return library
     }()
 
-    /// `template` filled from `view`, inside the page layout titled `title`.
-    static func page(_ template: String, title: String, _ view: Any) -> String {
-        let body = library.render(view, withTemplate: template) ?? ""
-        return library.render(Layout(title: title, body: body), withTemplate: "layout") ?? ""
-    }
-
-    struct Layout {
-        var title: String
-        var body: String
+    /// `template` filled from `view`; each page template extends `layout`, so a page is
+    /// rendered in one pass.
+    static func page(_ template: String, _ view: Any) -> String {
+        library.render(view, withTemplate: template) ?? ""
     }
 
     /// The stylesheet: the letter's own, the redline's, and the page around them.
@@ -74,17 +69,38 @@ enum ReviewPages {
 
     // MARK: The signer
 
-    struct SignerView {
-        struct Changes {
+    // The signer's page is the one every signer opens, so its values answer the template by
+    // name (`MustacheParent`) rather than through `Mirror`, which reflects every field on every
+    // lookup and was half the page's time.
+    struct SignerView: MustacheParent {
+        struct Changes: MustacheParent {
             var from: String
             var redline: String
             var letter: String
             var version: String
+
+            func child(named name: String) -> Any? {
+                switch name {
+                case "from": from
+                case "redline": redline
+                case "letter": letter
+                case "version": version
+                default: nil
+                }
+            }
         }
 
-        struct Signed {
+        struct Signed: MustacheParent {
             var summary: String
             var names: [String]
+
+            func child(named name: String) -> Any? {
+                switch name {
+                case "summary": summary
+                case "names": names
+                default: nil
+                }
+            }
         }
 
         var title: String
@@ -106,6 +122,31 @@ enum ReviewPages {
         var token: String
         var csrf: String
         var signed: Signed?
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "title": title
+            case "coalition": coalition
+            case "organization": organization
+            case "city": city
+            case "state": state
+            case "docketID": docketID as Any?
+            case "notice": notice as Any?
+            case "problem": problem as Any?
+            case "respondBy": respondBy as Any?
+            case "commentsClose": commentsClose as Any?
+            case "ask": ask
+            case "request": request as Any?
+            case "changes": changes as Any?
+            case "letter": letter
+            case "version": version
+            case "fullVersion": fullVersion
+            case "token": token
+            case "csrf": csrf
+            case "signed": signed as Any?
+            default: nil
+            }
+        }
     }
 
     /// The signer's page, in the order a signer reads it: what the letter is and who asks; what
@@ -124,7 +165,7 @@ enum ReviewPages {
                 ? nil
                 : SignerView.Signed(
                     summary: "\(Wording.count(approvers.count, "organization")) \(approvers.count == 1 ? "has" : "have") approved this version", names: approvers.map(\.organization)))
-        return page("signer", title: "Review: \(request.title)", view)
+        return page("signer", view)
     }
 
     // MARK: Open sign-on
@@ -145,7 +186,7 @@ enum ReviewPages {
         let version = signOff.draft.version
         let view = JoinView(
             title: title, notice: messages.notice, problem: messages.problem, csrf: csrf, version: version.short, fullVersion: version.description, letter: letter)
-        return page("join", title: "Sign: \(title)", view)
+        return page("join", view)
     }
 
     // MARK: The lead
@@ -157,7 +198,7 @@ enum ReviewPages {
     }
 
     static func login(csrf: String, problem: String? = nil) -> String {
-        page("login", title: "Coalition lead: log in", LoginView(csrf: csrf, notice: nil, problem: problem))
+        page("login", LoginView(csrf: csrf, notice: nil, problem: problem))
     }
 
     struct DashboardView {
@@ -263,7 +304,7 @@ enum ReviewPages {
                     listing: [correction.organization, correction.city, correction.state].filter { !$0.isEmpty }.joined(separator: ", "))
             },
             csrf: csrf)
-        return page("dashboard", title: "Coalition lead: \(title)", view)
+        return page("dashboard", view)
     }
 
     /// Approvals of the current version by day as a step line, its numbers in the caption and
@@ -294,6 +335,6 @@ enum ReviewPages {
         let view = PublishView(
             unchanged: next == current, current: current.short, next: next.short, nextFull: next.description, changed: Wording.count(changed, "paragraph"),
             stale: Wording.count(stale, "approval"), csrf: csrf)
-        return page("publish", title: "Publish", view)
+        return page("publish", view)
     }
 }
