@@ -292,4 +292,21 @@ public actor ReviewCampaign {
     public func recordFailure(from address: String) {
         failures[address, default: []].append(Date())
     }
+
+    /// Sign-on requests an address may send in `joinWindow`: enough for one office that signs
+    /// for a few organizations, too few to flood the lead's queue.
+    static let joinLimit = 10
+    static let joinWindow: TimeInterval = 600
+    private var joins: [String: [Date]] = [:]
+
+    /// Whether `address` may send one more sign-on request now; counts it when it may.
+    public func admitJoin(from address: String) -> Bool {
+        let recent = (joins[address] ?? []).filter { $0 > Date().addingTimeInterval(-Self.joinWindow) }
+        guard recent.count < Self.joinLimit else {
+            joins[address] = recent
+            return false
+        }
+        joins[address] = recent + [Date()]
+        return true
+    }
 }

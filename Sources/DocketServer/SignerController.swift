@@ -91,6 +91,9 @@ struct SignOnController {
 
     @Sendable func join(_ request: Request, context: ReviewContext) async throws -> Response {
         guard await campaign.isOpenSignOn else { return ReviewServer.notFound }
+        guard await campaign.admitJoin(from: context.address) else {
+            return ReviewHTTP.text(.tooManyRequests, "Too many sign-on requests from this address; wait ten minutes.")
+        }
         let form = try await ReviewHTTP.form(JoinForm.self, request)
         do {
             try await campaign.join(

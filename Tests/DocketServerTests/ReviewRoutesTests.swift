@@ -166,4 +166,26 @@ import Testing
             #expect(response10.status == .seeOther)
         }
     }
+
+    /// 500 requests from one address once filled the lead's queue in a second.
+    @Test func theOpenSignOnFormIsLimitedPerAddress() async throws {
+        let setup = try setup()
+        defer { try? FileManager.default.removeItem(at: setup.folder) }
+        let queued = try await setup.app.test(.router) { client in
+            let page = try await Self.send(client, .get, "/join")
+            let cookie = try #require(page.cookie)
+            var statuses: [HTTPResponse.Status] = []
+            for index in 0..<(ReviewCampaign.joinLimit + 5) {
+                let form = [
+                    "csrf": page.csrf ?? "", "version": page.version ?? "", "organization": "Flood \(index)", "city": "", "state": "", "contact_name": "F",
+                    "contact_email": "f\(index)@flood.example.org",
+                ]
+                statuses.append(try await Self.send(client, .post, "/join", cookie: cookie, form: form).status)
+            }
+            #expect(statuses.prefix(ReviewCampaign.joinLimit).allSatisfy { $0 == .seeOther })
+            #expect(statuses.dropFirst(ReviewCampaign.joinLimit).allSatisfy { $0 == .tooManyRequests })
+            return try await SignOnStore(campaign: .inFolder(setup.folder.appendingPathComponent("campaign"))).pendingNewcomers().count
+        }
+        #expect(queued == ReviewCampaign.joinLimit)
+    }
 }
