@@ -83,7 +83,7 @@ public struct FederalRegister: Sendable {
 
     private func get(_ url: URL) async throws(APIFailure) -> Data {
         do {
-            let (data, response) = try await URLSession.shared.data(from: url)
+            let (data, response) = try await Network.within(Network.defaultDeadline) { try await Network.open.data(from: url) }
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
             guard status == 200 else {
                 throw APIFailure(status == 404 ? "the Federal Register has no document at \(url.absoluteString)" : "the Federal Register answered \(status)", status: status)
@@ -91,8 +91,10 @@ public struct FederalRegister: Sendable {
             return data
         } catch let failure as APIFailure {
             throw failure
+        } catch let late as Network.DeadlinePassed {
+            throw APIFailure("\(url.host ?? "the Federal Register") did not answer within \(Int(late.seconds)) s; nothing was written")
         } catch {
-            throw APIFailure("the Federal Register could not be reached: \(error.localizedDescription)")
+            throw RegulationsGov.sentence(for: error, host: url.host ?? "the Federal Register", status: nil)
         }
     }
 }

@@ -149,16 +149,17 @@ extension RegulationsGov {
     /// files are public, and the key goes to the API host only.
     public static func download(_ url: URL, limit: Int) async throws(APIFailure) -> Data {
         let host = url.host ?? url.absoluteString
-        var request = URLRequest(url: url)
-        request.timeoutInterval = 120
+        let request = URLRequest(url: url)
         do {
-            let (bytes, response) = try await URLSession.shared.data(for: request)
+            let (bytes, response) = try await Network.within(Network.defaultDeadline) { try await Network.open.data(for: request) }
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
             guard (200..<300).contains(status) else { throw APIFailure("\(host) answered \(status) for \(url.lastPathComponent)", status: status) }
             guard bytes.count <= limit else { throw APIFailure("\(url.lastPathComponent) is larger than \(limit / 1_000_000) MB", status: 413) }
             return bytes
         } catch let failure as APIFailure {
             throw failure
+        } catch let late as Network.DeadlinePassed {
+            throw APIFailure("\(host) did not send \(url.lastPathComponent) within \(Int(late.seconds)) s")
         } catch {
             throw sentence(for: error, host: host, status: nil)
         }
@@ -168,7 +169,7 @@ extension RegulationsGov {
     public static func declaredSize(_ url: URL) async -> Int? {
         var request = URLRequest(url: url)
         request.httpMethod = "HEAD"
-        guard let (_, response) = try? await URLSession.shared.data(for: request), let http = response as? HTTPURLResponse else { return nil }
+        guard let (_, response) = try? await Network.within(Network.idle, { [request] in try await Network.open.data(for: request) }), let http = response as? HTTPURLResponse else { return nil }
         return http.value(forHTTPHeaderField: "Content-Length").flatMap(Int.init)
     }
 }

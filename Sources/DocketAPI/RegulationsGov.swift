@@ -20,12 +20,18 @@ public struct RegulationsGov: Sendable {
     /// `Retry-After`, a retried network error).
     /// `keepsReadLimit: false` leaves the hourly read budget to the caller (`docket comments
     /// pull` keeps it in its store, across runs).
-    public init(baseURL: URL = RegulationsGov.production, key: APIKey, keepsReadLimit: Bool = true, notify: @escaping @Sendable (String) -> Void = { _ in }) {
+    /// `deadline` bounds each request, body included (`Network`).
+    public init(
+        baseURL: URL = RegulationsGov.production, key: APIKey, keepsReadLimit: Bool = true, deadline: TimeInterval = Network.defaultDeadline,
+        notify: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.baseURL = baseURL
         self.key = key
         client = Client(
-            serverURL: baseURL, transport: URLSessionTransport(),
-            middlewares: [KeyMiddleware(key: key), RetryMiddleware(notify: notify, limiter: RateLimiter(limitsReads: keepsReadLimit))])
+            serverURL: baseURL, transport: URLSessionTransport(configuration: .init(session: Network.keyed)),
+            middlewares: [
+                KeyMiddleware(key: key), RetryMiddleware(notify: notify, limiter: RateLimiter(limitsReads: keepsReadLimit), deadline: deadline, host: baseURL.host ?? "the server"),
+            ])
     }
 
     /// The fields of a docket a docket file records.
@@ -133,7 +139,7 @@ public struct RegulationsGov: Sendable {
         var problem = ""
         for attempt in 1...3 {
             do {
-                let (_, response) = try await URLSession.shared.upload(for: request, from: data)
+                let (_, response) = try await Network.keyed.upload(for: request, from: data)
                 let status = (response as? HTTPURLResponse)?.statusCode ?? 0
                 if (200..<300).contains(status) { return }
                 problem = "the upload was refused (\(status))"
@@ -161,7 +167,7 @@ public struct RegulationsGov: Sendable {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await URLSession.shared.upload(for: request, from: payload)
+            (data, response) = try await Network.keyed.upload(for: request, from: payload)
         } catch {
             throw APIFailure("the comment may or may not have reached Regulations.gov (\(error.localizedDescription)); check the docket before filing again")
         }
@@ -284,6 +290,8 @@ struct KeyMiddleware: ClientMiddleware {
 struct RetryMiddleware: ClientMiddleware {
     let notify: @Sendable (String) -> Void
     let limiter: RateLimiter
+    let deadline: TimeInterval
+    let host: String
     static let attempts = 3
     /// The longest `Retry-After` honoured by waiting; a longer one stops the command.
     static let longestWait: Double = 60
@@ -303,7 +311,22 @@ struct RetryMiddleware: ClientMiddleware {
             let response: HTTPResponse
             let responseBody: HTTPBody?
             do {
-                (response, responseBody) = try await next(request, buffered.map { HTTPBody($0) }, baseURL)
+                // The whole answer, body included, within the deadline and the size cap: the
+                // generated decoder then reads it from memory.
+                let (head, data) = try await Network.bounded(deadline) { [host] in
+                    let (head, body) = try await next(request, buffered.map { HTTPBody($0) }, baseURL)
+                    guard let body else { return (head, Data?.none) }
+                    do {
+                        return (head, Optional(try await Data(collecting: body, upTo: Network.largestBody)))
+                    } catch {
+                        throw APIFailure("\(host) sent an answer larger than \(Network.largestBody / 1_048_576) MB; nothing was written", status: head.status.code)
+                    }
+                }
+                (response, responseBody) = (head, data.map { HTTPBody($0) })
+            } catch let failure as APIFailure {
+                throw failure
+            } catch let late as Network.DeadlinePassed {
+                throw APIFailure("\(host) did not answer within \(Int(late.seconds)) s; nothing was written")
             } catch {
                 guard request.method == .get, attempt < Self.attempts else { throw error }
                 let wait = Double(1 << (attempt - 1))
@@ -312,6 +335,11 @@ struct RetryMiddleware: ClientMiddleware {
                 try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
                 attempt += 1
                 continue
+            }
+            if (300..<400).contains(response.status.code) {
+                // Followed only within the origin named (`Network.keyed`): one that points
+                // elsewhere comes back here, and the key went nowhere else.
+                throw APIFailure("\(host) redirected the request to another host; DocketKit follows redirects only within \(host), so the API key was sent nowhere else", status: response.status.code)
             }
             guard response.status.code == 429, attempt < Self.attempts else {
                 // The gateway's refusals are not in GSA's spec; read them here, before the
@@ -322,7 +350,7 @@ struct RetryMiddleware: ClientMiddleware {
                 }
                 return (response, responseBody)
             }
-            let asked = response.headerFields[HTTPField.Name("Retry-After")!].flatMap(Double.init) ?? 10
+            let asked = Network.retryAfter(response.headerFields[HTTPField.Name("Retry-After")!]) ?? 10
             guard asked <= Self.longestWait else {
                 throw APIFailure("Regulations.gov asked to wait \(Int(asked)) s before the next request (429), longer than DocketKit waits (\(Int(Self.longestWait)) s); run the command again later", status: 429)
             }

@@ -127,7 +127,7 @@ extension Docket.Comments {
             let key = try api.key()
             let store = try await storeOptions.open()
             let progress = PullProgress()
-            let regulations = RegulationsGov(baseURL: URL(string: api.regulationsGovURL)!, key: key, keepsReadLimit: false) { progress.line(key.mask($0)) }
+            let regulations = RegulationsGov(baseURL: URL(string: api.regulationsGovURL)!, key: key, keepsReadLimit: false, deadline: api.timeout) { progress.line(key.mask($0)) }
             let options = CommentsPull.Options(
                 attachments: attachments, filesFolder: Campaign.commentFilesFolder(inFolder: storeOptions.campaignFolder), requestsPerHour: budget, waitForBudget: !noWait)
             do {

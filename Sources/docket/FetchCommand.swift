@@ -72,10 +72,14 @@ struct APIOptions: ParsableArguments {
     @Option(name: .long, help: "The Regulations.gov API's address (a mirror or a test server).")
     var regulationsGovURL: String = RegulationsGov.production.absoluteString
 
+    @Option(name: .long, help: "Seconds each request may take, its whole answer included (connecting and each next byte: 30 s at most).")
+    var timeout: Double = Network.defaultDeadline
+
     @Option(name: .long, help: "The Federal Register API's address (a mirror or a test server).")
     var federalRegisterURL: String = FederalRegister.production.absoluteString
 
     func validate() throws {
+        guard timeout.isFinite, timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout takes seconds between 1 and 3600") }
         for url in [regulationsGovURL, federalRegisterURL] where URL(string: url)?.scheme?.hasPrefix("http") != true {
             throw ValidationError("'\(url)' is not an http or https address")
         }
@@ -97,7 +101,7 @@ struct APIOptions: ParsableArguments {
     /// Fetches a docket, printing waits as they happen; a failure is one line and exit 1.
     func fetch(_ docketID: String, into target: String) async throws -> DocketFetch.Fetched {
         let key = try key()
-        let regulations = RegulationsGov(baseURL: URL(string: regulationsGovURL)!, key: key) { writeStandardError("\(key.mask($0))\n") }
+        let regulations = RegulationsGov(baseURL: URL(string: regulationsGovURL)!, key: key, deadline: timeout) { writeStandardError("\(key.mask($0))\n") }
         let federalRegister = FederalRegister(baseURL: URL(string: federalRegisterURL)!)
         do {
             return try await DocketFetch.fetch(docketID, from: regulations, federalRegister: federalRegister, now: commandNow)

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@testable import DocketAPI
+
+/// The limits every request is held to, as values.
+@Suite struct NetworkTests {
+    @Test(arguments: [
+        ("120", 120.0), ("0", 0.0), (" 7 ", 7.0), ("-5", nil), ("nan", nil), ("inf", nil), ("1e3", nil), ("99999999999999999999", nil), ("", nil), ("ten", nil),
+    ] as [(String, Double?)])
+    func retryAfterIsDelaySecondsOrNothing(value: String, seconds: Double?) {
+        #expect(Network.retryAfter(value) == seconds)
+    }
+
+    @Test func retryAfterTakesAnHTTPDate() {
+        let now = Date(timeIntervalSince1970: 1_784_000_000)
+        let later = "Tue, 14 Jul 2026 03:34:20 GMT"
+        let seconds = Network.retryAfter(later, now: now)
+        #expect(seconds.map { abs($0 - (1_784_000_060 - 1_784_000_000)) < 1 } == true, "\(String(describing: seconds))")
+        #expect(Network.retryAfter("Wed, 01 Jan 2020 00:00:00 GMT", now: now) == 0)
+    }
+
+    @Test func sameOriginMeansSchemeHostAndPort() {
+        let base = URL(string: "https://api.regulations.gov/v4/dockets/X")
+        #expect(Network.sameOrigin(base, URL(string: "https://API.regulations.gov:443/v4/other")))
+        #expect(!Network.sameOrigin(base, URL(string: "http://api.regulations.gov/v4/dockets/X")))
+        #expect(!Network.sameOrigin(base, URL(string: "https://api.regulations.gov.evil.example/v4")))
+        #expect(!Network.sameOrigin(base, URL(string: "https://api.regulations.gov:8443/v4")))
+    }
+
+    @Test func aDeadlineStopsAnOperationThatDoesNotEnd() async throws {
+        let started = Date()
+        await #expect(throws: Network.DeadlinePassed.self) {
+            try await Network.bounded(0.2) {
+                try await Task.sleep(nanoseconds: 60_000_000_000)
+                return 1
+            }
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(try await Network.bounded(5) { 42 } == 42)
+    }
+}
