@@ -28,6 +28,9 @@ public enum DocketFetch {
         /// Whether Regulations.gov says the document is open for comment now.
         public var isOpen: Bool
         public var retrievedAt: Date
+        /// What had to change in the values fetched before they could be written: a control
+        /// character dropped, a title cut.
+        public var notes: [String] = []
 
         public func value(_ key: String) -> String? { fields.first { $0.key == key }?.value }
     }
@@ -74,9 +77,21 @@ public enum DocketFetch {
             questions = noticeText.map(FederalRegister.numberedQuestions) ?? []
             if !questions.isEmpty { questionsSource = notice.rawTextURL.flatMap(URL.init(string:)) }
         }
+        let (checked, notes) = try FetchedText.checked(fields, docketID: docketID)
+        var questionNotes: [String] = []
+        let cleanQuestions = questions.map { question in
+            let (text, note) = FetchedText.cleaned(question.text, limit: FetchedText.longestQuestion)
+            if let note { questionNotes.append("question \(question.number) of the notice \(note)") }
+            return (number: question.number, text: text)
+        }
+        // The notice's text keeps its lines; only NUL and the other controls that no text file
+        // holds go.
+        let cleanNotice = noticeText.map { text in
+            String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 == "\n" || $0 == "\t" || $0.properties.generalCategory != .control }))
+        }
         return Fetched(
-            docketID: docketID, fields: fields, questions: questions, questionsSource: questionsSource, noticeText: noticeText, isOpen: document.openForComment,
-            retrievedAt: now)
+            docketID: docketID, fields: checked, questions: cleanQuestions, questionsSource: questionsSource, noticeText: cleanNotice, isOpen: document.openForComment,
+            retrievedAt: now, notes: notes + questionNotes)
     }
 
     /// The agency part of a docket ID, `OMB` of `OMB-2023-0020`, when the API gives none.

@@ -39,6 +39,7 @@ extension Docket {
             if existing.diagnostics.hasErrors { throw ExitCode.failure }
             let fetched = try await api.fetch(docketID, into: displayPath(file))
             let update = try written(DocketFetch.update(file, existing: existing.value, with: fetched, apply: apply))
+            for note in fetched.notes { writeStandardError("warning: \(note)\n") }
             // The notice's text goes beside the docket it belongs to, when that is written or
             // already matches.
             if let notice = fetched.noticeText, update.wrote || update.changes.isEmpty {

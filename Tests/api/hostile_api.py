@@ -84,8 +84,15 @@ class Hostile(BaseHTTPRequestHandler):
             self.wfile.flush()
             self.connection.shutdown(socket.SHUT_RDWR)
             return
-        # Otherwise (and after one refusal) an ordinary answer: a docket with no documents.
-        body = json.dumps(DOCKET if "/dockets/" in self.path else DOCUMENTS).encode()
+        # Otherwise (and after one refusal) an ordinary answer, its title as the mode asks.
+        docket = json.loads(json.dumps(DOCKET))
+        if MODE == "control-title":
+            docket["data"]["attributes"]["title"] = "A docket\u0007 with a bell\u0000 and a NUL"
+        if MODE == "huge-title":
+            docket["data"]["attributes"]["title"] = "Long " * 200_000
+        if MODE == "bad-object-id":
+            DOCUMENTS["data"][0]["attributes"]["objectId"] = "../../etc/passwd"
+        body = json.dumps(docket if "/dockets/" in self.path else DOCUMENTS).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/vnd.api+json")
         self.send_header("Content-Length", str(len(body)))

@@ -86,3 +86,36 @@ def test_a_body_shorter_than_its_length_is_one_sentence(server, tmp_path):
     assert "127.0.0.1" in run.stderr, run.stderr
     one_sentence(run.stderr)
     assert not (tmp_path / "docket.yml").exists()
+
+
+def check(tmp_path):
+    return subprocess.run([DOCKET, "check", str(tmp_path / "docket.yml")], capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("server", ["control-title"], indirect=True)
+def test_control_characters_from_the_api_never_reach_docket_yml(server, tmp_path):
+    run, _ = fetch(server, tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "warning: the title 127.0.0.1 sent held 2 control characters, each written as a space" in run.stderr, run.stderr
+    text = (tmp_path / "docket.yml").read_text()
+    assert "\x07" not in text and "\x00" not in text and "\\u0007" not in text
+    assert 'title: "A docket with a bell and a NUL"' in text, text
+    assert check(tmp_path).returncode == 0, check(tmp_path).stdout
+
+
+@pytest.mark.parametrize("server", ["huge-title"], indirect=True)
+def test_a_megabyte_title_is_cut_and_said_so(server, tmp_path):
+    run, _ = fetch(server, tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "cut to 2000" in run.stderr, run.stderr
+    assert (tmp_path / "docket.yml").stat().st_size < 10_000
+    assert check(tmp_path).returncode == 0
+
+
+@pytest.mark.parametrize("server", ["bad-object-id"], indirect=True)
+def test_an_identifier_that_is_not_one_stops_the_fetch(server, tmp_path):
+    run, _ = fetch(server, tmp_path)
+    assert run.returncode == 1
+    assert "sent a objectId for EPA-HQ-OAR-2026-0001 that is not one ('../../etc/passwd')" in run.stderr, run.stderr
+    one_sentence(run.stderr)
+    assert not (tmp_path / "docket.yml").exists()
