@@ -113,8 +113,40 @@ public enum Filing {
     /// Makes the package folder hold exactly `files`, swapped in at once: a stale attachment
     /// from an earlier package (a PDF from a machine that had LibreOffice) cannot linger, and no
     /// name read back from an earlier run decides what is deleted.
+    /// A file a person put in the folder, or one changed since it was packaged, is never
+    /// deleted: the package is refused and nothing changes.
     @discardableResult
     public static func write(_ files: [SubmissionPackager.PackagedFile], into folder: URL) throws(AtomicWriter.WriteError) -> [URL] {
-        try AtomicWriter.replaceFolder(files.map { ($0.name, $0.data) }, at: folder)
+        let foreign = foreignFiles(in: folder)
+        guard foreign.isEmpty else {
+            let named = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", …" : "")
+            throw AtomicWriter.WriteError(
+                path: folder.path,
+                reason: "holds \(named), which docket package did not write or which changed since it did; move \(foreign.count == 1 ? "it" : "them") out of the folder and package again; nothing was changed")
+        }
+        return try AtomicWriter.replaceFolder(files.map { ($0.name, $0.data) }, at: folder)
+    }
+
+    /// The entries of `folder` its `manifest.json` does not record with their present SHA-256:
+    /// what a person put there, or edited after packaging. The manifest itself is ours by name.
+    static func foreignFiles(in folder: URL) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var recorded: [String: String] = [:]
+        if let data = try? Data(contentsOf: folder.appendingPathComponent("manifest.json")),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let files = object["files"] as? [[String: Any]]
+        {
+            for file in files {
+                if let name = file["name"] as? String, let hash = file["sha256"] as? String { recorded[name] = hash }
+            }
+        }
+        return names.filter { name in
+            guard name != "manifest.json" else { return false }
+            let url = folder.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue, let hash = recorded[name],
+                let data = try? Data(contentsOf: url)
+            else { return true }
+            return ContentHash.sha256Hex(data) != hash
+        }.sorted()
     }
 }

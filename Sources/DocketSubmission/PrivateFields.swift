@@ -80,10 +80,95 @@ public struct PrivateFields: Sendable {
 
     public var isEmpty: Bool { entries.isEmpty }
 
+    /// Every occurrence of a private value in `text`, however it is disguised: the text is
+    /// compared after Unicode compatibility folding (fullwidth digits and `＠` are the ASCII
+    /// ones) and with the common ways people write an address so machines miss it undone
+    /// (`alex @ cait.example.org`, `alex [at] cait [dot] example [dot] org`,
+    /// `alex@cait[.]example[.]org`). Offsets are the original text's.
+    public func matches(in text: String) -> [Match] {
+        guard !entries.isEmpty else { return [] }
+        let folded = Folded(text)
+        guard folded.changed else { return rawMatches(in: text) }
+        return rawMatches(in: folded.text).map { match in
+            var mapped = match
+            let start = folded.origin[match.utf8Offset]
+            let end = match.utf8Offset + match.utf8Length < folded.origin.count ? folded.origin[match.utf8Offset + match.utf8Length] : text.utf8.count
+            mapped.utf8Offset = start
+            mapped.utf8Length = max(1, end - start)
+            return mapped
+        }
+    }
+
+    /// `text` folded for comparison, with the original UTF-8 offset of each folded byte.
+    struct Folded {
+        var text: String
+        /// For each UTF-8 byte of `text`, where it came from; one more entry for the end.
+        var origin: [Int]
+        var changed: Bool
+
+        init(_ original: String) {
+            var bytes: [UInt8] = []
+            var origin: [Int] = []
+            var offset = 0
+            var changed = false
+            for scalar in original.unicodeScalars {
+                let width = String(scalar).utf8.count
+                if scalar.isASCII {
+                    bytes.append(UInt8(scalar.value))
+                    origin.append(offset)
+                } else {
+                    let folded = String(scalar).precomposedStringWithCompatibilityMapping
+                    if folded != String(scalar) { changed = true }
+                    for byte in folded.utf8 {
+                        bytes.append(byte)
+                        origin.append(offset)
+                    }
+                }
+                offset += width
+            }
+            origin.append(offset)
+            var text = String(decoding: bytes, as: UTF8.self)
+            // Undo the disguises, keeping each kept byte's origin.
+            for (pattern, replacement) in Self.disguises {
+                let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
+                guard !matches.isEmpty else { continue }
+                changed = true
+                var rewritten: [UInt8] = []
+                var map: [Int] = []
+                let utf8 = Array(text.utf8)
+                var cursor = 0
+                for match in matches {
+                    guard let range = Range(match.range, in: text) else { continue }
+                    let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+                    let end = text.utf8.distance(from: text.startIndex, to: range.upperBound)
+                    rewritten += utf8[cursor..<start]
+                    map += origin[cursor..<start]
+                    rewritten.append(replacement)
+                    map.append(origin[start])
+                    cursor = end
+                }
+                rewritten += utf8[cursor...]
+                map += origin[cursor...]
+                text = String(decoding: rewritten, as: UTF8.self)
+                origin = map
+            }
+            self.text = text
+            self.origin = origin
+            self.changed = changed
+        }
+
+        /// Spaces or brackets around `@` and `.`, and "at" and "dot" written out in brackets
+        /// or between spaces.
+        static let disguises: [(NSRegularExpression, UInt8)] = [
+            (try! NSRegularExpression(pattern: #"\s*[\[(\{<]\s*(?:at|@)\s*[\])\}>]\s*|[ \t]+at[ \t]+(?=[A-Za-z0-9-]+(?:\s*[\[(]?\s*(?:dot|\.)\s*[\])]?\s*[A-Za-z0-9-]+)+)|[ \t]*@[ \t]*"#, options: [.caseInsensitive]), UInt8(ascii: "@")),
+            (try! NSRegularExpression(pattern: #"\s*[\[(\{<]\s*(?:dot|\.)\s*[\])\}>]\s*|(?<=@[A-Za-z0-9.-]{1,253})[ \t]+dot[ \t]+|(?<=\S@[A-Za-z0-9-]{1,63})[ \t]+\.[ \t]*"#, options: [.caseInsensitive]), UInt8(ascii: ".")),
+        ]
+    }
+
     /// Every occurrence of a private value in `text`, in one pass however many values there
     /// are. Emails match ignoring ASCII case; phone numbers match however they are written:
     /// "(202) 555-0143" and "+1 202.555.0143" are the same number.
-    public func matches(in text: String) -> [Match] {
+    func rawMatches(in text: String) -> [Match] {
         guard !entries.isEmpty else { return [] }
         var found: [Match] = []
         if !emailsByDomain.isEmpty {

@@ -291,14 +291,50 @@ extension Outcome where Value == Filing.Package {
     @Test func thePackageFolderIsReplacedWholeSoAStaleAttachmentCannotLinger() throws {
         let folder = try TemporaryFolder()
         let submission = folder.url.appendingPathComponent("plan/submission")
-        let first: [SubmissionPackager.PackagedFile] = [
+        var first: [SubmissionPackager.PackagedFile] = [
             .init(name: "a.pdf", data: Data("%PDF".utf8), role: .attachment), .init(name: "a.docx", data: Data("PK".utf8), role: .attachment),
         ]
+        first.append(.init(name: "manifest.json", data: Self.manifest(first), role: .manifest))
         try Filing.write(first, into: submission)
         try Filing.write([first[1]], into: submission)
         #expect(try FileManager.default.contentsOfDirectory(atPath: submission.path) == ["a.docx"])
         // Nothing of the swap is left beside the folder.
         #expect(try FileManager.default.contentsOfDirectory(atPath: submission.deletingLastPathComponent().path) == ["submission"])
+    }
+
+    /// A manifest recording `files` as `package` writes it.
+    static func manifest(_ files: [SubmissionPackager.PackagedFile]) -> Data {
+        let entries = files.map { #"{"name":"\#($0.name)","role":"attachment","bytes":\#($0.data.count),"sha256":"\#(ContentHash.sha256Hex($0.data))","public":true}"# }
+        return Data(#"{"plan":"p","version":"sha256:x","files":[\#(entries.joined(separator: ","))]}"#.utf8)
+    }
+
+    /// A person's own file in the package folder was deleted by the next package, even when a
+    /// hand-edited manifest named it. Now only files the manifest records with their present
+    /// hash are replaced; anything else stops the package and stays.
+    @Test func aFileAPersonPutInThePackageFolderIsNeverDeleted() throws {
+        let folder = try TemporaryFolder()
+        let submission = folder.url.appendingPathComponent("plan/submission")
+        var files: [SubmissionPackager.PackagedFile] = [.init(name: "comment-box.txt", data: Data("text".utf8), role: .commentText)]
+        files.append(.init(name: "manifest.json", data: Self.manifest(files), role: .manifest))
+        try Filing.write(files, into: submission)
+        try folder.write("plan/submission/notes.txt", "my own notes")
+        #expect(throws: AtomicWriter.WriteError.self) { try Filing.write(files, into: submission) }
+        #expect(try String(contentsOf: submission.appendingPathComponent("notes.txt"), encoding: .utf8) == "my own notes")
+        // A manifest edited to claim it, without its hash, claims nothing.
+        try folder.write(
+            "plan/submission/manifest.json",
+            #"{"plan":"p","version":"sha256:x","files":[{"name":"comment-box.txt","role":"commentText","bytes":4,"sha256":"\#(ContentHash.sha256Hex(Data("text".utf8)))","public":true},{"name":"notes.txt","role":"attachment","bytes":1,"sha256":"0","public":true}]}"#)
+        do {
+            try Filing.write(files, into: submission)
+            Issue.record("the package replaced a folder holding a person's file")
+        } catch {
+            #expect(error.reason.contains("notes.txt"))
+        }
+        #expect(FileManager.default.fileExists(atPath: submission.appendingPathComponent("notes.txt").path))
+        // A packaged file edited after packaging is the person's too.
+        try FileManager.default.removeItem(at: submission.appendingPathComponent("notes.txt"))
+        try folder.write("plan/submission/comment-box.txt", "edited by hand")
+        #expect(throws: AtomicWriter.WriteError.self) { try Filing.write(files, into: submission) }
     }
 
     /// A manifest from an earlier run that lists `..` once made the next package delete the
