@@ -129,7 +129,9 @@ public struct PrivateFields: Sendable {
             origin.append(offset)
             var text = String(decoding: bytes, as: UTF8.self)
             // Undo the disguises, keeping each kept byte's origin.
-            for (pattern, replacement) in Self.disguises {
+            // A pass may reveal the next disguise ("cait dot example dot org" joins one dot a
+            // pass), so each pattern runs until it finds nothing, a few times at most.
+            for (pattern, replacement) in Self.disguises + Self.disguises.suffix(1) + Self.disguises.suffix(1) + Self.disguises.suffix(1) {
                 let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
                 guard !matches.isEmpty else { continue }
                 changed = true

@@ -195,6 +195,41 @@ final class HostileCampaign {
         #expect(outcome.diagnostics.contains { $0.code == .privateFieldInPublicText && $0.message.contains("signer 'alex'") }, "\(outcome.diagnostics)")
     }
 
+    /// Once missed: a phone number in fullwidth digits and addresses written so machines miss
+    /// them. Each is found, and located where it is written.
+    @Test(arguments: [
+        "Call ２０２-５５５-０１００ any day.", "Write to alex @ cait.example.org today.", "Write to alex@cait[.]example[.]org today.",
+        "Write to alex [at] cait [dot] example [dot] org today.", "Write to ALEX＠CAIT．EXAMPLE．ORG today.", "Write to alex (at) cait (dot) example (dot) org.",
+        "Write to alex at cait dot example dot org today.",
+    ])
+    func aDisguisedContactIsStillFound(text: String) {
+        let fields = PrivateFields(
+            signatories: [
+                Signatory(
+                    id: "alex", organization: "Alex Org", city: nil, state: nil, contactName: nil, contactEmail: "alex@cait.example.org", contactPhone: "202-555-0100",
+                    source: .file("s.csv"))
+            ],
+            submitter: .anonymous, submitterRange: nil)
+        let found = fields.matches(in: text)
+        #expect(found.count == 1, "\(text)")
+        guard let match = found.first else { return }
+        let bytes = Array(text.utf8)
+        let written = String(decoding: bytes[match.utf8Offset..<min(bytes.count, match.utf8Offset + match.utf8Length)], as: UTF8.self)
+        #expect(written.lowercased().hasPrefix("alex") || written.hasPrefix("２０２"), "\(written)")
+    }
+
+    /// Ordinary prose that folding touches holds no false match.
+    @Test func foldingFindsNothingInOrdinaryProse() {
+        let fields = PrivateFields(
+            signatories: [
+                Signatory(
+                    id: "alex", organization: "Alex Org", city: nil, state: nil, contactName: nil, contactEmail: "alex@cait.example.org", contactPhone: "202-555-0100",
+                    source: .file("s.csv"))
+            ],
+            submitter: .anonymous, submitterRange: nil)
+        #expect(fields.matches(in: "We meet at cait (the office) at noon [dot the i's]. M-24-10 §5(c)(iv)(A), ｆｕｌｌ width. Reach us at info@cait.example.org.").isEmpty)
+    }
+
     /// The HTML and the DOCX each put the split address back together for their reader; the
     /// scan reads them as that reader does.
     @Test func theHTMLAndDOCXScansReadTheAddressAcrossMarkupAndRuns() throws {
