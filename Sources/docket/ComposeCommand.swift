@@ -41,6 +41,10 @@ extension Docket {
             if each != nil, stdout != nil || format != nil {
                 throw ValidationError("--each writes one Markdown draft per supporter; it takes neither --format nor --stdout")
             }
+            if stdout != nil, format != nil {
+                throw ValidationError("--stdout prints one format and writes no files; it does not take --format")
+            }
+            try Docket.requireFolder(out, option: "--out")
         }
 
         func run() async throws {

@@ -78,3 +78,14 @@ func writeStandardOutput(_ text: String) {
 func writeStandardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
+
+extension Docket {
+    /// Refuses an output option that names something other than a folder, before anything is
+    /// composed or written: a file stays as it is.
+    static func requireFolder(_ path: String, option: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw ValidationError("\(option) \(path) is a file, not a folder; name a folder (it is created when missing)")
+        }
+    }
+}

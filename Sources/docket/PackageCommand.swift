@@ -32,6 +32,8 @@ extension Docket {
         @Option(name: .long, help: "Attachment formats, comma-separated: pdf, docx (default: pdf,docx; pdf needs LibreOffice).")
         var attach: AttachmentList?
 
+        func validate() throws { try Docket.requireFolder(out, option: "--out") }
+
         func run() throws {
             var options = Filing.Options()
             options.allowLate = allowLate

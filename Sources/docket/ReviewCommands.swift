@@ -116,6 +116,8 @@ extension Docket {
         @Option(name: .long, help: "Folder that receives <plan-name>/review/<signer>/.")
         var out = Campaign.defaultOutputRoot
 
+        func validate() throws { try Docket.requireFolder(out, option: "--out") }
+
         func run() throws {
             let signOff = try openSignOff(plan)
             let files = try failing(plan) { () throws(SignOff.Failure) in try signOff.packet(for: signer, at: commandNow) }

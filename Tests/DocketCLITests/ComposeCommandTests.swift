@@ -37,6 +37,26 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 
+    /// An `--out` that is a file was once changed by a failed compose; options that cannot
+    /// apply together were silently ignored.
+    @Test(arguments: ["compose", "package"]) func anOutThatIsAFileIsRefusedAndLeftAsItWas(command: String) throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("not-a-folder")
+        try Data("mine".utf8).write(to: file)
+        let run = try cli.docket(command, "Examples/omb-2023-0020/plan.yml", "--out", file.path)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--out \(file.path) is a file, not a folder"), "\(run.stderr)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "mine")
+    }
+
+    @Test func stdoutWithFormatIsAUsageError() throws {
+        let run = try cli.docket("compose", "Examples/omb-2023-0020/plan.yml", "--stdout", "md", "--format", "html")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--stdout prints one format and writes no files; it does not take --format"))
+        #expect(run.stdout.isEmpty)
+    }
+
     @Test func formatOptionLimitsTheFilesAndRejectsUnknownNames() throws {
         let out = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: out) }
