@@ -181,5 +181,5 @@ let package = Package(
 // The fuzz driver exists only when asked for (`DOCKET_FUZZ=1`): it links libFuzzer, which a
 // normal build does not have. Tests/fuzz/run builds and runs it.
 if Context.environment["DOCKET_FUZZ"] == "1" {
-    package.targets.append(.executableTarget(name: "docket-fuzz", dependencies: ["DocketKit"], path: "Tests/fuzz/driver"))
+    package.targets.append(.executableTarget(name: "docket-fuzz", dependencies: ["DocketKit", "DocketAPI"], path: "Tests/fuzz/driver"))
 }

@@ -34,6 +34,19 @@ public struct RegulationsGov: Sendable {
             ])
     }
 
+    /// A client whose requests go to `transport`, with the same middlewares: for reading
+    /// answers that did not come over the network (`AnswerReading`).
+    init(transport: any ClientTransport, key: APIKey) {
+        baseURL = RegulationsGov.production
+        self.key = key
+        client = Client(
+            serverURL: baseURL, transport: transport,
+            middlewares: [
+                KeyMiddleware(key: key),
+                RetryMiddleware(notify: { _ in }, limiter: RateLimiter(limitsReads: false), deadline: Network.defaultDeadline, host: baseURL.host ?? "the server"),
+            ])
+    }
+
     /// The fields of a docket a docket file records.
     public struct DocketRecord: Sendable, Hashable {
         public var title: String?

@@ -40,3 +40,29 @@ import Testing
         #expect(try await Network.bounded(5) { 42 } == 42)
     }
 }
+
+/// Answers read through the client's own decoders and middlewares, as the fuzz target feeds them.
+@Suite struct AnswerReadingTests {
+    static let recorded = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("api/recorded")
+
+    @Test func aRecordedCommentReadsAsAComment() async throws {
+        let body = try Data(contentsOf: Self.recorded.appendingPathComponent("USTR-2015-0010-0002.json"))
+        let results = await AnswerReading.read(status: 200, headers: [("Content-Type", "application/vnd.api+json")], body: body)
+        #expect(results[3] == "USTR-2015-0010-0002", "\(results)")
+    }
+
+    @Test(arguments: [
+        (302, [("Location", "http://elsewhere.example/")], "", "redirected the request to another host"),
+        (200, [("Content-Type", "application/vnd.api+json")], "{\"data\": ", "does not read"),
+        (503, [("Content-Type", "text/html")], "<html>down</html>", "503"),
+        (200, [("Content-Type", "application/vnd.api+json")], "\u{0}\u{7}\u{FFFF}", "does not read"),
+    ] as [(Int, [(String, String)], String, String)])
+    func aBrokenAnswerIsOneSentence(status: Int, headers: [(String, String)], body: String, says: String) async {
+        let results = await AnswerReading.read(status: status, headers: headers.map { (name: $0.0, value: $0.1) }, body: Data(body.utf8))
+        #expect(results.count >= 4)
+        for result in results.prefix(4) {
+            #expect(result.contains(says), "\(result)")
+            #expect(!result.contains("NSError") && result.count < 300, "\(result)")
+        }
+    }
+}

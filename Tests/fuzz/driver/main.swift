@@ -1,3 +1,4 @@
+import DocketAPI
 import DocketCitations
 import DocketCompose
 import DocketKit
@@ -76,8 +77,27 @@ func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let file = SourceFileReader.decode(data, path: "fuzzed.md").0 else { return }
         composeFuzzed(file.text)
         _ = TemplateVariables.names(in: file.text)
+    case "response":
+        // The first two bytes pick the status, then header lines up to a blank one, then the
+        // body: an answer as a broken proxy or a hostile server might send it.
+        guard data.count >= 2 else { return }
+        let status = 100 + (Int(data[data.startIndex]) << 8 | Int(data[data.startIndex + 1])) % 500
+        let rest = data.dropFirst(2)
+        let split = rest.firstRange(of: Data("\n\n".utf8))
+        let head = split.map { String(decoding: rest[..<$0.lowerBound], as: UTF8.self) } ?? ""
+        let body = split.map { Data(rest[$0.upperBound...]) } ?? Data(rest)
+        let headers = head.split(separator: "\n").compactMap { line -> (name: String, value: String)? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            return (String(line[..<colon]), String(line[line.index(after: colon)...]))
+        }
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            _ = await AnswerReading.read(status: status, headers: headers, body: body)
+            done.signal()
+        }
+        done.wait()
     default:
-        fatalError("unknown DOCKET_FUZZ_TARGET '\(target)': frontmatter, plan, docket, citation, csv or compose")
+        fatalError("unknown DOCKET_FUZZ_TARGET '\(target)': frontmatter, plan, docket, citation, csv, compose or response")
     }
 }
 
