@@ -87,8 +87,9 @@ func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         let head = split.map { String(decoding: rest[..<$0.lowerBound], as: UTF8.self) } ?? ""
         let body = split.map { Data(rest[$0.upperBound...]) } ?? Data(rest)
         let headers = head.split(separator: "\n").compactMap { line -> (name: String, value: String)? in
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            return (String(line[..<colon]), String(line[line.index(after: colon)...]))
+            let parts = line.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { return nil }
+            return (String(parts[0]), String(parts[1]))
         }
         let done = DispatchSemaphore(value: 0)
         Task.detached {
