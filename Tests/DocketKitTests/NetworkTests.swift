@@ -32,11 +32,13 @@ import Testing
         let started = Date()
         await #expect(throws: Network.DeadlinePassed.self) {
             try await Network.bounded(0.2) {
-                try await Task.sleep(nanoseconds: 60_000_000_000)
+                try await Task.sleep(nanoseconds: 600_000_000_000)
                 return 1
             }
         }
-        #expect(Date().timeIntervalSince(started) < 5)
+        // Long before the operation itself would end, however busy the machine running the
+        // tests in parallel is.
+        #expect(Date().timeIntervalSince(started) < 120)
         #expect(try await Network.bounded(5) { 42 } == 42)
     }
 }
