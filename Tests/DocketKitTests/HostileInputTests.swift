@@ -195,6 +195,15 @@ final class HostileCampaign {
         #expect(outcome.diagnostics.contains { $0.code == .privateFieldInPublicText && $0.message.contains("signer 'alex'") }, "\(outcome.diagnostics)")
     }
 
+    /// A signer with an email and a phone, for the disguise tests.
+    static let alexWithPhone = PrivateFields(
+        signatories: [
+            Signatory(
+                id: "alex", organization: "Alex Org", city: nil, state: nil, contactName: nil, contactEmail: "alex@cait.example.org", contactPhone: "202-555-0100",
+                source: .file("s.csv"))
+        ],
+        submitter: .anonymous, submitterRange: nil)
+
     /// Once missed: a phone number in fullwidth digits and addresses written so machines miss
     /// them. Each is found, and located where it is written.
     @Test(arguments: [
@@ -203,13 +212,7 @@ final class HostileCampaign {
         "Write to alex at cait dot example dot org today.",
     ])
     func aDisguisedContactIsStillFound(text: String) {
-        let fields = PrivateFields(
-            signatories: [
-                Signatory(
-                    id: "alex", organization: "Alex Org", city: nil, state: nil, contactName: nil, contactEmail: "alex@cait.example.org", contactPhone: "202-555-0100",
-                    source: .file("s.csv"))
-            ],
-            submitter: .anonymous, submitterRange: nil)
+        let fields = Self.alexWithPhone
         let found = fields.matches(in: text)
         #expect(found.count == 1, "\(text)")
         guard let match = found.first else { return }
@@ -220,13 +223,7 @@ final class HostileCampaign {
 
     /// Ordinary prose that folding touches holds no false match.
     @Test func foldingFindsNothingInOrdinaryProse() {
-        let fields = PrivateFields(
-            signatories: [
-                Signatory(
-                    id: "alex", organization: "Alex Org", city: nil, state: nil, contactName: nil, contactEmail: "alex@cait.example.org", contactPhone: "202-555-0100",
-                    source: .file("s.csv"))
-            ],
-            submitter: .anonymous, submitterRange: nil)
+        let fields = Self.alexWithPhone
         #expect(fields.matches(in: "We meet at cait (the office) at noon [dot the i's]. M-24-10 §5(c)(iv)(A), ｆｕｌｌ width. Reach us at info@cait.example.org.").isEmpty)
     }
 
