@@ -41,9 +41,6 @@ public struct Invitations {
         self.respondBy = respondBy
     }
 
-    /// The date a plan asks answers by: see `ReviewRequest.respondBy`.
-    public static func defaultRespondBy(_ draft: Draft) -> CalendarDate? { ReviewRequest.respondBy(draft) }
-
     /// Issues links for the signers who hold none and writes their drafts and `invitations.csv`
     /// (the links this run issued) into `folder`; an earlier run's drafts stay. When everyone
     /// already holds a link, nothing is written.

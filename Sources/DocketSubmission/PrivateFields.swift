@@ -128,43 +128,58 @@ public struct PrivateFields: Sendable {
             }
             origin.append(offset)
             var text = String(decoding: bytes, as: UTF8.self)
-            // Undo the disguises, keeping each kept byte's origin.
-            // A pass may reveal the next disguise ("cait dot example dot org" joins one dot a
-            // pass), so each pattern runs until it finds nothing, a few times at most.
-            for (pattern, replacement) in Self.disguises + Self.disguises.suffix(1) + Self.disguises.suffix(1) + Self.disguises.suffix(1) {
-                let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
-                guard !matches.isEmpty else { continue }
+            // Undo the disguises, keeping each kept byte's origin. A pass of the dot pattern
+            // may reveal the next ("cait dot example dot org" joins one dot a pass), so it runs
+            // until it finds nothing; without an "@" no address can form, and it does not run.
+            if Self.rewrite(&text, &origin, Self.atDisguise, as: UInt8(ascii: "@")) { changed = true }
+            var passes = 0
+            while text.utf8.contains(UInt8(ascii: "@")), passes < 8, Self.rewrite(&text, &origin, Self.dotDisguise, as: UInt8(ascii: ".")) {
                 changed = true
-                var rewritten: [UInt8] = []
-                var map: [Int] = []
-                let utf8 = Array(text.utf8)
-                var cursor = 0
-                for match in matches {
-                    guard let range = Range(match.range, in: text) else { continue }
-                    let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
-                    let end = text.utf8.distance(from: text.startIndex, to: range.upperBound)
-                    rewritten += utf8[cursor..<start]
-                    map += origin[cursor..<start]
-                    rewritten.append(replacement)
-                    map.append(origin[start])
-                    cursor = end
-                }
-                rewritten += utf8[cursor...]
-                map += origin[cursor...]
-                text = String(decoding: rewritten, as: UTF8.self)
-                origin = map
+                passes += 1
             }
             self.text = text
             self.origin = origin
             self.changed = changed
         }
 
-        /// Spaces or brackets around `@` and `.`, and "at" and "dot" written out in brackets
-        /// or between spaces.
-        static let disguises: [(NSRegularExpression, UInt8)] = [
-            (try! NSRegularExpression(pattern: #"\s*[\[(\{<]\s*(?:at|@)\s*[\])\}>]\s*|[ \t]+at[ \t]+(?=[A-Za-z0-9-]+(?:\s*[\[(]?\s*(?:dot|\.)\s*[\])]?\s*[A-Za-z0-9-]+)+)|[ \t]*@[ \t]*"#, options: [.caseInsensitive]), UInt8(ascii: "@")),
-            (try! NSRegularExpression(pattern: #"\s*[\[(\{<]\s*(?:dot|\.)\s*[\])\}>]\s*|(?<=@[A-Za-z0-9.-]{1,253})[ \t]+dot[ \t]+|(?<=\S@[A-Za-z0-9-]{1,63})[ \t]+\.[ \t]*"#, options: [.caseInsensitive]), UInt8(ascii: ".")),
-        ]
+        /// Each match of `pattern` in `text` replaced by the one byte `replacement`, which keeps
+        /// the origin of the match's first byte; whether there was any.
+        static func rewrite(_ text: inout String, _ origin: inout [Int], _ pattern: NSRegularExpression, as replacement: UInt8) -> Bool {
+            let utf8 = Array(text.utf8)
+            let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
+            guard !matches.isEmpty else { return false }
+            var rewritten: [UInt8] = []
+            var map: [Int] = []
+            var cursor = 0
+            var index = text.startIndex
+            var offset = 0
+            for match in matches {
+                guard let range = Range(match.range, in: text) else { continue }
+                // UTF-8 offsets counted on from the previous match, not from the start.
+                let start = offset + text.utf8.distance(from: index, to: range.lowerBound)
+                let end = start + text.utf8.distance(from: range.lowerBound, to: range.upperBound)
+                (index, offset) = (range.upperBound, end)
+                rewritten += utf8[cursor..<start]
+                map += origin[cursor..<start]
+                rewritten.append(replacement)
+                map.append(origin[start])
+                cursor = end
+            }
+            rewritten += utf8[cursor...]
+            map += origin[cursor...]
+            text = String(decoding: rewritten, as: UTF8.self)
+            origin = map
+            return true
+        }
+
+        /// "at" in brackets, "at" between spaces before a dotted name, and spaces around "@".
+        static let atDisguise = try! NSRegularExpression(
+            pattern: #"\s*[\[(\{<]\s*(?:at|@)\s*[\])\}>]\s*|[ \t]+at[ \t]+(?=[A-Za-z0-9-]+(?:\s*[\[(]?\s*(?:dot|\.)\s*[\])]?\s*[A-Za-z0-9-]+)+)|[ \t]+@[ \t]*|@[ \t]+"#,
+            options: [.caseInsensitive])
+        /// "dot" or "." in brackets, and "dot" or a spaced "." after an "@" and a name.
+        static let dotDisguise = try! NSRegularExpression(
+            pattern: #"\s*[\[(\{<]\s*(?:dot|\.)\s*[\])\}>]\s*|(?<=@[A-Za-z0-9.-]{1,253})[ \t]+dot[ \t]+|(?<=\S@[A-Za-z0-9-]{1,63})[ \t]+\.[ \t]*"#,
+            options: [.caseInsensitive])
     }
 
     /// Every occurrence of a private value in `text`, in one pass however many values there

@@ -175,7 +175,7 @@ extension Docket {
         }
 
         func invitations(_ signOff: SignOff, store: SignOnStore) -> Invitations {
-            Invitations(signOff: signOff, store: store, baseURL: baseURL, respondBy: by.flatMap(CalendarDate.init(iso:)) ?? Invitations.defaultRespondBy(signOff.draft))
+            Invitations(signOff: signOff, store: store, baseURL: baseURL, respondBy: by.flatMap(CalendarDate.init(iso:)) ?? ReviewRequest.respondBy(signOff.draft))
         }
     }
 }
