@@ -57,11 +57,13 @@ public struct LeadDashboard: Sendable {
     /// Approved of total, for the progress bar.
     public var progress: (approved: Int, total: Int) { (report.approvers.count, report.rows.count) }
 
-    /// For each UTC day on which a signer approved the current version, how many had approved
-    /// it by the end of that day. A signer who approved twice counts once, on the first day.
-    public static func approvalsByDay(_ log: ApprovalLog, version: DraftVersion, signers: Set<String>) -> [(day: CalendarDate, total: Int)] {
+    /// For each UTC day on which one of `approvers` (those whose latest decision approves the
+    /// current version) approved it, how many of them had by the end of that day, so the last
+    /// point is the progress bar's count. A signer who approved twice counts once, on the first
+    /// day; one who approved and then asked for changes is no approver and is not counted.
+    public static func approvalsByDay(_ log: ApprovalLog, version: DraftVersion, approvers: Set<String>) -> [(day: CalendarDate, total: Int)] {
         var first: [String: Date] = [:]
-        for record in log.records where record.approval.decision == .approve && record.approval.version == version && signers.contains(record.approval.signer) {
+        for record in log.records where record.approval.decision == .approve && record.approval.version == version && approvers.contains(record.approval.signer) {
             let at = record.approval.at
             if first[record.approval.signer].map({ at < $0 }) ?? true { first[record.approval.signer] = at }
         }

@@ -135,7 +135,7 @@ public actor ReviewCampaign {
     /// with the approvals of the current version day by day.
     public func dashboard(status: SignerReport.Kind?, query: String) -> (dashboard: LeadDashboard, byDay: [(day: CalendarDate, total: Int)]) {
         let (log, report) = current()
-        let byDay = LeadDashboard.approvalsByDay(log, version: signOff.draft.version, signers: Set(signOff.signatories.map(\.id)))
+        let byDay = LeadDashboard.approvalsByDay(log, version: signOff.draft.version, approvers: Set(report.approvers.map(\.id)))
         return (LeadDashboard(report: report, status: status, query: query), byDay)
     }
 

@@ -138,3 +138,28 @@ import ZIPFoundation
         #expect(html.contains("<table class=\"row\"><tr><td>1. Stop the scraping</td>"))
     }
 }
+
+/// The dashboard's chart ends where its progress bar stands.
+@Suite struct LeadDashboardTests {
+    @Test func aSignerWhoApprovedAndThenAskedForChangesIsNotOnTheChart() throws {
+        let current = DraftVersion(canonicalMarkdown: "v2")
+        let older = DraftVersion(canonicalMarkdown: "v1")
+        let day = { (n: Double) in Date(timeIntervalSince1970: 1_767_225_600 + n * 86_400) }
+        let log = ApprovalLog(approvals: [
+            Approval(signer: "a", decision: .approve, version: current, at: day(0)),
+            Approval(signer: "b", decision: .approve, version: current, at: day(0)),
+            Approval(signer: "b", decision: .requestChanges, version: older, at: day(1)),
+            Approval(signer: "c", decision: .approve, version: older, at: day(1)),
+            Approval(signer: "c", decision: .approve, version: current, at: day(2)),
+            Approval(signer: "c", decision: .approve, version: current, at: day(3)),
+        ])
+        let signers = ["a", "b", "c"].map { Signatory(id: $0, organization: $0.uppercased(), city: nil, state: nil, contactName: nil, contactEmail: nil, contactPhone: nil, source: .file("s.csv")) }
+        let report = SignerReport(signatories: signers, approvals: log, version: current)
+        #expect(report.approvers.map(\.id) == ["a", "c"])
+        let byDay = LeadDashboard.approvalsByDay(log, version: current, approvers: Set(report.approvers.map(\.id)))
+        #expect(byDay.map(\.total) == [1, 2])
+        #expect(byDay.map(\.day.description) == ["2026-01-01", "2026-01-03"])
+        // Most urgent first: b asked for changes, then the approvers in list order.
+        #expect(LeadDashboard(report: report).rows.map(\.signer.id) == ["b", "a", "c"])
+    }
+}
