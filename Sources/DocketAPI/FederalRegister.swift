@@ -38,9 +38,12 @@ public struct FederalRegister: Sendable {
     }
 
     public let baseURL: URL
+    /// Bounds each request, body included, as `RegulationsGov`'s does (`--timeout`).
+    public let deadline: TimeInterval
 
-    public init(baseURL: URL = FederalRegister.production) {
+    public init(baseURL: URL = FederalRegister.production, deadline: TimeInterval = Network.defaultDeadline) {
         self.baseURL = baseURL
+        self.deadline = deadline
     }
 
     /// The document numbered `number` (e.g. 2023-24269), and the URL it was read from.
@@ -83,7 +86,7 @@ public struct FederalRegister: Sendable {
 
     private func get(_ url: URL) async throws(APIFailure) -> Data {
         do {
-            let (data, response) = try await Network.within(Network.defaultDeadline) { try await Network.open.data(from: url) }
+            let (data, response) = try await Network.within(deadline) { try await Network.open.data(from: url) }
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
             guard status == 200 else {
                 throw APIFailure(status == 404 ? "the Federal Register has no document at \(url.absoluteString)" : "the Federal Register answered \(status)", status: status)

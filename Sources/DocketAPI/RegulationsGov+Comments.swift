@@ -147,11 +147,12 @@ extension RegulationsGov {
 
     /// An attachment's bytes, refused past `limit` bytes. Sent without the API key: the
     /// files are public, and the key goes to the API host only.
-    public static func download(_ url: URL, limit: Int) async throws(APIFailure) -> Data {
+    /// `deadline` bounds the whole download, as it bounds an API request.
+    public static func download(_ url: URL, limit: Int, deadline: TimeInterval = Network.defaultDeadline) async throws(APIFailure) -> Data {
         let host = url.host ?? url.absoluteString
         let request = URLRequest(url: url)
         do {
-            let (bytes, response) = try await Network.within(Network.defaultDeadline) { try await Network.open.data(for: request) }
+            let (bytes, response) = try await Network.within(deadline) { try await Network.open.data(for: request) }
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
             guard (200..<300).contains(status) else { throw APIFailure("\(host) answered \(status) for \(url.lastPathComponent)", status: status) }
             guard bytes.count <= limit else { throw APIFailure("\(url.lastPathComponent) is larger than \(limit / 1_000_000) MB", status: 413) }

@@ -21,8 +21,14 @@ public enum CommentsPull {
         /// Wait when the budget is spent (true) or stop and say when to resume (false).
         public var waitForBudget: Bool
         public var sizeLimit: Int
+        /// Bounds each attachment's download (`--timeout`).
+        public var deadline: TimeInterval
 
-        public init(attachments: Bool, filesFolder: URL, requestsPerHour: Int = 1000, waitForBudget: Bool = true, sizeLimit: Int = AttachmentText.sizeLimit) {
+        public init(
+            attachments: Bool, filesFolder: URL, requestsPerHour: Int = 1000, waitForBudget: Bool = true, sizeLimit: Int = AttachmentText.sizeLimit,
+            deadline: TimeInterval = Network.defaultDeadline
+        ) {
+            self.deadline = deadline
             self.attachments = attachments
             self.filesFolder = filesFolder
             self.requestsPerHour = requestsPerHour
@@ -220,7 +226,7 @@ public enum CommentsPull {
                 continue
             }
             let data: Data
-            switch await download(file.url, limit: options.sizeLimit) {
+            switch await download(file.url, limit: options.sizeLimit, deadline: options.deadline) {
             case .success(let bytes): data = bytes
             case .failure(let failure) where failure.status == 413:
                 record.note = "over \(options.sizeLimit / 1_000_000) MB: not kept"
@@ -249,8 +255,8 @@ public enum CommentsPull {
 }
 
 extension CommentsPull {
-    static func download(_ url: URL, limit: Int) async -> Result<Data, APIFailure> {
-        do { return .success(try await RegulationsGov.download(url, limit: limit)) } catch { return .failure(error) }
+    static func download(_ url: URL, limit: Int, deadline: TimeInterval) async -> Result<Data, APIFailure> {
+        do { return .success(try await RegulationsGov.download(url, limit: limit, deadline: deadline)) } catch { return .failure(error) }
     }
 }
 

@@ -44,7 +44,7 @@ public struct Outcome<Value: Sendable>: Sendable {
 
 extension SourceFileReader {
     /// Reads and decodes the file at `path`, shown in diagnostics as `displayPath`.
-    public static func read(path: String, displayPath: String? = nil, maximumSize: Int = maximumSize) -> (SourceFile?, [Diagnostic]) {
+    public static func read(path: String, displayPath: String? = nil, maximumSize: Int = maximumSize, salvaging: Bool = false) -> (SourceFile?, [Diagnostic]) {
         let shown = displayPath ?? path
         let whole = SourceRange.file(shown)
         // stat(2), not FileManager's attribute dictionary: this runs for every file checked.
@@ -56,6 +56,6 @@ extension SourceFileReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, [.error(.unreadableFile, "cannot read file", at: whole)])
         }
-        return decode(data, path: shown)
+        return decode(data, path: shown, salvaging: salvaging)
     }
 }

@@ -333,7 +333,7 @@ public struct Workspace: Sendable {
             }
             return file
         }
-        let (source, readDiagnostics) = SourceFileReader.read(path: url.path, displayPath: path)
+        let (source, readDiagnostics) = SourceFileReader.read(path: url.path, displayPath: path, salvaging: true)
         file.wasRead = true
         file.diagnostics += readDiagnostics
         guard let source else { return file }

@@ -81,7 +81,10 @@ public enum SourceFileReader {
 
     /// The text of `data`, shown in diagnostics as `path`; nil with the reason when it is not
     /// usable text.
-    public static func decode(_ data: Data, path: String) -> (SourceFile?, [Diagnostic]) {
+    /// With `salvaging`, a file whose only fault is a control character is returned too (the
+    /// character replaced by U+FFFD) beside its error, for callers that refuse on any error
+    /// but want to know what the file is.
+    public static func decode(_ data: Data, path: String, salvaging: Bool = false) -> (SourceFile?, [Diagnostic]) {
         let whole = SourceRange.file(path)
         if data.count > maximumSize {
             return (nil, [.error(.fileTooLarge, "file is \(Wording.bytes(data.count)); library and plan files are limited to \(Wording.bytes(maximumSize))", at: whole)])
@@ -94,15 +97,20 @@ public enum SourceFileReader {
         if let offset = firstControlCharacterOffset(in: data) {
             let location = locationOfByte(offset, in: data, path: path)
             let byte = String(format: "U+%04X", data[data.startIndex + offset])
-            return (
-                nil,
-                [
-                    .error(
-                        .controlCharacter,
-                        "file contains the control character \(byte); text files may hold tabs and line breaks only (a NUL would cut the text short in HTML and DOCX)",
-                        at: SourceRange(location))
-                ]
-            )
+            let problem = Diagnostic.error(
+                .controlCharacter,
+                "file contains the control character \(byte); text files may hold tabs and line breaks only (a NUL would cut the text short in HTML and DOCX)",
+                at: SourceRange(location))
+            guard salvaging else { return (nil, [problem]) }
+            // The file is still read, with each control character shown as U+FFFD, so a clause
+            // keeps its id: the error is then reported where the plan uses it, at its line,
+            // not as an unknown clause beside an unused file.
+            var cleaned = Data(capacity: data.count + 16)
+            for byte in data {
+                if isControlByte(byte) { cleaned.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { cleaned.append(byte) }
+            }
+            let (file, more) = decode(cleaned, path: path)
+            return (file, [problem] + more)
         }
         var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -116,8 +124,12 @@ public enum SourceFileReader {
     /// or of DEL. In UTF-8 these bytes never occur inside a multi-byte character.
     package static func firstControlCharacterOffset(in data: Data) -> Int? {
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int? in
-            buffer.firstIndex { byte in (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F }
+            buffer.firstIndex(where: isControlByte)
         }
+    }
+
+    private static func isControlByte(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
     }
 
     /// Returns the offset of the first byte that breaks UTF-8, or nil if the data is valid.

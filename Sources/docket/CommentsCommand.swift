@@ -129,7 +129,8 @@ extension Docket.Comments {
             let progress = PullProgress()
             let regulations = RegulationsGov(baseURL: URL(string: api.regulationsGovURL)!, key: key, keepsReadLimit: false, deadline: api.timeout) { progress.line(key.mask($0)) }
             let options = CommentsPull.Options(
-                attachments: attachments, filesFolder: Campaign.commentFilesFolder(inFolder: storeOptions.campaignFolder), requestsPerHour: budget, waitForBudget: !noWait)
+                attachments: attachments, filesFolder: Campaign.commentFilesFolder(inFolder: storeOptions.campaignFolder), requestsPerHour: budget, waitForBudget: !noWait,
+                deadline: api.timeout)
             do {
                 let summary = try await CommentsPull.run(docketID, from: regulations, into: store, options: options) { progress.show($0) }
                 progress.finish()

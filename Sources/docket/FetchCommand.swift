@@ -103,7 +103,7 @@ struct APIOptions: ParsableArguments {
     func fetch(_ docketID: String, into target: String) async throws -> DocketFetch.Fetched {
         let key = try key()
         let regulations = RegulationsGov(baseURL: URL(string: regulationsGovURL)!, key: key, deadline: timeout) { writeStandardError("\(key.mask($0))\n") }
-        let federalRegister = FederalRegister(baseURL: URL(string: federalRegisterURL)!)
+        let federalRegister = FederalRegister(baseURL: URL(string: federalRegisterURL)!, deadline: timeout)
         do {
             return try await DocketFetch.fetch(docketID, from: regulations, federalRegister: federalRegister, now: commandNow)
         } catch let failure {

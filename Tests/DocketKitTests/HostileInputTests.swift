@@ -277,6 +277,16 @@ final class HostileCampaign {
         let report = campaign.check()
         #expect(report.found(.controlCharacter) == [Found("DK019", 8, 19)], "\(report.diagnostics)")
     }
+
+    @Test func aNULInAUsedClauseStopsComposeAtItsLineNotAsAnUnknownClause() throws {
+        let campaign = try HostileCampaign()
+        try campaign.write("Templates/clauses/hello.md", Data(HostileCampaign.clause(id: "hello", body: "Hello from\n{{coalition}} says\u{0}hidden").utf8))
+        let outcome = campaign.compose()
+        #expect(outcome.found(.controlCharacter) == [Found("DK019", 9, 19)], "\(outcome.diagnostics)")
+        #expect(outcome.found(.unknownClause).isEmpty, "\(outcome.diagnostics)")
+        #expect(outcome.unrelatedErrorCount == 0)
+        #expect(outcome.rendered.isEmpty)
+    }
 }
 
 @Suite struct ValidatedValueTests {

@@ -49,7 +49,7 @@ class Hostile(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self):
-        if MODE == "trickle":
+        if MODE == "trickle" or (MODE == "trickle-notice" and self.path.startswith("/api/v1/")):
             # Headers at once, then a byte every half second, for ever.
             self.send_response(200)
             self.send_header("Content-Type", "application/vnd.api+json")
@@ -90,6 +90,8 @@ class Hostile(BaseHTTPRequestHandler):
             docket["data"]["attributes"]["title"] = "A docket\u0007 with a bell\u0000 and a NUL"
         if MODE == "huge-title":
             docket["data"]["attributes"]["title"] = "Long " * 200_000
+        if MODE == "trickle-notice":
+            DOCUMENTS["data"][0]["attributes"]["frDocNum"] = "2026-12345"
         if MODE == "bad-object-id":
             DOCUMENTS["data"][0]["attributes"]["objectId"] = "../../etc/passwd"
         body = json.dumps(docket if "/dockets/" in self.path else DOCUMENTS).encode()

@@ -58,6 +58,16 @@ def test_an_answer_that_never_ends_stops_at_the_deadline(server, tmp_path):
     assert not (tmp_path / "docket.yml").exists()
 
 
+@pytest.mark.parametrize("server", ["trickle-notice"], indirect=True)
+def test_the_federal_register_is_held_to_the_same_timeout(server, tmp_path):
+    run, elapsed = fetch(server, tmp_path, "--timeout", "3")
+    assert run.returncode == 1
+    assert elapsed < 20, elapsed
+    assert "127.0.0.1 did not answer within 3 s" in run.stderr, run.stderr
+    one_sentence(run.stderr)
+    assert not (tmp_path / "docket.yml").exists()
+
+
 @pytest.mark.parametrize("server", ["redirect"], indirect=True)
 def test_a_redirect_to_another_origin_is_not_followed_and_the_key_goes_nowhere_else(server, tmp_path):
     run, _ = fetch(server, tmp_path)
