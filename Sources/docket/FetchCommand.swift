@@ -70,14 +70,14 @@ struct APIOptions: ParsableArguments {
     @Option(name: .long, help: "A file holding the Regulations.gov API key (default: REGULATIONS_GOV_API_KEY).")
     var apiKeyFile: String?
 
-    @Option(name: .long, help: "The Regulations.gov API's address (a mirror or a test server).")
-    var regulationsGovURL: String = RegulationsGov.production.absoluteString
+    @Option(name: .long, help: "The Regulations.gov API's address, a mirror or a test server (default: REGULATIONS_GOV_URL, else the live API).")
+    var regulationsGovURL: String = ProcessInfo.processInfo.environment["REGULATIONS_GOV_URL"] ?? RegulationsGov.production.absoluteString
 
     @Option(name: .long, help: "Seconds each request may take, its whole answer included (connecting and each next byte: 30 s at most).")
     var timeout: Double = Network.defaultDeadline
 
-    @Option(name: .long, help: "The Federal Register API's address (a mirror or a test server).")
-    var federalRegisterURL: String = FederalRegister.production.absoluteString
+    @Option(name: .long, help: "The Federal Register API's address, a mirror or a test server (default: FEDERAL_REGISTER_URL, else the live API).")
+    var federalRegisterURL: String = ProcessInfo.processInfo.environment["FEDERAL_REGISTER_URL"] ?? FederalRegister.production.absoluteString
 
     func validate() throws {
         guard timeout.isFinite, timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout takes seconds between 1 and 3600") }

@@ -27,19 +27,54 @@ import Testing
         #expect(DiagnosticCatalog.entries.allSatisfy { !$0.title.isEmpty && $0.explanation.hasSuffix(".") })
     }
 
-    /// The README's architecture table names every target Package.swift declares, and no other.
+    /// The architecture's table of targets (docs/architecture.md): each row's target and what
+    /// it may touch.
+    func architectureRows() throws -> [(target: String, touches: String)] {
+        let page = try read("docs/architecture.md")
+        let table = try #require(page.range(of: "| Target |").map { page[$0.lowerBound...] })
+        let rows = table.split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty }.filter { $0.hasPrefix("| `") }
+        return rows.compactMap { row in
+            row.firstMatch(of: /^\| `([^`]+)` \| ([^|]+) \|/).map { (String($0.output.1), String($0.output.2)) }
+        }
+    }
+
+    /// The table names every target Package.swift declares, and no other.
     @Test func theArchitectureTableNamesEveryTarget() throws {
         let manifest = try read("Package.swift")
         let targets = manifest.matches(of: /\.(?:target|systemLibrary|executableTarget)\(\s*name: "([^"]+)"/).map { String($0.output.1) }
-        let readme = try read("README.md")
-        let section = try #require(readme.range(of: "## Architecture").map { readme[$0.upperBound...] })
-        let table = try #require(section.range(of: "| Target |").map { section[$0.lowerBound...] })
-        let rows = table.split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty }.filter { $0.hasPrefix("| `") }
-        let documented = rows.compactMap { $0.firstMatch(of: /^\| `([^`]+)`/).map { String($0.output.1) } }
+        let documented = try architectureRows().map(\.target)
         #expect(targets.count >= 15)
         #expect(
             Set(documented) == Set(targets),
-            "in Package.swift only: \(Set(targets).subtracting(documented).sorted()); in the README only: \(Set(documented).subtracting(targets).sorted())")
+            "in Package.swift only: \(Set(targets).subtracting(documented).sorted()); in docs/architecture.md only: \(Set(documented).subtracting(targets).sorted())")
+    }
+
+    /// What a target's sources reach for (the disk, the clock, the network, processes) is what
+    /// its row says it may touch: a pure stage that starts reading files or the clock fails here.
+    @Test func eachTargetTouchesOnlyWhatItsRowSays() throws {
+        let markers: [(kind: String, patterns: [Regex<Substring>])] = [
+            ("disk", [/FileManager\b/, /contentsOfFile/, /Data\(contentsOf/, /\.write\(to:/, /FileHandle\b/, /\bfopen\(/, /\bflock\(/, /renameat2/]),
+            ("clock", [/\bDate\(\)/, /Date\.now\b/, /ContinuousClock/, /clock_gettime/, /Date\.init\b/]),
+            ("network", [/\bURLSession\b/, /import Hummingbird\b/, /import NIOCore/, /import PostgresNIO/, /\bsocket\(/]),
+            ("processes", [/\bProcess\(\)/, /posix_spawn/]),
+        ]
+        let sources = root.appendingPathComponent("Sources")
+        var checked = 0
+        for (target, touches) in try architectureRows() {
+            let folder = sources.appendingPathComponent(target)
+            guard let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap({ $0 as? String }) else { continue }
+            let allowed = touches.contains("everything") ? Set(markers.map(\.kind)) : Set(markers.map(\.kind).filter { touches.contains($0) })
+            for file in files where file.hasSuffix(".swift") || file.hasSuffix(".c") {
+                let text = try read("Sources/\(target)/\(file)")
+                for (kind, patterns) in markers where !allowed.contains(kind) {
+                    for pattern in patterns where text.contains(pattern) {
+                        Issue.record("Sources/\(target)/\(file) uses the \(kind) (\(text.firstMatch(of: pattern).map { String($0.output) } ?? "")), but docs/architecture.md says \(target) may touch: \(touches.trimmingCharacters(in: .whitespaces))")
+                    }
+                }
+            }
+            checked += 1
+        }
+        #expect(checked >= 15)
     }
 
     /// The package declares macOS, so a call into Glibc by name must stand under
