@@ -4,8 +4,8 @@ import Yams
 
 /// Reads `Templates/**/*.md`: clauses and document templates.
 public enum ClauseParser {
-    static let keys = ["id", "version", "title", "variables", "tags", "description", "facts-as-of", "evidence"]
-    static let variableKeys = ["type", "required", "default", "description"]
+    static let keys = FileFormats.clause.keys
+    static let variableKeys = FileFormats.clause.keys(of: "variables")
 
     /// A clause or document template from its file, with every problem located.
     public static func parse(_ file: SourceFile, role: Clause.Role) -> (Clause?, [Diagnostic]) {

@@ -16,7 +16,7 @@ import Yams
 ///     passage: "its outputs are limited to normalized address data"
 /// ```
 enum EvidenceParser {
-    static let keys = ["kind", "source", "read", "published", "passage"]
+    static let keys = FileFormats.evidence.keys
 
     /// What a recommendation's or clause's front matter and text say of their evidence: the
     /// text without markers, the entries, the paragraphs, and the date the facts are as of,

@@ -5,10 +5,8 @@ import Yams
 
 /// Reads `plan.yml`.
 public enum PlanParser {
-    static let keys = [
-        "name", "title", "date", "kind", "docket", "template", "library", "submitter", "variables", "sections", "signatories", "approvals", "outputs", "open-sign-on",
-    ]
-    static let submitterKeys = ["type", "firstName", "lastName", "organization", "organizationType", "city", "state", "zip", "country", "email", "phone", "receipt"]
+    static let keys = FileFormats.plan.keys
+    static let submitterKeys = FileFormats.plan.keys(of: "submitter")
 
     /// A plan from `plan.yml`, with every problem located.
     public static func parse(_ file: SourceFile) -> (Plan?, [Diagnostic]) {
@@ -195,7 +193,7 @@ public enum PlanParser {
                 guard let clause = clauseReference(entry, reader: reader, at: range) else { return nil }
                 return .answer(question: Located(number, at: reader.range(of: answerNode)), clause: clause)
             }
-            reader.checkKeys(of: entry, allowed: ["clause", "heading", "recommendations", "insert"], in: "a section")
+            reader.checkKeys(of: entry, allowed: FileFormats.plan.keys(of: "sections").filter { $0 != "answer" }, in: "a section")
             if let insert = reader.string("insert", in: entry, required: false, context: "section", at: range) {
                 guard let part = GeneratedPart(rawValue: insert.value) else {
                     let names = GeneratedPart.allCases.map(\.rawValue)

@@ -3,7 +3,7 @@ import DocketSupport
 
 /// Reads `signatories.csv`: one organization a row, with a header naming the columns.
 public enum SignatoriesParser {
-    public static let columns = ["id", "organization", "city", "state", "contact_name", "contact_email", "contact_phone"]
+    public static let columns = FileFormats.roster.keys
 
     /// The signatories of `signatories.csv`, with every problem located.
     public static func parse(_ file: SourceFile) -> ([Signatory], [Diagnostic]) {

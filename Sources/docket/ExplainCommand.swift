@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocketKit
+import DocketLibrary
 import DocketModel
 import DocketSupport
 import Foundation
@@ -7,8 +8,8 @@ import Foundation
 extension Docket {
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Explain a diagnostic code: its severity, what it means and what to do.",
-            usage: "docket explain <code>\n       docket explain --all [--markdown]")
+            abstract: "Explain a diagnostic code: its severity, what it means and what to do; or every file format's keys.",
+            usage: "docket explain <code>\n       docket explain --all [--markdown]\n       docket explain --formats")
 
         @Argument(help: "A code such as DK613.")
         var code: String?
@@ -19,12 +20,20 @@ extension Docket {
         @Flag(name: .long, help: "As the Markdown table of docs/diagnostics.md.")
         var markdown = false
 
+        @Flag(name: .long, help: "Every file format's keys (plan, docket, recommendation, clause, evidence, roster, approvals), as docs/reference/formats.md.")
+        var formats = false
+
         func validate() throws {
+            if formats {
+                if all || markdown || code != nil { throw ValidationError("--formats prints the file formats alone") }
+                return
+            }
             if all == (code != nil) { throw ValidationError("give one code, such as DK613, or --all") }
             if markdown, !all { throw ValidationError("--markdown prints the whole table: give --all") }
         }
 
         func run() throws {
+            if formats { return writeStandardOutput(FileFormats.markdown()) }
             if markdown { return writeStandardOutput(DiagnosticCatalog.markdown()) }
             if all {
                 for entry in DiagnosticCatalog.entries {

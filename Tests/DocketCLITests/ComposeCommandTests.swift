@@ -122,7 +122,7 @@ import Testing
         #expect(whereUsed.status == 0)
         #expect(
             whereUsed.stdout
-                == "Examples/clearview-2021/plan.yml:28:13: section version 1\nExamples/dhs-ai-compliance-2024/plan.yml:33:13: section version 1\nExamples/omb-dhs-ai-2024/plan.yml:31:13: section version 1\nclosing.letter is used 3 times\n")
+                == "Examples/clearview-2021/plan.yml:28:13: section version 1\nExamples/dhs-2026-0099/plan.yml:29:13: section version 1\nExamples/dhs-ai-compliance-2024/plan.yml:33:13: section version 1\nExamples/omb-dhs-ai-2024/plan.yml:31:13: section version 1\nclosing.letter is used 4 times\n")
 
         let search = try cli.docket("library", "search", "clearview", "--format", "json")
         let hits = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [[String: Any]])

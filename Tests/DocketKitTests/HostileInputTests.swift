@@ -412,7 +412,7 @@ final class HostileCampaign {
         let usage = LibraryUsage(root: ".", paths: ["Examples/clearview-2021"], baseDirectory: BundledLibraryTests.packageRoot)
         #expect(
             Set(usage.uses(of: "closing.letter").map(\.plan)) == [
-                "Examples/clearview-2021/plan.yml", "Examples/dhs-ai-compliance-2024/plan.yml", "Examples/omb-dhs-ai-2024/plan.yml",
+                "Examples/clearview-2021/plan.yml", "Examples/dhs-2026-0099/plan.yml", "Examples/dhs-ai-compliance-2024/plan.yml", "Examples/omb-dhs-ai-2024/plan.yml",
             ])
     }
 }

@@ -20,6 +20,7 @@ import Testing
         #expect(
             uses == [
                 .init(plan: "Examples/clearview-2021/plan.yml", line: 28, column: 13, how: .section, version: 1, pinned: false, via: nil),
+                .init(plan: "Examples/dhs-2026-0099/plan.yml", line: 29, column: 13, how: .section, version: 1, pinned: false, via: nil),
                 .init(plan: "Examples/dhs-ai-compliance-2024/plan.yml", line: 33, column: 13, how: .section, version: 1, pinned: false, via: nil),
                 .init(plan: "Examples/omb-dhs-ai-2024/plan.yml", line: 31, column: 13, how: .section, version: 1, pinned: false, via: nil),
             ])

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 
+import DocketLibrary
+import DocketModel
+
 @testable import DocketSupport
 
 /// Documents that restate the code are compared with it, so neither drifts from the other.
@@ -25,6 +28,20 @@ import Testing
             Set(declared) == Set(explained), "declared only: \(Set(declared).subtracting(explained).sorted()); explained only: \(Set(explained).subtracting(declared).sorted())")
         #expect(explained == explained.sorted(), "the catalog is in code order")
         #expect(DiagnosticCatalog.entries.allSatisfy { !$0.title.isEmpty && $0.explanation.hasSuffix(".") })
+    }
+
+    @Test func theFormatsReferenceIsTheSchema() throws {
+        let committed = try read("docs/reference/formats.md")
+        #expect(committed == FileFormats.markdown(), "docs/reference/formats.md differs from the schema: run 'Tools/generate-format-reference > docs/reference/formats.md'")
+    }
+
+    /// `approvals.jsonl` is written by `Approval`'s Codable conformance (DocketModel, below the
+    /// schema's target), so its keys are compared here: a line with every field set.
+    @Test func anApprovalsLineHasTheDocumentedKeys() throws {
+        let approval = Approval(signer: "one", decision: .requestChanges, version: DraftVersion(canonicalMarkdown: "x"), at: Date(timeIntervalSince1970: 0), comment: "why")
+        let line = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(approval)) as? [String: Any])
+        #expect(Set(line.keys) == Set(FileFormats.approvals.keys))
+        #expect(FileFormats.approvals.fields.filter(\.required).map(\.key).allSatisfy { line[$0] != nil })
     }
 
     /// The architecture's table of targets (docs/architecture.md): each row's target and what
