@@ -5,9 +5,11 @@ import DocketSupport
 public struct InstrumentDates: Sendable, Hashable {
     /// How messages name the instrument: "OMB M-25-21", "EU AI Act", "88 FR 75625".
     public var instrument: String
+    /// When the instrument was issued.
     public var issued: CalendarDate
     /// When it took effect, where the registry records a date apart from issue.
     public var effective: CalendarDate?
+    /// When it was rescinded, if it was.
     public var rescinded: CalendarDate?
     /// The instrument that replaced it, when rescinded.
     public var replacedBy: String?

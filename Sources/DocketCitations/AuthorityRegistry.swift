@@ -14,20 +14,28 @@ public struct CitationResolution: Sendable, Hashable {
 
     /// What a rescinded instrument's provision became.
     public struct Rescission: Sendable, Hashable {
+        /// The day the instrument was rescinded.
         public var date: CalendarDate
+        /// The instrument that replaced it.
         public var replacedBy: String
         /// The provision of the replacing instrument that carries this one forward, if any.
         public var successor: String?
+        /// How the successor differs, when the research says.
         public var successorNote: String?
         /// Why there is no successor, when the research says so.
         public var noSuccessor: String?
     }
 
+    /// The citation resolved.
     public var citation: Citation
+    /// Whether it names a real provision, and how sure the registry is.
     public var outcome: Outcome
+    /// The provision's title, when the registry records one.
     public var title: String?
+    /// What became of it, when its instrument was rescinded.
     public var rescission: Rescission?
 
+    /// Whether the citation names a real provision, verified or not.
     public var isKnown: Bool {
         if case .unknown = outcome { return false }
         return true
@@ -43,6 +51,7 @@ public struct AuthorityRegistry: Sendable {
     /// Each instrument's dates, read once: composing thousands of drafts asks for them per citation.
     let instrumentDates: [String: InstrumentDates]
 
+    /// The registry bundled with DocketKit (`Resources/authorities.yml`), read once.
     public static let shared: AuthorityRegistry = {
         guard let url = Bundle.module.url(forResource: "authorities", withExtension: "yml") else {
             fatalError("DocketKit is missing its bundled authorities.yml resource")
@@ -72,6 +81,7 @@ public struct AuthorityRegistry: Sendable {
     public struct LocalEntry: Sendable, Hashable {
         /// The canonical citation.
         public var citation: String
+        /// The provision's title, as the registry records it.
         public var title: String
         /// What was read, where, and the passage that supports the entry.
         public var evidence: RegistryEvidence
@@ -83,6 +93,7 @@ public struct AuthorityRegistry: Sendable {
             self.evidence = evidence
         }
 
+        /// Verified only when the evidence is primary.
         public var status: VerificationStatus { evidence.status }
     }
 

@@ -22,6 +22,7 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
         /// A DHS AI use-case inventory ID from the 2025 cycle, `DHS-2408`.
         case dhsInventory
 
+        /// How messages name the instrument: "OMB M-24-10", "EU AI Act".
         public var name: String {
             switch self {
             case .ombMemo(let number): "OMB \(number)"
@@ -60,8 +61,11 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
         case identifier(String)
     }
 
+    /// The instrument cited.
     public var instrument: Instrument
+    /// The place within it.
     public var pinpoint: Pinpoint
+    /// The citation written the one way the registry and the outputs use.
     public var canonical: String
 
     /// A citation of `pinpoint` in `instrument`, with its canonical spelling computed.
@@ -71,6 +75,7 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
         self.canonical = Self.canonicalText(instrument: instrument, pinpoint: pinpoint)
     }
 
+    /// The canonical form.
     public var description: String { canonical }
 
     /// The citation of the instrument itself, without a pinpoint.
@@ -106,6 +111,7 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
 
 /// Why a string could not be read as a citation, and where in the string the problem starts.
 public struct CitationSyntaxError: Error, Hashable, Sendable {
+    /// The sentence a diagnostic prints.
     public var message: String
     /// UTF-8 offset into the cited text, so a diagnostic can point at the exact character.
     public var offset: Int

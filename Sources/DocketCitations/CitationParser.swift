@@ -14,6 +14,7 @@ import Foundation
 /// - `NIST AI RMF MAP 5.1` (or `NIST AI 100-1 MAP 5.1`), `NIST AI RMF GOVERN 1`
 /// - `88 FR 75625`, `FR Doc. 2023-24269`, `OMB-2023-0020`, `OMB-2023-0020-0198`, `DHS-2408`
 public enum CitationParser {
+    /// One citation of each form the grammar reads, for messages and tests.
     public static let examples = [
         "OMB M-24-10 §5(c)(iv)(A)", "OMB M-25-21 App. §4(b)(vi)", "EU AI Act Art. 5(1)(e)", "EU AI Act Annex III point 7(b)", "NIST AI RMF MAP 5.1", "88 FR 75625", "DHS-2408",
     ]

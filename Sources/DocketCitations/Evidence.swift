@@ -12,6 +12,7 @@ public enum EvidenceKind: String, Sendable, Codable, Hashable, CaseIterable {
 /// What was read to support a registry entry: the kind of source, where it is and the passage
 /// that says so. Only primary evidence makes an entry verified.
 public struct RegistryEvidence: Sendable, Hashable {
+    /// What was read: the instrument's own text, an account of it, or nothing yet.
     public var kind: EvidenceKind
     /// The address of the text that was read.
     public var url: String?

@@ -6,11 +6,15 @@ import DocketSupport
 /// where its text came from. Renderers are pure functions of this value, so every output format
 /// says the same thing.
 public struct ComposedDocument: Sendable, Hashable {
+    /// The plan's name, which names the output folder and files.
     public var planName: String
+    /// A comment, a sign-on letter or a letter.
     public var kind: Plan.Kind
     /// BCP 47 language of the text, for HTML `lang` and DOCX.
     public var language: String
+    /// The title and the lines under it.
     public var header: Header
+    /// The document's blocks, in reading order.
     public var blocks: [Block]
 
     /// A document of `blocks` under `header`.
@@ -27,6 +31,7 @@ public struct ComposedDocument: Sendable, Hashable {
         blocks.compactMap { if case .recommendation(let recommendation) = $0 { recommendation } else { nil } }
     }
 
+    /// The block listing the organizations that approved, when the document has one.
     public var signatories: SignatoryBlock? {
         blocks.lazy.compactMap { if case .signatories(let block) = $0 { block } else { nil } }.first
     }
@@ -35,6 +40,7 @@ public struct ComposedDocument: Sendable, Hashable {
 /// The title and the lines that say what is answered and by whom: agencies require the agency
 /// name and the docket number on every comment.
 public struct Header: Sendable, Hashable {
+    /// The document's title.
     public var title: String
     /// The agency addressed, e.g. "Office of Management and Budget (OMB)".
     public var addressee: String?
@@ -45,6 +51,7 @@ public struct Header: Sendable, Hashable {
     public var from: String?
     /// The docket's title and id, for sentences that name what is answered.
     public var subject: String?
+    /// The docket answered, e.g. `OMB-2023-0020`; nil for a letter on no docket.
     public var docketID: String?
     /// The date the document bears ("January 15, 2026"), when the caller gave one. Like the
     /// signature block it is not part of the version: approving words does not expire.
@@ -77,7 +84,9 @@ public struct Provenance: Sendable, Hashable {
         case generated(GeneratedPart)
     }
 
+    /// Which library entry, plan part or generated part the block came from.
     public var origin: Origin
+    /// The file it was written in, as diagnostics name it.
     public var file: String
     /// The file line where the block's text starts.
     public var line: Int
@@ -89,6 +98,7 @@ public struct Provenance: Sendable, Hashable {
         self.line = line
     }
 
+    /// The block's first line in its file.
     public var location: SourceLocation { SourceLocation(file: file, line: line, column: 1) }
 }
 
@@ -120,6 +130,7 @@ public enum Block: Sendable, Hashable {
 }
 
 extension Provenance: CustomStringConvertible {
+    /// The origin and its place, e.g. `clause intro.coalition v1 (Templates/clauses/intro-coalition.md:9)`.
     public var description: String {
         let place = "\(file):\(line)"
         return switch origin {
@@ -135,11 +146,13 @@ extension Provenance: CustomStringConvertible {
 
 /// A section heading the plan or the composer placed.
 public struct Heading: Sendable, Hashable {
+    /// The heading's text.
     public var text: String
     /// 2 for sections; the title is the only level 1.
     public var level: Int
     /// Print starts a major section on a new page.
     public var startsPage: Bool
+    /// Where it came from.
     public var provenance: Provenance
 
     /// A heading of `level` (2 for sections).
@@ -153,7 +166,9 @@ public struct Heading: Sendable, Hashable {
 
 /// CommonMark text after Mustache rendering.
 public struct Prose: Sendable, Hashable {
+    /// The text.
     public var markdown: String
+    /// Where it came from.
     public var provenance: Provenance
 
     /// Rendered prose from `provenance`.
@@ -167,18 +182,26 @@ public struct Prose: Sendable, Hashable {
 public struct ComposedRecommendation: Sendable, Hashable {
     /// 1-based, in plan order.
     public var number: Int
+    /// The recommendation's id in the library.
     public var id: String
+    /// Its title, as a heading.
     public var title: String
+    /// Its one-sentence summary.
     public var summary: String
     /// CommonMark after Mustache rendering.
     public var body: String
+    /// The US authorities it cites.
     public var authorities: [CitedEntry]
+    /// The EU AI Act provisions it is compared with.
     public var eu: [EUEntry]
     /// CommonMark: how the EU and US rules differ.
     public var comparison: String
+    /// The DHS AI inventory entries it speaks to.
     public var systems: [CitedEntry]
+    /// Where it came from.
     public var provenance: Provenance
 
+    /// "Recommendation 2", as the document names it.
     public var label: String { "Recommendation \(number)" }
 
     /// A value with every field given, for clients that build documents themselves.
@@ -206,6 +229,7 @@ public struct CitedEntry: Sendable, Hashable {
     public var note: String?
     /// False when the research behind the registry marks the provision SECONDARY or UNCONFIRMED.
     public var verified: Bool
+    /// Which group of the authorities appendix it is listed under.
     public var group: AuthorityGroup.Kind
 
     /// A value with every field given, for clients that build documents themselves.
@@ -220,7 +244,9 @@ public struct CitedEntry: Sendable, Hashable {
 
 /// An EU AI Act provision set beside a recommendation, with what it requires.
 public struct EUEntry: Sendable, Hashable {
+    /// The EU provision.
     public var authority: CitedEntry
+    /// What it requires, in one sentence.
     public var requires: String
 
     /// A value with every field given, for clients that build documents themselves.
@@ -232,9 +258,13 @@ public struct EUEntry: Sendable, Hashable {
 
 /// One line of the summary of recommendations.
 public struct SummaryItem: Sendable, Hashable {
+    /// The recommendation's number.
     public var number: Int
+    /// Its id, for the link to its section.
     public var id: String
+    /// Its title.
     public var title: String
+    /// Its one-sentence summary.
     public var summary: String
 
     /// A value with every field given, for clients that build documents themselves.
@@ -248,10 +278,13 @@ public struct SummaryItem: Sendable, Hashable {
 
 /// An answer to one of the docket's numbered questions.
 public struct Answer: Sendable, Hashable {
+    /// The number of the question answered.
     public var question: Int
     /// The question as the docket file summarizes it.
     public var questionText: String
+    /// The answer.
     public var markdown: String
+    /// Where it came from.
     public var provenance: Provenance
 
     /// A value with every field given, for clients that build documents themselves.
@@ -265,9 +298,13 @@ public struct Answer: Sendable, Hashable {
 
 /// One row of the EU comparison table.
 public struct ComparisonRow: Sendable, Hashable {
+    /// The recommendation's number.
     public var recommendation: Int
+    /// Its title.
     public var title: String
+    /// The US provisions it cites, canonical.
     public var usProvisions: [String]
+    /// The EU provisions it is compared with, canonical.
     public var euProvisions: [String]
     /// One paragraph of plain CommonMark inline text.
     public var difference: String
@@ -288,6 +325,7 @@ public struct AuthorityGroup: Sendable, Hashable {
     public enum Kind: Int, Sendable, Hashable, CaseIterable, Comparable {
         case omb, ombGuidance, euAIAct, nist, federalRegister, dhsInventory, regulationsGov, other
 
+        /// The group's heading in the appendix.
         public var heading: String {
             switch self {
             case .omb: "OMB memoranda"
@@ -307,14 +345,19 @@ public struct AuthorityGroup: Sendable, Hashable {
 
     /// One cited provision and the recommendations citing it.
     public struct Entry: Sendable, Hashable {
+        /// The provision, canonical.
         public var citation: String
+        /// The registry's title for it, when it has one.
         public var title: String?
+        /// Whether primary evidence supports it.
         public var verified: Bool
         /// Numbers of the recommendations that cite it, ascending.
         public var citedBy: [Int]
     }
 
+    /// Which instruments the group holds.
     public var kind: Kind
+    /// Its provisions, in citation order.
     public var entries: [Entry]
 }
 

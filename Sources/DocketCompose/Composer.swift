@@ -16,6 +16,7 @@ import Foundation
 public struct Composer {
     /// The composed document and what it drew on.
     public struct Result: Sendable {
+        /// The composed document.
         public var document: ComposedDocument
         /// Display paths of every file whose text the document uses.
         public var usedFiles: Set<String>

@@ -6,6 +6,7 @@ import DocketSupport
 /// The date a document bears, as of which its authorities and facts are judged: a comment filed
 /// in 2023 cannot cite a memorandum of 2025, nor state what a 2025 inventory reported.
 public struct DocumentDate: Sendable, Hashable {
+    /// The date itself.
     public var date: CalendarDate
     /// How messages name it: "this comment's date".
     public var name: String

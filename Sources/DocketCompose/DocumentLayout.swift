@@ -29,7 +29,9 @@ public enum DocumentLayout {
             case from = "From"
         }
 
+        /// What the line says.
         public var label: Label
+        /// Its text.
         public var value: String
     }
 

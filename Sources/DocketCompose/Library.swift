@@ -37,6 +37,7 @@ public struct PlanInput: Sendable {
     public var plan: Plan
     /// How diagnostics and provenance name the plan file, e.g. `Examples/x/plan.yml`.
     public var planPath: String
+    /// The recommendations and clauses the plan can use.
     public var library: Library
     /// The docket the plan's `docket:` names, when it loaded.
     public var docket: Docket?

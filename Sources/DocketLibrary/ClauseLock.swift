@@ -33,6 +33,7 @@ public struct ClauseLock: Sendable, Equatable {
 
     /// Why a lock file could not be read.
     public struct LockError: Error, Sendable {
+        /// The located problem.
         public var diagnostic: Diagnostic
     }
 

@@ -54,8 +54,13 @@ public enum FileFormats {
         fields: [
             FormatField("name", "plain folder name", "The output folder's name, `out/<name>/`; the plan's folder name when absent."),
             FormatField("title", "text", "The comment's or letter's title; the docket's title when absent."),
-            FormatField("date", "date (YYYY-MM-DD)", "The document's date, printed on it and given to a template's `letter_date`; citing an instrument issued after it is an error (DK108). Without it, a letter's `letter_date` or the comment deadline's day."),
-            FormatField("kind", "comment, sign-on-letter or letter", required: true, "A comment filed on the docket, a letter organizations sign on to, or a letter one organization sends."),
+            FormatField(
+                "date", "date (YYYY-MM-DD)",
+                "The document's date, printed on it and given to a template's `letter_date`; citing an instrument issued after it is an error (DK108). Without it, a letter's `letter_date` or the comment deadline's day."
+            ),
+            FormatField(
+                "kind", "comment, sign-on-letter or letter", required: true, "A comment filed on the docket, a letter organizations sign on to, or a letter one organization sends."
+            ),
             FormatField("docket", "path", "The campaign's `docket.yml`. Required for a comment."),
             FormatField("template", "id", "The document template (`Templates/<id>.md`): `comment` or `letter`."),
             FormatField("library", "path or list of paths", "Shared library folders searched, in order, after the plan's own folder."),
@@ -86,7 +91,10 @@ public enum FileFormats {
                     FormatField("answer", "question number", "With `clause`: the clause answers the docket's numbered question."),
                 ]),
             FormatField("signatories", "path", "The roster (`signatories.csv`). Required for a sign-on letter."),
-            FormatField("approvals", "required or not-required", "`required` (the default): a letter names only the organizations that approved its version. `not-required`: one organization's own comment that names partners as listed, without asking each to approve."),
+            FormatField(
+                "approvals", "required or not-required",
+                "`required` (the default): a letter names only the organizations that approved its version. `not-required`: one organization's own comment that names partners as listed, without asking each to approve."
+            ),
             FormatField("outputs", "list of md, html, txt, docx", "The formats `docket compose` writes when `--format` is not given."),
             FormatField("open-sign-on", "true or false", "Let organizations not on the roster ask to join on the review server."),
         ])
@@ -166,7 +174,8 @@ public enum FileFormats {
         summary: "A reusable paragraph, or a document's skeleton, with the variables it reads declared and typed.",
         fields: [
             FormatField("id", "dotted id, e.g. intro.coalition", required: true, "How plans and other clauses name it."),
-            FormatField("version", "integer", required: true, "Raised whenever the text changes; plans may pin `id@version`, and `docket library lock` records each version's hash."),
+            FormatField(
+                "version", "integer", required: true, "Raised whenever the text changes; plans may pin `id@version`, and `docket library lock` records each version's hash."),
             FormatField("title", "text", required: true, "What the clause is, for `docket library list`."),
             FormatField("description", "text", "When to use it."),
             FormatField("tags", "list of words", "For `docket library list --tag` and search."),
@@ -199,7 +208,8 @@ public enum FileFormats {
         name: "Roster", file: "`signatories.csv`, beside the plan: a CSV file with a header row",
         summary: "The organizations asked to sign, one a row. Only `organization`, `city` and `state` ever reach a public output.",
         fields: [
-            FormatField("id", "id (lower-case words joined by hyphens)", "The signer's id in `approvals.jsonl` and on the command line; made from the organization's name when absent."),
+            FormatField(
+                "id", "id (lower-case words joined by hyphens)", "The signer's id in `approvals.jsonl` and on the command line; made from the organization's name when absent."),
             FormatField("organization", "text", required: true, "The name printed in the letter once the organization approves."),
             FormatField("city", "text", "Printed after the name."),
             FormatField("state", "text", "Printed after the city."),

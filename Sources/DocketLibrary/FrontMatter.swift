@@ -3,9 +3,11 @@ import DocketSupport
 /// A Markdown file split into its YAML front matter and its CommonMark body, remembering where
 /// each starts so locations inside either can be reported against the whole file.
 public struct FrontMatterDocument: Sendable {
+    /// The YAML between the `---` lines.
     public var yaml: String
     /// The file line on which the first YAML line stands.
     public var yamlFirstLine: Int
+    /// The Markdown after the closing `---`.
     public var body: String
     /// The file line on which the body starts.
     public var bodyFirstLine: Int

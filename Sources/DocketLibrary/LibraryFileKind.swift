@@ -54,5 +54,6 @@ public enum LibraryFileKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// The extensions of a file named on the command line whose kind is read from its content.
     public static let sniffableExtensions: Set<String> = ["md", "yml", "yaml", "csv"]
 }

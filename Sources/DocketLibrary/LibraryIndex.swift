@@ -3,6 +3,7 @@ import DocketSupport
 /// The workspace's recommendations and clauses by id, built once so every plan and check looks
 /// them up in constant time. Building it reports duplicate ids.
 public struct LibraryIndex: Sendable {
+    /// Every recommendation, by id.
     public private(set) var recommendations: [String: Recommendation] = [:]
     /// Every version of each clause, oldest first.
     public private(set) var clauseVersions: [String: [Clause]] = [:]
@@ -37,8 +38,11 @@ public struct LibraryIndex: Sendable {
 
     /// One folder of a layered library: what it defines, and how messages name it.
     public struct Layer: Sendable {
+        /// How messages name the folder.
         public var name: String
+        /// The recommendations it defines.
         public var recommendations: [Recommendation]
+        /// The clauses and templates it defines.
         public var clauses: [Clause]
 
         /// A layer called `name` defining these entries.

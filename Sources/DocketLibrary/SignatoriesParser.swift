@@ -3,6 +3,7 @@ import DocketSupport
 
 /// Reads `signatories.csv`: one organization a row, with a header naming the columns.
 public enum SignatoriesParser {
+    /// The columns a roster may have, from `FileFormats.roster`.
     public static let columns = FileFormats.roster.keys
 
     /// The signatories of `signatories.csv`, with every problem located.

@@ -16,8 +16,11 @@ public enum SignatoryValidation {
 
     /// One broken rule: which field, its code and a sentence saying what to do.
     public struct Problem: Sendable, Hashable {
+        /// The field that breaks it.
         public var field: Field
+        /// The diagnostic code it is reported with.
         public var code: DiagnosticCode
+        /// What is wrong, and what to do.
         public var message: String
     }
 

@@ -15,9 +15,11 @@ public struct SupporterRow: Sendable {
 public struct SupporterTable: Sendable {
     /// The variable columns' names as written in the header, with their places.
     public var columns: [Located<String>]
+    /// One row per supporter, in file order.
     public var rows: [SupporterRow]
 }
 
+/// Reads the supporters CSV of `docket compose --each`: an id column, then one column per plan variable a supporter may set.
 public enum SupportersParser {
     /// The supporters of `file`, with every problem located. An empty cell keeps the plan's own
     /// value for that row.

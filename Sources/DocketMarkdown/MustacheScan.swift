@@ -7,20 +7,26 @@ public enum MustacheScan {
 
     /// A problem found, at a UTF-8 offset into the body.
     public struct Problem: Sendable, Hashable {
+        /// What kind of problem it is.
         public enum Kind: Sendable, Hashable {
             case unclosedTag
             case nestingTooDeep
         }
 
+        /// What kind of problem it is.
         public var kind: Kind
+        /// Where it starts, as a UTF-8 offset into the body.
         public var utf8Offset: Int
+        /// The sentence a diagnostic prints.
         public var message: String
     }
 
     /// A tag's name as written (`docket.title`, `coalition`), where it starts, and whether it
     /// opens or closes a section.
     public struct Tag: Sendable, Hashable {
+        /// The tag's name, without its braces and sigil.
         public var name: String
+        /// Where the tag starts, as a UTF-8 offset into the body.
         public var utf8Offset: Int
     }
 

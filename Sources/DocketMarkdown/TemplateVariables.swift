@@ -26,9 +26,11 @@ public enum TemplateVariables {
 
     /// Why a body is not a valid Mustache template, and where.
     public struct SyntaxError: Error, Sendable {
+        /// The sentence a diagnostic prints.
         public var message: String
         /// 1-based line and character column within the body.
         public var line: Int
+        /// The 1-based character column within the line.
         public var column: Int
         /// Set when the pre-scan found it: an unclosed tag or too deep a nesting.
         public var kind: MustacheScan.Problem.Kind? = nil

@@ -12,6 +12,7 @@ public struct Approval: Codable, Sendable, Hashable {
 
     /// The signer's id in the signatories list.
     public var signer: String
+    /// Approve, decline or request changes.
     public var decision: Decision
     /// The draft version decided on.
     public var version: DraftVersion

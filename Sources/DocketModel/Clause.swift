@@ -11,15 +11,23 @@ public struct Clause: Sendable, Identifiable {
         case document
     }
 
+    /// The clause's dotted id, e.g. `intro.coalition`.
     public var id: String
+    /// Its version, raised whenever its text changes.
     public var version: Int
+    /// What the clause is, for listings.
     public var title: String
+    /// A clause, or a whole-document template.
     public var role: Role
+    /// The variables the body reads, each declared and typed.
     public var variables: [Variable]
+    /// Words for listing and search.
     public var tags: [String]
     /// CommonMark with Mustache tags.
     public var body: String
+    /// Where the clause's `id` was written.
     public var source: SourceRange
+    /// The 1-based line of the file the body starts on, so body offsets map to file lines.
     public var bodyFirstLine: Int
     /// The date of the newest source whose facts the clause states (`facts-as-of:`).
     public var factsAsOf: Located<CalendarDate>?
@@ -48,11 +56,17 @@ public struct Clause: Sendable, Identifiable {
 /// A clause variable. Untyped substitution is how form letters go wrong in public, so every
 /// variable says what it holds and whether it may be left out.
 public struct Variable: Sendable, Hashable {
+    /// The name the body reads, `{{name}}`.
     public var name: String
+    /// The type a value must have.
     public var type: VariableType
+    /// Whether a plan that uses the clause must give a value.
     public var required: Bool
+    /// The value used when a plan gives none.
     public var defaultValue: VariableValue?
+    /// What the value is for.
     public var description: String?
+    /// Where the variable was declared.
     public var range: SourceRange
 
     /// A declared variable.
@@ -90,6 +104,7 @@ public enum VariableValue: Sendable, Hashable, Codable {
     case date(CalendarDate)
     case list([String])
 
+    /// The type this value has.
     public var type: VariableType {
         switch self {
         case .string: .string

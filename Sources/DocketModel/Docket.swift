@@ -4,15 +4,23 @@ import Foundation
 
 /// A Regulations.gov docket and the Federal Register document a comment answers.
 public struct Docket: Sendable {
+    /// The docket ID, e.g. `OMB-2023-0020`, and where it was written.
     public var id: Located<String>
     /// The Regulations.gov document the comment is filed on (`commentOnDocumentId`).
     public var documentID: Located<String>?
+    /// The agency's acronym, e.g. `OMB`.
     public var agency: String
+    /// The agency's name as the notice prints it.
     public var agencyName: String?
+    /// The docket's title.
     public var title: String
+    /// The notice's Federal Register citation, e.g. `88 FR 75625`.
     public var federalRegisterCitation: CitedAuthority?
+    /// The notice's Federal Register document number, e.g. `FR Doc. 2023-24269`.
     public var federalRegisterDocument: CitedAuthority?
+    /// The Regulation Identifier Number, when there is one.
     public var rin: String?
+    /// The notice's publication date.
     public var publishedOn: CalendarDate?
     /// The close of the comment period, an instant: agencies close at a time of day in a zone.
     public var commentsClose: Located<Date>?
@@ -22,10 +30,12 @@ public struct Docket: Sendable {
     public var commentsOpenText: String?
     /// Regulations.gov's internal id of the document commented on (`objectId`), if recorded.
     public var objectID: String?
+    /// The notice's numbered questions.
     public var questions: [DocketQuestion]
     /// Identifiers a person confirmed that the registry cannot know (a new docket, its
     /// document, its Federal Register citation): who, when, where.
     public var confirmations: [Confirmation] = []
+    /// Where the docket file starts, for diagnostics about it as a whole.
     public var source: SourceRange
 
     /// A docket as loaded, or as a client builds one.
@@ -58,8 +68,11 @@ public struct Docket: Sendable {
 
 /// A numbered question the notice asks commenters to answer.
 public struct DocketQuestion: Sendable, Hashable {
+    /// The number the notice gives it.
     public var number: Int
+    /// The question.
     public var text: String
+    /// Where it was written.
     public var range: SourceRange
 
     /// A docket as loaded, or as a client builds one.
@@ -75,10 +88,13 @@ public struct DocketQuestion: Sendable, Hashable {
 public struct Confirmation: Sendable, Hashable {
     /// The identifier as written, e.g. `TEST-2026-0042-0001` or `91 FR 1234`.
     public var identifier: String
+    /// Who checked it.
     public var confirmedBy: String
+    /// When.
     public var confirmedOn: CalendarDate
     /// Where it was checked: the page that shows it.
     public var source: String
+    /// Where the confirmation was written.
     public var range: SourceRange
 
     /// A confirmation of `identifier` by `confirmedBy` on `confirmedOn` at `source`.

@@ -13,6 +13,7 @@ public struct Plan: Sendable {
     public var name: String
     /// The document's title; without one the composer titles it after the docket.
     public var title: String?
+    /// A comment, a sign-on letter, or one organization's letter.
     public var kind: Kind
     /// Path to `docket.yml`, relative to the plan's folder. Letters need none.
     public var docket: Located<String>?
@@ -23,10 +24,15 @@ public struct Plan: Sendable {
     /// Shared libraries searched after the campaign's own folder, in order: paths relative to
     /// the plan's folder (`library: ../coalition-library` or a list of them).
     public var libraries: [Located<String>]
+    /// Who files on Regulations.gov.
     public var submitter: Submitter
+    /// The values the template and clauses read, as written.
     public var variables: [PlanVariable]
+    /// The document's parts, in order.
     public var sections: [PlanSection]
+    /// Path to the roster, relative to the plan's folder; a sign-on letter needs one.
     public var signatories: Located<String>?
+    /// The formats `compose` writes when none are asked for.
     public var outputs: [Located<OutputFormat>]
     /// Whether Regulations.gov should email the submitter a receipt (`sendEmailReceipt`).
     public var sendEmailReceipt: Bool
@@ -42,6 +48,7 @@ public struct Plan: Sendable {
     public var openSignOn = false
     /// The `submitter:` block, where the submitter's own contact data belongs.
     public var submitterRange: SourceRange?
+    /// Where the plan starts, for diagnostics about the plan as a whole.
     public var source: SourceRange
 
     /// A plan as loaded, or as a client builds one.
@@ -77,6 +84,7 @@ public struct Plan: Sendable {
         }
     }
 
+    /// Every recommendation the sections name, in order.
     public var recommendationIDs: [Located<String>] {
         sections.flatMap { section -> [Located<String>] in
             if case .recommendations(let ids) = section { return ids }
@@ -93,8 +101,11 @@ public struct PlanVariable: Sendable, Hashable {
         case list([String])
     }
 
+    /// The variable's name.
     public var name: String
+    /// The value as written.
     public var value: RawValue
+    /// Where the value was written.
     public var range: SourceRange
 
     /// A plan as loaded, or as a client builds one.
@@ -142,8 +153,11 @@ public enum GeneratedPart: String, Sendable, Hashable, CaseIterable {
 
 /// `intro.coalition` or, pinned to a version, `intro.coalition@3`.
 public struct ClauseReference: Sendable, Hashable {
+    /// The clause's id.
     public var id: String
+    /// The version pinned with `@`, or nil for the library's current one.
     public var pinnedVersion: Int?
+    /// Where the reference was written.
     public var range: SourceRange
 
     /// A plan as loaded, or as a client builds one.
@@ -174,14 +188,21 @@ public enum Submitter: Sendable, Hashable {
 
     /// A person filing in their own name.
     public struct Individual: Sendable, Hashable {
+        /// The person's first name.
         public var firstName: String
+        /// The person's last name.
         public var lastName: String
+        /// The person's city.
         public var city: String?
+        /// The person's state.
         public var state: String?
+        /// The person's ZIP code.
         public var zip: String?
+        /// The person's country.
         public var country: String?
         /// Private: Regulations.gov never publishes it; DocketKit never renders it.
         public var email: String?
+        /// Private, as `email` is.
         public var phone: String?
 
         /// A plan as loaded, or as a client builds one.
@@ -201,13 +222,19 @@ public enum Submitter: Sendable, Hashable {
 
     /// An organization filing in its name.
     public struct Organization: Sendable, Hashable {
+        /// The organization's name, as filed.
         public var name: String
         /// Agency-specific category of organization; Regulations.gov requires one.
         public var organizationType: String?
+        /// The organization's city.
         public var city: String?
+        /// The organization's state.
         public var state: String?
+        /// The organization's country.
         public var country: String?
+        /// Private: where a receipt goes; never rendered.
         public var email: String?
+        /// Private; never rendered.
         public var phone: String?
 
         /// A plan as loaded, or as a client builds one.

@@ -3,13 +3,19 @@ import DocketSupport
 /// One policy recommendation, reused across dockets: what the coalition asks for, the US
 /// authorities it rests on, and how EU law treats the same practice.
 public struct Recommendation: Sendable, Identifiable {
+    /// The recommendation's id, e.g. `human-review-and-appeal`.
     public var id: String
+    /// The recommendation as a heading.
     public var title: String
+    /// One sentence, for the summary list and the comment box.
     public var summary: String
+    /// Words for listing and search.
     public var tags: [String]
     /// DHS AI inventory IDs the recommendation speaks to, e.g. `DHS-2408`.
     public var systems: [CitedAuthority]
+    /// The US authorities it rests on.
     public var authorities: [CitedAuthority]
+    /// The EU AI Act provisions it is compared with.
     public var eu: [EUComparisonPoint]
     /// Prose on how the EU and US rules differ, CommonMark.
     public var comparison: String
@@ -27,6 +33,7 @@ public struct Recommendation: Sendable, Identifiable {
     public var paragraphs: [TextParagraph] = []
     /// Where the recommendation's `id` was written.
     public var source: SourceRange
+    /// The 1-based line of the file the body starts on.
     public var bodyFirstLine: Int
 
     /// A recommendation as loaded, or as a client builds one.
@@ -53,7 +60,9 @@ public struct Recommendation: Sendable, Identifiable {
 
 /// A citation as written in a file: the text, where it stands, and what it parsed to.
 public struct CitedAuthority: Sendable, Hashable {
+    /// The citation as written, and where.
     public var text: Located<String>
+    /// What it parsed to; nil when it does not parse.
     public var citation: Citation?
     /// Optional words on what the citation supports, shown beside it.
     public var note: String?
@@ -74,7 +83,9 @@ public struct CitedAuthority: Sendable, Hashable {
 
 /// One EU AI Act provision and what it requires, set beside the US position.
 public struct EUComparisonPoint: Sendable, Hashable {
+    /// The EU provision.
     public var authority: CitedAuthority
+    /// What it requires, in one sentence.
     public var requires: String
 
     /// A recommendation as loaded, or as a client builds one.

@@ -4,11 +4,17 @@ import DocketSupport
 public struct Signatory: Sendable, Hashable, Identifiable {
     /// Stable handle for approvals and review: the `id` column, or a slug of the organization.
     public var id: String
+    /// The name printed on the letter once the organization approves.
     public var organization: String
+    /// Printed after the name.
     public var city: String?
+    /// Printed after the city.
     public var state: String?
+    /// Private: who invitations go to; never in a public output.
     public var contactName: String?
+    /// Private: where invitations go; never in a public output.
     public var contactEmail: String?
+    /// Private; never in a public output.
     public var contactPhone: String?
     /// Where the signer's row is, for diagnostics.
     public var source: SourceRange

@@ -24,14 +24,18 @@ public enum BoxTextRenderer {
             case minimal
         }
 
+        /// The text, line breaks as LF.
         public var text: String
+        /// How much of the document it carries.
         public var form: Form
         /// Counted as the form submits it: each line break as CR LF, two characters and two bytes.
         public var characterCount: Int
+        /// UTF-8 bytes, counted the same way.
         public var byteCount: Int
         /// Characters outside the BMP, with the block each came from.
         public var outsideBMP: [(character: Unicode.Scalar, provenance: Provenance?)]
 
+        /// Whether both counts are within the comment box's limit.
         public var fits: Bool { characterCount <= BoxTextRenderer.limit && byteCount <= BoxTextRenderer.limit }
 
         /// Equal when the text and form are; the measurements follow from them.

@@ -9,8 +9,11 @@ public enum HTMLRenderer {
     /// The pieces of the page, for a page that embeds the document in its own (the review
     /// server's and the review packet's): nothing needs to cut them out of the whole.
     public struct Page: Sendable {
+        /// The BCP 47 language, for `lang`.
         public var language: String
+        /// The document's title, for `<title>`.
         public var title: String
+        /// The version the page shows.
         public var version: DraftVersion
         /// The letter's own stylesheet, without `<style>`.
         public var stylesheet: String

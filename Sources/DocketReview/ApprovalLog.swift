@@ -8,6 +8,7 @@ import Foundation
 public struct ApprovalLog: Sendable {
     /// One decision and the line it stands on.
     public struct Record: Sendable, Hashable {
+        /// The decision.
         public var approval: Approval
         /// 1-based line in the log.
         public var line: Int

@@ -22,7 +22,9 @@ public struct Draft: Sendable {
     /// The decisions the signature block was drawn from.
     public var approvals: ApprovalLog?
 
+    /// The plan composed.
     public var plan: Plan { input.plan }
+    /// The docket it answers, when it has one.
     public var docket: Docket? { input.docket }
     /// Everyone asked to sign, approved or not.
     public var signatories: [Signatory]? { input.signatories }

@@ -10,10 +10,13 @@ public struct LeadDashboard: Sendable {
     /// has not answered, a stale approval must be renewed, and the rest are settled.
     public static let attentionOrder: [SignerReport.Kind] = [.requestedChanges, .pending, .approvedOlder, .declined, .approved]
 
+    /// Every signer's status.
     public var report: SignerReport
     /// The rows shown: the filter's, most urgent first, list order within a status.
     public var rows: [SignerReport.Row]
+    /// The status filtered on, or nil for all.
     public var status: SignerReport.Kind?
+    /// The search by name, empty for none.
     public var query: String
 
     /// `status` keeps one kind; `query` keeps organizations whose name contains it, ignoring

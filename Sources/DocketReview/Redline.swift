@@ -25,6 +25,7 @@ public struct Redline: Sendable {
         case moved(String, source: String?)
     }
 
+    /// The units of both versions, in the new version's order.
     public var entries: [Entry]
 
     /// Units added, removed, changed or moved; a move counts once.

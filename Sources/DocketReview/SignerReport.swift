@@ -49,7 +49,9 @@ public struct SignerReport: Sendable {
 
     /// One signer and where they stand.
     public struct Row: Sendable {
+        /// The signer.
         public var signer: Signatory
+        /// Where they stand on the current version.
         public var status: Status
         /// The decision behind the status, if any.
         public var decision: Approval?
@@ -90,6 +92,7 @@ public struct SignerReport: Sendable {
     /// and the review server's dashboard both sum up a report.
     public var countsLine: String { counts.map { "\($0.count) \($0.kind.label)" }.joined(separator: ", ") }
 
+    /// How many signers stand where, in the report's order of kinds.
     public var counts: [(kind: Kind, count: Int)] {
         var tally: [Kind: Int] = [:]
         for row in rows { tally[row.status.kind, default: 0] += 1 }

@@ -11,7 +11,9 @@ public struct PrivateFields: Sendable {
     public struct Entry: Sendable, Hashable {
         /// Email or phone.
         public enum Kind: String, Sendable { case email, phone }
+        /// Whether it is an email address or a phone number.
         public var kind: Kind
+        /// The value as declared.
         public var value: String
         /// Whose it is, for the message: "signer 'one'" or "the submitter".
         public var owner: String
@@ -23,12 +25,15 @@ public struct PrivateFields: Sendable {
 
     /// Where a private value occurs in a text.
     public struct Match: Sendable, Hashable {
+        /// The private value found.
         public var entry: Entry
         /// Byte offset of the occurrence in the scanned text.
         public var utf8Offset: Int
+        /// The occurrence's length in bytes.
         public var utf8Length: Int
     }
 
+    /// Every private value declared, in declaration order.
     public private(set) var entries: [Entry] = []
     /// Entries by kind and key, so scanning a text costs one lookup per candidate, however
     /// many signers there are.
@@ -78,6 +83,7 @@ public struct PrivateFields: Sendable {
         entries.append(Entry(kind: kind, value: value, owner: owner, declaration: range, key: key))
     }
 
+    /// Whether no private value is declared.
     public var isEmpty: Bool { entries.isEmpty }
 
     /// Every occurrence of a private value in `text`, however it is disguised: the text is

@@ -10,18 +10,27 @@ import Foundation
 public struct SubmissionManifest: Codable, Sendable {
     /// One file of the package as the manifest records it.
     public struct File: Codable, Sendable {
+        /// The file's name in the package.
         public var name: String
+        /// What it is for.
         public var role: SubmissionPackager.PackagedFile.Role
+        /// Its size in bytes.
         public var bytes: Int
+        /// Its SHA-256, in hex.
         public var sha256: String
         /// Whether Regulations.gov may publish it.
         public var `public`: Bool
     }
 
+    /// The plan's name.
     public var plan: String
+    /// The docket filed on, when there is one.
     public var docket: String?
+    /// The document filed on, when there is one.
     public var document: String?
+    /// The version packaged.
     public var version: DraftVersion
+    /// Every other file of the package.
     public var files: [File]
 
     /// The manifest of `files`, packaged from `draft`.
@@ -39,6 +48,7 @@ public struct SubmissionManifest: Codable, Sendable {
         try JSONDecoder().decode(SubmissionManifest.self, from: data)
     }
 
+    /// The manifest as stable JSON with a final line break, as written to `manifest.json`.
     public func encoded() throws -> Data {
         Data((try StableJSON.string(self) + "\n").utf8)
     }

@@ -30,8 +30,11 @@ public enum SubmissionPackager {
             case manifest
         }
 
+        /// The file's name in the package.
         public var name: String
+        /// Its bytes.
         public var data: Data
+        /// What it is for, and whether it is public.
         public var role: Role
 
         /// A file named `name` holding `data`.

@@ -18,30 +18,49 @@ import Foundation
 public struct SubmissionPayload: Encodable, Sendable {
     /// The comment's attributes, as GSA's comment schemas name them.
     public struct Attributes: Encodable, Sendable {
+        /// The document the comment is filed on, e.g. `OMB-2023-0020-0001`.
         public var commentOnDocumentId: String
+        /// The comment box's text.
         public var comment: String
+        /// Always `API`.
         public var submissionType = "API"
+        /// `INDIVIDUAL`, `ORGANIZATION` or `ANONYMOUS`.
         public var submitterType: String
+        /// An individual's first name.
         public var firstName: String?
+        /// An individual's last name.
         public var lastName: String?
+        /// The submitter's city.
         public var city: String?
+        /// The submitter's state, province or region.
         public var stateProvinceRegion: String?
+        /// The submitter's ZIP or postal code.
         public var zip: String?
+        /// The submitter's country.
         public var country: String?
+        /// The submitter's phone, which Regulations.gov does not publish.
         public var phone: String?
+        /// An organization's name.
         public var organization: String?
+        /// The agency's category for the organization.
         public var organizationType: String?
+        /// Where the receipt goes, which Regulations.gov does not publish.
         public var email: String?
+        /// Whether Regulations.gov emails a receipt.
         public var sendEmailReceipt: Bool?
+        /// The names of the uploaded attachments.
         public var files: [String]?
     }
 
     /// The JSON:API resource: type `comments` and its attributes.
     public struct Resource: Encodable, Sendable {
+        /// Always `comments`.
         public var type = "comments"
+        /// The comment's attributes.
         public var attributes: Attributes
     }
 
+    /// The JSON:API envelope's one resource.
     public var data: Resource
 
     /// The payload filing `comment` on `documentID` for `submitter`, naming the uploaded `files`.

@@ -12,7 +12,9 @@ import Foundation
 public enum SubmissionRules {
     /// A file about to be filed: its name as uploaded and its contents.
     public struct Attachment: Sendable {
+        /// The file's name as uploaded.
         public var name: String
+        /// Its size in bytes.
         public var size: Int
 
         /// A file called `name` of `size` bytes.

@@ -3,8 +3,11 @@ import Foundation
 /// A date without a time or zone, as clause variables and publication dates use. Validity and
 /// the printed form come from Foundation's Gregorian calendar, not from tables of our own.
 public struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    /// The year, e.g. 2024.
     public var year: Int
+    /// The month, 1 to 12.
     public var month: Int
+    /// The day of the month, 1 to 31 (checked against the month).
     public var day: Int
 
     /// The date, or nil when no such day exists (2023-02-30, 2023-13-01).

@@ -2,10 +2,13 @@
 /// `docket explain DK613` prints an entry; `docs/diagnostics.md` is generated from this list
 /// (`docket explain --all --markdown`), and a test fails when the two differ.
 public struct DiagnosticExplanation: Sendable, Hashable {
+    /// The code explained.
     public var code: DiagnosticCode
     /// The severity the code is reported with unless a command escalates it.
     public var severity: Diagnostic.Severity
+    /// A few words naming the problem.
     public var title: String
+    /// What the problem means and what to do, in sentences.
     public var explanation: String
 }
 
@@ -16,6 +19,7 @@ extension DiagnosticCode {
 
 /// Every published code, in order.
 public enum DiagnosticCatalog {
+    /// Every published code's explanation, in code order.
     public static let entries: [DiagnosticExplanation] = rows.map { DiagnosticExplanation(code: $0.0, severity: $0.1, title: $0.2, explanation: $0.3) }
 
     static let byCode: [DiagnosticCode: DiagnosticExplanation] = Dictionary(uniqueKeysWithValues: entries.map { ($0.code, $0) })

@@ -19,15 +19,19 @@ extension DiagnosticCollector: DiagnosticSink {}
 public struct SeverityPolicy: Sendable, Hashable {
     /// A code reported more strictly, and the sentence that says how to proceed anyway.
     public struct Escalation: Sendable, Hashable {
+        /// The severity the code is reported with instead.
         public var severity: Diagnostic.Severity
+        /// How to go on anyway (a flag to pass), appended to the message.
         public var hint: String?
 
+        /// Reports a code at `severity`, with `hint` saying how to proceed.
         public init(to severity: Diagnostic.Severity, hint: String? = nil) {
             self.severity = severity
             self.hint = hint
         }
     }
 
+    /// The codes reported more strictly, each with its escalation.
     public var escalations: [DiagnosticCode: Escalation]
 
     /// A policy that raises each code in `escalations`.
@@ -51,14 +55,18 @@ public struct SeverityPolicy: Sendable, Hashable {
 /// A sink that applies a `SeverityPolicy` to everything passing through to `base`: escalation
 /// as a decorator, so no stage removes and re-emits another's findings.
 public struct EscalatingSink<Base: DiagnosticSink>: DiagnosticSink {
+    /// The sink the escalated diagnostics go to.
     public var base: Base
+    /// Which codes are escalated, and to what.
     public let policy: SeverityPolicy
 
+    /// Emits into `base`, each diagnostic first escalated by `policy`.
     public init(_ base: Base, policy: SeverityPolicy) {
         self.base = base
         self.policy = policy
     }
 
+    /// Emits `diagnostic` into the base sink, at the severity the policy gives it.
     public mutating func emit(_ diagnostic: Diagnostic) {
         base.emit(policy.apply(diagnostic))
     }

@@ -5,6 +5,7 @@ import Foundation
 public struct SourceFile: Sendable {
     /// The path as the user named it; diagnostics print it unchanged so editors can follow it.
     public let path: String
+    /// The decoded text, without a byte-order mark.
     public let text: String
     /// UTF-8 offset at which each line starts.
     private let lineStarts: [Int]
@@ -20,6 +21,7 @@ public struct SourceFile: Sendable {
         self.lineStarts = starts
     }
 
+    /// The number of lines: one more than the number of line breaks.
     public var lineCount: Int { lineStarts.count }
 
     /// The location of a 1-based line and UTF-8 column.

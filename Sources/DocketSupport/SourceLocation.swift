@@ -1,8 +1,11 @@
 /// A position in a source file: 1-based line, 1-based column counted in UTF-8 bytes,
 /// the convention compilers and editors share for `path:line:column`.
 public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+    /// The path as the user named it.
     public var file: String
+    /// The 1-based line.
     public var line: Int
+    /// The 1-based column, counted in UTF-8 bytes.
     public var column: Int
 
     /// A position in `file`.
@@ -12,6 +15,7 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
         self.column = column
     }
 
+    /// `path:line:column`.
     public var description: String { "\(file):\(line):\(column)" }
 
     /// By file, then line, then column.
@@ -23,7 +27,9 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
 /// A half-open span of source text. Most diagnostics only need `start`; `end` lets an editor
 /// underline the whole offending value.
 public struct SourceRange: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Where the range begins.
     public var start: SourceLocation
+    /// The first position after the span.
     public var end: SourceLocation
 
     /// The span from `start` to `end`.
@@ -43,12 +49,15 @@ public struct SourceRange: Hashable, Sendable, Codable, CustomStringConvertible 
         SourceRange(SourceLocation(file: path, line: 1, column: 1))
     }
 
+    /// The start's `path:line:column`.
     public var description: String { start.description }
 }
 
 /// A value read from a file together with where it was written, so later stages can point at it.
 public struct Located<Value>: Sendable where Value: Sendable {
+    /// The value as read.
     public var value: Value
+    /// Where it was written.
     public var range: SourceRange
 
     /// `value`, written at `range`.

@@ -1,8 +1,7 @@
-import Foundation
-import Testing
-
 import DocketLibrary
 import DocketModel
+import Foundation
+import Testing
 
 @testable import DocketSupport
 
@@ -85,7 +84,9 @@ import DocketModel
                 let text = try read("Sources/\(target)/\(file)")
                 for (kind, patterns) in markers where !allowed.contains(kind) {
                     for pattern in patterns where text.contains(pattern) {
-                        Issue.record("Sources/\(target)/\(file) uses the \(kind) (\(text.firstMatch(of: pattern).map { String($0.output) } ?? "")), but docs/architecture.md says \(target) may touch: \(touches.trimmingCharacters(in: .whitespaces))")
+                        Issue.record(
+                            "Sources/\(target)/\(file) uses the \(kind) (\(text.firstMatch(of: pattern).map { String($0.output) } ?? "")), but docs/architecture.md says \(target) may touch: \(touches.trimmingCharacters(in: .whitespaces))"
+                        )
                     }
                 }
             }
