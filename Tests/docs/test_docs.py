@@ -97,3 +97,11 @@ def test_every_named_path_exists(document):
 def test_the_generated_references_are_what_the_code_generates(reference, generator):
     generated = subprocess.run(generator, cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert generated == (ROOT / reference).read_text(), f"{reference} differs from the code: run '{' '.join(generator)} > {reference}'"
+
+
+def test_the_readme_is_short_and_opens_with_the_two_commands():
+    text = (ROOT / "README.md").read_text()
+    assert len(text.splitlines()) <= 200, "the README is longer than 200 lines: move detail into a guide"
+    first, second = [body.strip() for _, body, _ in list(blocks("README.md"))[:2]]
+    assert first.endswith("swift run docket compose Examples/omb-2023-0020/plan.yml"), first
+    assert second == "Tests/run", second

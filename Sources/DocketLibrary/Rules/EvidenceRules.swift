@@ -53,8 +53,8 @@ public enum EvidenceRules {
     }
 
     /// Compiled once: a check reads every paragraph of every library file.
-    nonisolated(unsafe) private static let setAsideExpression = try! NSRegularExpression(pattern: setAside.map { "(?:\($0))" }.joined(separator: "|"))
-    nonisolated(unsafe) private static let signExpressions = signs.map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+    private static let setAsideExpression = try! NSRegularExpression(pattern: setAside.map { "(?:\($0))" }.joined(separator: "|"))
+    private static let signExpressions = signs.map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 
     /// The first quotation of two words or more, scanned once: a pattern with two unbounded
     /// runs would backtrack without end on a long paragraph with an unclosed quote.
