@@ -34,6 +34,7 @@ public actor ReviewCampaign {
             redlines = [:]
             // A new version or roster: every status is measured again.
             cached = nil
+            signerPages = [:]
         }
     }
     /// Redlines into the current version, by the version they start from.
@@ -110,9 +111,15 @@ public actor ReviewCampaign {
 
     private var cached: (identity: LogIdentity?, log: ApprovalLog, report: SignerReport)?
 
+    /// Each signer's page as rendered for the log and version as they are, by link, in pieces
+    /// split where the request's CSRF value goes: what a page shows changes only with the log,
+    /// the version or the roster, and each of those clears it.
+    private var signerPages: [String: [String]] = [:]
+
     private func current() -> (log: ApprovalLog, report: SignerReport) {
         let identity = LogIdentity(signOff.logURL)
         if let cached, cached.identity == identity { return (cached.log, cached.report) }
+        signerPages = [:]
         let log = ApprovalLog.load(signOff.logURL, displayPath: signOff.logURL.lastPathComponent)
         let text = rendered.canonical
         let report = SignerReport(signatories: signOff.signatories, approvals: log, version: signOff.draft.version) { [store = signOff.store] in
@@ -129,6 +136,21 @@ public actor ReviewCampaign {
         let row = report.rows.first { $0.signer.id == signer.id }
         let request = signOff.reviewRequest(for: signer, row: row, shown: shown) { redline(from: $0) }
         return (request, report.approvers)
+    }
+
+    /// `signer`'s page as `render` makes it from their review request, the approvers and the
+    /// version's letter, kept
+    /// for `token` until the log, the version or the roster changes. `render` is given `slot`
+    /// where the CSRF value goes; the pieces between the slots come back, for the caller to join
+    /// with the request's own value.
+    public func signerPage(for signer: Signatory, token: String, slot: String, render: (ReviewRequest, [Signatory], String) -> String) -> [String] {
+        // Reading the log's identity first clears the pages when a decision was appended.
+        _ = current()
+        if let pieces = signerPages[token] { return pieces }
+        let (request, approvers) = reviewRequest(for: signer)
+        let pieces = render(request, approvers, rendered.letter).components(separatedBy: slot)
+        signerPages[token] = pieces
+        return pieces
     }
 
     /// The dashboard's view of the report: `status` and `query` filter it, most urgent first,

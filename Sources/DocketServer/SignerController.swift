@@ -29,8 +29,16 @@ struct SignerController {
         let notice =
             request.uri.queryParameters.get("saved").map { _ in "Your decision is saved." }
             ?? request.uri.queryParameters.get("listed").map { _ in "Your proposed listing is saved; the coalition will confirm it." }
-        return ReviewHTTP.html(.ok, await render(signer, token: token, context: context, messages: .init(notice: notice)))
+        guard notice == nil else { return ReviewHTTP.html(.ok, await render(signer, token: token, context: context, messages: .init(notice: notice))) }
+        let pieces = await campaign.signerPage(for: signer, token: token, slot: Self.csrfSlot) { request, approvers, letter in
+            ReviewPages.signer(request, letter: letter, approvers: approvers, token: token, csrf: Self.csrfSlot)
+        }
+        return ReviewHTTP.html(.ok, pieces.joined(separator: context.csrf))
     }
+
+    /// Stands where a cached page's CSRF value goes: random per process, so no text the page
+    /// shows can contain it.
+    static let csrfSlot = "csrf-slot-" + Secret.random()
 
     @Sendable func decide(_ request: Request, context: ReviewContext) async throws -> Response {
         let (signer, token) = try await signer(context)

@@ -1,3 +1,5 @@
+import DocketModel
+import DocketReview
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -102,6 +104,38 @@ import Testing
             // The desert page names no other signer's contact details.
             let desertPage = try await Self.send(client, .get, "/s/\(setup.desert)", cookie: cookie)
             #expect(!desertPage.body.contains("rosa@harbor.example.org") && !desertPage.body.contains("510-555-0101"))
+        }
+    }
+
+    /// A signer's page is kept between requests, yet each browser gets its own CSRF value in it,
+    /// and a decision (here, or appended to the log by `docket sign`) shows on the next load.
+    @Test func aKeptPageCarriesEachBrowsersOwnCSRFValueAndEveryNewDecision() async throws {
+        let setup = try setup()
+        defer { try? FileManager.default.removeItem(at: setup.folder) }
+        try await setup.app.test(.router) { client in
+            let first = try await Self.send(client, .get, "/s/\(setup.harbor)")
+            let second = try await Self.send(client, .get, "/s/\(setup.harbor)")
+            let (firstCSRF, secondCSRF) = (try #require(first.csrf), try #require(second.csrf))
+            #expect(firstCSRF != secondCSRF)
+            #expect(first.cookie == "docket_csrf=\(firstCSRF)" && second.cookie == "docket_csrf=\(secondCSRF)")
+            #expect(!first.body.contains("csrf-slot-") && !second.body.contains("csrf-slot-"))
+            // The same browser, its cookie sent back, sees its own value again.
+            let again = try await Self.send(client, .get, "/s/\(setup.harbor)", cookie: try #require(first.cookie))
+            #expect(again.csrf == firstCSRF)
+
+            let version = try #require(first.version)
+            let saved = try await Self.send(
+                client, .post, "/s/\(setup.harbor)/decision", cookie: first.cookie, form: ["decision": "request-changes", "version": version, "comment": "Name the deadline.", "csrf": firstCSRF])
+            #expect(saved.status == .seeOther)
+            let afterDecision = try await Self.send(client, .get, "/s/\(setup.harbor)", cookie: first.cookie)
+            #expect(afterDecision.body.contains("Name the deadline."), "\(afterDecision.body.prefix(2000))")
+
+            // A decision another process appends to the log: the next load shows it.
+            #expect(afterDecision.body.contains("No organization has approved this version yet."))
+            try ApprovalLog.append(Approval(signer: "harbor", decision: .approve, version: try #require(DraftVersion(parsing: version)), at: Date()), to: setup.log)
+            let afterSign = try await Self.send(client, .get, "/s/\(setup.harbor)", cookie: first.cookie)
+            #expect(!afterSign.body.contains("Name the deadline."))
+            #expect(afterSign.body.contains("1 organization has approved this version"))
         }
     }
 
