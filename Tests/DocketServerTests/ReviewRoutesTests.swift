@@ -124,8 +124,8 @@ import Testing
             #expect(again.csrf == firstCSRF)
 
             let version = try #require(first.version)
-            let saved = try await Self.send(
-                client, .post, "/s/\(setup.harbor)/decision", cookie: first.cookie, form: ["decision": "request-changes", "version": version, "comment": "Name the deadline.", "csrf": firstCSRF])
+            let request = ["decision": "request-changes", "version": version, "comment": "Name the deadline.", "csrf": firstCSRF]
+            let saved = try await Self.send(client, .post, "/s/\(setup.harbor)/decision", cookie: first.cookie, form: request)
             #expect(saved.status == .seeOther)
             let afterDecision = try await Self.send(client, .get, "/s/\(setup.harbor)", cookie: first.cookie)
             #expect(afterDecision.body.contains("Name the deadline."), "\(afterDecision.body.prefix(2000))")
