@@ -61,11 +61,16 @@ public actor ReviewCampaign {
 
     private let leadToken: String
     private var sessions: [String: Date] = [:]
-    private var failures: [String: [Date]] = [:]
     static let sessionLength: TimeInterval = 8 * 3600
     /// Wrong tokens or passwords an address may send in `failureWindow` before it is refused.
     static let failureLimit = 20
     static let failureWindow: TimeInterval = 60
+    private var failures = AddressLimit(limit: failureLimit, window: failureWindow)
+    /// Sign-on requests an address may send in `joinWindow`: enough for one office that signs
+    /// for a few organizations, too few to flood the lead's queue.
+    static let joinLimit = 10
+    static let joinWindow: TimeInterval = 600
+    private var joins = AddressLimit(limit: joinLimit, window: joinWindow)
 
     /// Composes the plan and serves its version; see `init(signOff:plan:baseDirectory:leadToken:)`.
     public init(plan: String, baseDirectory: URL, leadToken: String) throws {
@@ -139,16 +144,15 @@ public actor ReviewCampaign {
     }
 
     /// `signer`'s page as `render` makes it from their review request, the approvers and the
-    /// version's letter, kept
-    /// for `token` until the log, the version or the roster changes. `render` is given `slot`
-    /// where the CSRF value goes; the pieces between the slots come back, for the caller to join
-    /// with the request's own value.
-    public func signerPage(for signer: Signatory, token: String, slot: String, render: (ReviewRequest, [Signatory], String) -> String) -> [String] {
+    /// version's letter, kept for `token` until the log, the version or the roster changes.
+    /// `render` writes `slot` where the CSRF value goes; the pieces between the slots come back,
+    /// for the caller to join with the request's own value.
+    public func signerPage(for signer: Signatory, token: String, slot: String, render: (ReviewRequest, [Signatory], _ letter: String, _ slot: String) -> String) -> [String] {
         // Reading the log's identity first clears the pages when a decision was appended.
         _ = current()
         if let pieces = signerPages[token] { return pieces }
         let (request, approvers) = reviewRequest(for: signer)
-        let pieces = render(request, approvers, rendered.letter).components(separatedBy: slot)
+        let pieces = render(request, approvers, rendered.letter, slot).components(separatedBy: slot)
         signerPages[token] = pieces
         return pieces
     }
@@ -305,30 +309,42 @@ public actor ReviewCampaign {
     // MARK: Guessing
 
     /// Whether `address` has sent too many wrong tokens or passwords lately.
-    public func isLimited(_ address: String) -> Bool {
-        let recent = (failures[address] ?? []).filter { $0 > Date().addingTimeInterval(-Self.failureWindow) }
-        failures[address] = recent
-        return recent.count >= Self.failureLimit
-    }
+    /// Whether `address` sent too many wrong links or tokens lately.
+    public func isLimited(_ address: String) -> Bool { failures.isReached(by: address, at: Date()) }
 
-    public func recordFailure(from address: String) {
-        failures[address, default: []].append(Date())
-    }
-
-    /// Sign-on requests an address may send in `joinWindow`: enough for one office that signs
-    /// for a few organizations, too few to flood the lead's queue.
-    static let joinLimit = 10
-    static let joinWindow: TimeInterval = 600
-    private var joins: [String: [Date]] = [:]
+    /// Counts a wrong link or token from `address`.
+    public func recordFailure(from address: String) { failures.record(address, at: Date()) }
 
     /// Whether `address` may send one more sign-on request now; counts it when it may.
     public func admitJoin(from address: String) -> Bool {
-        let recent = (joins[address] ?? []).filter { $0 > Date().addingTimeInterval(-Self.joinWindow) }
-        guard recent.count < Self.joinLimit else {
-            joins[address] = recent
-            return false
-        }
-        joins[address] = recent + [Date()]
+        let now = Date()
+        guard !joins.isReached(by: address, at: now) else { return false }
+        joins.record(address, at: now)
         return true
+    }
+}
+
+/// How many times each address did something within a sliding window: wrong links and tokens,
+/// sign-on requests.
+struct AddressLimit {
+    let limit: Int
+    let window: TimeInterval
+    private var events: [String: [Date]] = [:]
+
+    init(limit: Int, window: TimeInterval) {
+        self.limit = limit
+        self.window = window
+    }
+
+    /// Whether `address` did it `limit` times within the window before `now`; older times are
+    /// forgotten.
+    mutating func isReached(by address: String, at now: Date) -> Bool {
+        let recent = (events[address] ?? []).filter { $0 > now.addingTimeInterval(-window) }
+        events[address] = recent.isEmpty ? nil : recent
+        return recent.count >= limit
+    }
+
+    mutating func record(_ address: String, at now: Date) {
+        events[address, default: []].append(now)
     }
 }

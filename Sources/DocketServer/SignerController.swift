@@ -30,8 +30,8 @@ struct SignerController {
             request.uri.queryParameters.get("saved").map { _ in "Your decision is saved." }
             ?? request.uri.queryParameters.get("listed").map { _ in "Your proposed listing is saved; the coalition will confirm it." }
         guard notice == nil else { return ReviewHTTP.html(.ok, await render(signer, token: token, context: context, messages: .init(notice: notice))) }
-        let pieces = await campaign.signerPage(for: signer, token: token, slot: Self.csrfSlot) { request, approvers, letter in
-            ReviewPages.signer(request, letter: letter, approvers: approvers, token: token, csrf: Self.csrfSlot)
+        let pieces = await campaign.signerPage(for: signer, token: token, slot: Self.csrfSlot) { request, approvers, letter, slot in
+            ReviewPages.signer(request, letter: letter, approvers: approvers, token: token, csrf: slot)
         }
         return ReviewHTTP.html(.ok, pieces.joined(separator: context.csrf))
     }
