@@ -31,7 +31,7 @@ enum FetchedText {
         for var field in fields {
             if let pattern = patterns[field.key] {
                 guard field.value.range(of: pattern, options: .regularExpression) != nil else {
-                    throw APIFailure("\(field.source.host ?? "the API") sent a \(field.key) for \(docketID) that is not one (\(shown(field.value))); nothing was written")
+                    throw APIFailure("\(field.source.host ?? "the API") sent \(shown(field.value)) as the \(field.key) of \(docketID), which is not one; nothing was written")
                 }
             } else if field.key != "commentsOpen" && field.key != "commentsClose" {
                 let (clean, note) = cleaned(field.value, limit: longestText)
