@@ -7,6 +7,9 @@ import Yams
 /// Reads `docket.yml`.
 public enum DocketParser {
     static let keys = FileFormats.docket.keys
+    static let fetchedKeys = FileFormats.docket.keys(of: "fetched")
+    static let confirmationKeys = FileFormats.docket.keys(of: "confirmed")
+    static let questionKeys = FileFormats.docket.keys(of: "questions")
 
     /// A docket from `docket.yml`, with every problem located.
     public static func parse(_ file: SourceFile) -> (Docket?, [Diagnostic]) {
@@ -95,7 +98,7 @@ public enum DocketParser {
         for (key, value) in entries {
             guard let field = reader.string(key, field: "fetched field") else { continue }
             guard let source = reader.mapping(value, expected: "'{ from: URL, at: time }'") else { continue }
-            reader.checkKeys(of: source, allowed: FileFormats.docket.keys(of: "fetched"), in: "fetched '\(field.value)'")
+            reader.checkKeys(of: source, allowed: fetchedKeys, in: "fetched '\(field.value)'")
             let range = reader.range(of: value)
             if let from = reader.string("from", in: source, required: true, context: "fetched '\(field.value)'", at: range), !from.value.hasPrefix("https://"), !from.value.hasPrefix("http://") {
                 reader.add(.error(.invalidValue, "'from' must be the URL '\(field.value)' was read from", at: from.range))
@@ -112,7 +115,7 @@ public enum DocketParser {
         guard let sequence = reader.sequence("confirmed", in: mapping) else { return [] }
         return sequence.compactMap { item in
             guard let entry = reader.mapping(item, expected: "a confirmation: '- id: …' with 'by', 'on' and 'at'") else { return nil }
-            reader.checkKeys(of: entry, allowed: FileFormats.docket.keys(of: "confirmed"), in: "a confirmation")
+            reader.checkKeys(of: entry, allowed: confirmationKeys, in: "a confirmation")
             let range = reader.range(of: item)
             let id = reader.string("id", in: entry, required: true, context: "confirmation", at: range)
             let by = reader.string("by", in: entry, required: true, context: "confirmation", at: range)
@@ -136,7 +139,7 @@ public enum DocketParser {
         var seen: [Int: SourceRange] = [:]
         return sequence.compactMap { item in
             guard let entry = reader.mapping(item, expected: "a question: '- number: 1' with 'text: …'") else { return nil }
-            reader.checkKeys(of: entry, allowed: FileFormats.docket.keys(of: "questions"), in: "a docket question")
+            reader.checkKeys(of: entry, allowed: questionKeys, in: "a docket question")
             let range = reader.range(of: item)
             let number = reader.integer("number", in: entry, required: true, context: "question", at: range)
             let text = reader.string("text", in: entry, required: true, context: "question", at: range)

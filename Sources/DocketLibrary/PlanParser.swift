@@ -7,6 +7,8 @@ import Yams
 public enum PlanParser {
     static let keys = FileFormats.plan.keys
     static let submitterKeys = FileFormats.plan.keys(of: "submitter")
+    /// A section's keys; `answer` goes only with `clause`, in an answer section.
+    static let sectionKeys = FileFormats.plan.keys(of: "sections").filter { $0 != "answer" }
 
     /// A plan from `plan.yml`, with every problem located.
     public static func parse(_ file: SourceFile) -> (Plan?, [Diagnostic]) {
@@ -193,7 +195,7 @@ public enum PlanParser {
                 guard let clause = clauseReference(entry, reader: reader, at: range) else { return nil }
                 return .answer(question: Located(number, at: reader.range(of: answerNode)), clause: clause)
             }
-            reader.checkKeys(of: entry, allowed: FileFormats.plan.keys(of: "sections").filter { $0 != "answer" }, in: "a section")
+            reader.checkKeys(of: entry, allowed: sectionKeys, in: "a section")
             if let insert = reader.string("insert", in: entry, required: false, context: "section", at: range) {
                 guard let part = GeneratedPart(rawValue: insert.value) else {
                     let names = GeneratedPart.allCases.map(\.rawValue)

@@ -5,6 +5,8 @@ import Yams
 /// Reads `Recommendations/*.md`.
 public enum RecommendationParser {
     static let keys = FileFormats.recommendation.keys
+    static let authorityKeys = FileFormats.recommendation.keys(of: "authorities")
+    static let comparisonKeys = FileFormats.recommendation.keys(of: "eu")
     /// Notes that ask the author to act in the text, and so can be marked done.
     static let addressable: Set<String> = [DiagnosticCode.rescindedWithoutReplacement.rawValue]
 
@@ -70,7 +72,7 @@ public enum RecommendationParser {
                 return reader.string(item, field: "cite").map { CitedAuthority(parsing: $0) }
             }
             guard let entry = reader.mapping(item, expected: "a citation: '- cite: OMB M-24-10 §5(c)(iv)(A)'") else { return nil }
-            reader.checkKeys(of: entry, allowed: FileFormats.recommendation.keys(of: "authorities"), in: "an authority")
+            reader.checkKeys(of: entry, allowed: authorityKeys, in: "an authority")
             let range = reader.range(of: item)
             guard let cite = reader.string("cite", in: entry, required: true, context: "authority", at: range) else { return nil }
             let note = reader.string("note", in: entry, required: false, context: "authority", at: range)?.value
@@ -88,7 +90,7 @@ public enum RecommendationParser {
         }
         return sequence.compactMap { item in
             guard let entry = reader.mapping(item, expected: "'- cite: EU AI Act Art. …' with 'requires: …'") else { return nil }
-            reader.checkKeys(of: entry, allowed: FileFormats.recommendation.keys(of: "eu"), in: "an EU comparison point")
+            reader.checkKeys(of: entry, allowed: comparisonKeys, in: "an EU comparison point")
             let range = reader.range(of: item)
             let cite = reader.string("cite", in: entry, required: true, context: "EU comparison point", at: range)
             let requires = reader.string("requires", in: entry, required: true, context: "EU comparison point", at: range)
