@@ -14,6 +14,10 @@ public enum Network {
     /// Seconds for a whole request, body included; `--timeout` on `docket fetch` and `docket
     /// comments pull` sets it.
     public static let defaultDeadline: TimeInterval = 120
+    /// The longest `--timeout` takes. The session's own limit on a whole request is this, not
+    /// the default, so a longer `--timeout` is not cut short; each request's own deadline is
+    /// kept by `within` or `bounded`.
+    public static let longestDeadline: TimeInterval = 3600
     /// The largest response read into memory: a page of Regulations.gov's JSON is well under a
     /// megabyte, a Federal Register notice's full text a few.
     public static let largestBody = 32 * 1024 * 1024
@@ -29,7 +33,7 @@ public enum Network {
     private static var configuration: URLSessionConfiguration {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = idle
-        configuration.timeoutIntervalForResource = defaultDeadline
+        configuration.timeoutIntervalForResource = longestDeadline
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
         return configuration

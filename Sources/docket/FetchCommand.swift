@@ -80,7 +80,9 @@ struct APIOptions: ParsableArguments {
     var federalRegisterURL: String = ProcessInfo.processInfo.environment["FEDERAL_REGISTER_URL"] ?? FederalRegister.production.absoluteString
 
     func validate() throws {
-        guard timeout.isFinite, timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout takes seconds between 1 and 3600") }
+        guard timeout.isFinite, timeout > 0, timeout <= Network.longestDeadline else {
+            throw ValidationError("--timeout takes seconds between 1 and \(Int(Network.longestDeadline))")
+        }
         for url in [regulationsGovURL, federalRegisterURL] where URL(string: url)?.scheme?.hasPrefix("http") != true {
             throw ValidationError("'\(url)' is not an http or https address")
         }

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
 @testable import DocketAPI
 
 /// The limits every request is held to, as values.
@@ -18,6 +22,14 @@ import Testing
         let seconds = Network.retryAfter(later, now: now)
         #expect(seconds.map { abs($0 - (1_784_000_060 - 1_784_000_000)) < 1 } == true, "\(String(describing: seconds))")
         #expect(Network.retryAfter("Wed, 01 Jan 2020 00:00:00 GMT", now: now) == 0)
+    }
+
+    /// URLSession's own limit on a whole request would otherwise end a request at 120 s that
+    /// `--timeout 600` allows: the sessions leave the deadline to `within` and `bounded`.
+    @Test func theSessionsDoNotCutALongerTimeoutShort() {
+        #expect(Network.open.configuration.timeoutIntervalForResource >= Network.longestDeadline)
+        #expect(Network.keyed.configuration.timeoutIntervalForResource >= Network.longestDeadline)
+        #expect(Network.longestDeadline > Network.defaultDeadline)
     }
 
     @Test func sameOriginMeansSchemeHostAndPort() {
