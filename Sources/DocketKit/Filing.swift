@@ -131,14 +131,9 @@ public enum Filing {
     /// what a person put there, or edited after packaging. The manifest itself is ours by name.
     static func foreignFiles(in folder: URL) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        var recorded: [String: String] = [:]
-        if let data = try? Data(contentsOf: folder.appendingPathComponent("manifest.json")),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let files = object["files"] as? [[String: Any]]
-        {
-            for file in files {
-                if let name = file["name"] as? String, let hash = file["sha256"] as? String { recorded[name] = hash }
-            }
-        }
+        // A manifest that does not read as one records nothing, so nothing is deleted.
+        let manifest = (try? Data(contentsOf: folder.appendingPathComponent("manifest.json"))).flatMap { try? SubmissionManifest.decode($0) }
+        let recorded = Dictionary((manifest?.files ?? []).map { ($0.name, $0.sha256) }, uniquingKeysWith: { first, _ in first })
         return names.filter { name in
             guard name != "manifest.json" else { return false }
             let url = folder.appendingPathComponent(name)

@@ -305,7 +305,8 @@ extension Outcome where Value == Filing.Package {
     /// A manifest recording `files` as `package` writes it.
     static func manifest(_ files: [SubmissionPackager.PackagedFile]) -> Data {
         let entries = files.map { #"{"name":"\#($0.name)","role":"attachment","bytes":\#($0.data.count),"sha256":"\#(ContentHash.sha256Hex($0.data))","public":true}"# }
-        return Data(#"{"plan":"p","version":"sha256:x","files":[\#(entries.joined(separator: ","))]}"#.utf8)
+        let version = DraftVersion(canonicalMarkdown: "x").description
+        return Data(#"{"plan":"p","version":"\#(version)","files":[\#(entries.joined(separator: ","))]}"#.utf8)
     }
 
     /// A person's own file in the package folder was deleted by the next package, even when a
