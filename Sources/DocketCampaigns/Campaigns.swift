@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One posted comment as the campaign detector reads it: the text is the comment's own with
 /// its attachments' text after it.
 public struct CampaignComment: Sendable {
@@ -172,11 +174,21 @@ public struct CampaignBuilder: Sendable {
             return made
         }
         var exactCounts: [Int32: Int] = [:]
-        for start in stride(from: 0, to: exact.count, by: 1000) {
-            let part = Array(exact[start..<min(start + 1000, exact.count)])
+        for entry in exact where ownCounter[entry.unit] == nil { _ = counter(entry.unit) }
+        let counters = ownCounter
+        for start in stride(from: 0, to: exact.count, by: 2000) {
+            let part = Array(exact[start..<min(start + 2000, exact.count)])
             let memberTexts = try await texts(part.map { ids[Int($0.member)] })
-            for (entry, text) in zip(part, memberTexts) {
-                let count = counter(entry.unit).own(text).count
+            var counts = [Int](repeating: 0, count: part.count)
+            counts.withUnsafeMutableBufferPointer { counts in
+                let counts = UncheckedSendable(counts)
+                DispatchQueue.concurrentPerform(iterations: (part.count + 99) / 100) { chunk in
+                    for index in (chunk * 100)..<min(part.count, (chunk + 1) * 100) {
+                        counts.value[index] = counters[part[index].unit]!.count(memberTexts[index])
+                    }
+                }
+            }
+            for (entry, count) in zip(part, counts) {
                 exactCounts[entry.member] = count
                 if count >= limit { setApart.append(entry.member) }
             }

@@ -76,6 +76,13 @@ struct UnionFind {
     }
 }
 
+/// A band's bucket: its key (0 for an empty slot), its first member and its latest.
+struct BandSlot {
+    var key: UInt64 = 0
+    var first: Int32 = 0
+    var last: Int32 = 0
+}
+
 /// Near-identical comments grouped into units, as an agency that collapses them would count.
 public enum Clustering {
     public struct Options: Sendable {
@@ -110,42 +117,42 @@ public enum Clustering {
         var capacity = 16
         while capacity < count * 2 { capacity <<= 1 }
         let mask = capacity - 1
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var firsts = [Int32](repeating: 0, count: capacity)
-        var lasts = [Int32](repeating: 0, count: capacity)
+        // One slot is a key and its bucket's first and latest member, together: a band is a
+        // million random probes, and three arrays made each probe three cache misses.
+        var slots = [BandSlot](repeating: BandSlot(), count: capacity)
         let threshold = options.threshold
         table.signatures.withUnsafeBufferPointer { signatures in
             let base = signatures.baseAddress!
-            for band in 0..<options.bands {
-                keys.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-                let offset = band * options.rows
-                for item in 0..<count where eligible[item] {
-                    let row = base + item * bins + offset
-                    var key = UInt64(band) &* 0x9e37_79b9_7f4a_7c15
-                    for value in 0..<options.rows { key = Words.mix(key ^ UInt64(row[value])) }
-                    key |= 1
-                    var slot = Int(truncatingIfNeeded: key) & mask
-                    while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-                    let me = Int32(item)
-                    if keys[slot] == 0 {
-                        keys[slot] = key
-                        firsts[slot] = me
-                        lasts[slot] = me
-                        continue
-                    }
-                    let first = firsts[slot]
-                    let mine = sets.find(me)
-                    if sets.find(first) != mine {
-                        if Signature.similarity(base + Int(first) * bins, base + item * bins) >= threshold {
-                            sets.union(first, me)
-                        } else {
-                            let last = lasts[slot]
-                            if last != first && sets.find(last) != mine && Signature.similarity(base + Int(last) * bins, base + item * bins) >= threshold {
-                                sets.union(last, me)
+            slots.withUnsafeMutableBufferPointer { slots in
+                for band in 0..<options.bands {
+                    slots.update(repeating: BandSlot())
+                    let offset = band * options.rows
+                    for item in 0..<count where eligible[item] {
+                        let row = base + item * bins + offset
+                        var key = UInt64(band) &* 0x9e37_79b9_7f4a_7c15
+                        for value in 0..<options.rows { key = Words.mix(key ^ UInt64(row[value])) }
+                        key |= 1
+                        var slot = Int(truncatingIfNeeded: key) & mask
+                        while slots[slot].key != 0 && slots[slot].key != key { slot = (slot + 1) & mask }
+                        let me = Int32(item)
+                        if slots[slot].key == 0 {
+                            slots[slot] = BandSlot(key: key, first: me, last: me)
+                            continue
+                        }
+                        let first = slots[slot].first
+                        let mine = sets.find(me)
+                        if sets.find(first) != mine {
+                            if Signature.similarity(base + Int(first) * bins, base + item * bins) >= threshold {
+                                sets.union(first, me)
+                            } else {
+                                let last = slots[slot].last
+                                if last != first && sets.find(last) != mine && Signature.similarity(base + Int(last) * bins, base + item * bins) >= threshold {
+                                    sets.union(last, me)
+                                }
                             }
                         }
+                        slots[slot].last = me
                     }
-                    lasts[slot] = me
                 }
             }
         }
@@ -213,13 +220,71 @@ public enum Clustering {
     }
 }
 
+/// A set of shingle hashes by open addressing. The hashes are already well mixed, so the set
+/// takes their low bits as the slot; `Set<UInt64>` hashed each again with SipHash, and the
+/// own-words count is a lookup for every shingle of every member near the limit.
+public struct ShingleSet: Sendable {
+    var slots: [UInt64]
+    var mask: Int
+    /// 0 marks an empty slot, so the hash 0 itself is kept apart.
+    var hasZero = false
+
+    public init<S: Sequence>(_ shingles: S) where S.Element == UInt64 {
+        let values = Array(shingles)
+        var capacity = 16
+        while capacity < values.count * 2 { capacity <<= 1 }
+        slots = Array(repeating: 0, count: capacity)
+        mask = capacity - 1
+        for value in values { insert(value) }
+    }
+
+    mutating func insert(_ value: UInt64) {
+        guard value != 0 else { hasZero = true; return }
+        var slot = Int(truncatingIfNeeded: value) & mask
+        while slots[slot] != 0 {
+            if slots[slot] == value { return }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = value
+    }
+
+    @inline(__always) public func contains(_ value: UInt64) -> Bool {
+        guard value != 0 else { return hasZero }
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = Int(truncatingIfNeeded: value) & mask
+            while true {
+                let held = slots[slot]
+                if held == value { return true }
+                if held == 0 { return false }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+}
+
 /// What a member adds to its unit's medoid: the words no shingle it shares with the medoid
 /// covers, and the runs of them as passages of the member's own text.
 public struct OwnWords: Sendable {
-    public let medoidShingles: Set<UInt64>
+    public let medoidShingles: ShingleSet
 
     public init(medoid: String, struck: Set<UInt64> = []) {
-        medoidShingles = Sketcher.shingles(of: medoid).union(struck)
+        medoidShingles = ShingleSet(Sketcher.shingles(of: medoid).union(struck))
+    }
+
+    /// The count of the member's own words: a word is its own when no shingle the medoid also
+    /// has covers it. Only the last shingle that covered a word is remembered, so a member
+    /// of any length costs no more than one pass.
+    public func count(_ member: String) -> Int {
+        var coveredThrough = -1
+        var own = 0
+        let words = Sketcher.forEachShingle(in: member) { shingle, first in
+            guard medoidShingles.contains(shingle) else { return }
+            // The words before this shingle that no earlier shared shingle reached: no later
+            // one starts before it.
+            own += max(0, first - (coveredThrough + 1))
+            coveredThrough = first + Sketcher.shingleWords - 1
+        }
+        return own + max(0, words - (coveredThrough + 1))
     }
 
     /// The count of the member's own words, and its passages of at least `minimum` of them.

@@ -156,6 +156,48 @@ struct CampaignsTests {
         #expect(hashes("人工智能。").count == 4)
     }
 
+    /// The ASCII path takes words eight bytes at a time; a text with one non-ASCII character
+    /// takes the other path, a scalar at a time. The same words must hash the same either way,
+    /// or one accent would part a letter from its campaign.
+    @Test func theASCIIPathAndTheUnicodePathHashTheSameWords() {
+        func words(_ text: String) -> [(hash: UInt64, word: String)] {
+            var result: [(UInt64, String)] = []
+            let bytes = Array(text.utf8)
+            Words.forEach(in: text) { hash, start, end in result.append((hash, String(decoding: bytes[start..<end], as: UTF8.self))) }
+            return result
+        }
+        // Words of 1 to 17 bytes, so each of a word's 8-byte steps and every tail length is
+        // taken, one at the very end of the text; apostrophes leading, inside and trailing.
+        let plain = "a Bb ccc DDDD eeeee ffffff Immigration surveillance ENFORCEMENT 2025 m-24-10 don't 'tis dogs' x'' ' abcdefghijklmnopq"
+        let ascii = words(plain)
+        let unicode = words(plain + " é")
+        #expect(unicode.count == ascii.count + 1)
+        #expect(zip(ascii, unicode).allSatisfy { $0.hash == $1.hash })
+        #expect(ascii.map(\.word) == [
+            "a", "Bb", "ccc", "DDDD", "eeeee", "ffffff", "Immigration", "surveillance", "ENFORCEMENT", "2025", "m", "24", "10", "don't", "tis", "dogs'",
+            "x''", "abcdefghijklmnopq",
+        ])
+        #expect(words("IMMIGRATION Surveillance").map(\.hash) == words("immigration surveillance").map(\.hash))
+        #expect(words("dont tis").map(\.hash) == [ascii[13].hash, ascii[14].hash])
+        #expect(Set(ascii.map(\.hash)).count == ascii.count)
+    }
+
+    /// Own words counted in one pass against the passages' word-by-word marking, on texts
+    /// whose answer is known by hand.
+    @Test func ownWordsCountTheWordsNoSharedShingleCovers() {
+        let counter = OwnWords(medoid: "a b c d e f g h")
+        // "a b c d e" and "b c d e f" are shared: x y before and z after are the member's own.
+        #expect(counter.count("x y a b c d e f z") == 3)
+        #expect(counter.own("x y a b c d e f z").count == 3)
+        // Two shared runs with two words between them, and nothing shared at all.
+        #expect(counter.count("a b c d e p q d e f g h") == 2)
+        #expect(counter.count("p q r s t u") == 6)
+        // A text under five words is one shingle: all of it shared or all of it its own.
+        #expect(OwnWords(medoid: "see attached").count("see attached") == 0)
+        #expect(OwnWords(medoid: "see attached").count("see the attached") == 3)
+        #expect(counter.count("") == 0)
+    }
+
     @Test func oddTextIsASensibleResult() async throws {
         let huge = String(repeating: Self.letter + " ", count: 5_000_000 / Self.letter.utf8.count)
         let repeated = String(repeating: "no ", count: 10_000)
