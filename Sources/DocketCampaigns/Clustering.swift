@@ -111,20 +111,63 @@ public enum Clustering {
     /// is checked against its first and its latest member only, never as a list of pairs.
     public static func units(_ table: SketchTable, eligible: [Bool], options: Options = Options()) -> [Unit] {
         let count = table.count
+        precondition(options.bands * options.rows <= Signature.bins)
+        // The bands are shared between the two cores, each with its own sets; a band is a
+        // million random probes, so it waits on memory, and two wait at once. The two sets'
+        // links are then joined, which is one pass.
+        let parts = 2
+        var partial = [UnionFind?](repeating: nil, count: parts)
+        partial.withUnsafeMutableBufferPointer { partial in
+            let partial = UncheckedSendable(partial)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                partial.value[part] = link(table, eligible: eligible, bands: Array(stride(from: part, to: options.bands, by: parts)), options: options)
+            }
+        }
+        var sets = partial[0]!
+        for other in partial.dropFirst() {
+            guard var other else { continue }
+            for item in 0..<Int32(count) {
+                let root = other.find(item)
+                if root != item { sets.union(item, root) }
+            }
+        }
+        // Components, in order of their first member.
+        var componentOf = [Int32](repeating: -1, count: count)
+        var components: [[Int32]] = []
+        for item in 0..<count where eligible[item] && sets.size[Int(sets.find(Int32(item)))] > 1 {
+            let root = Int(sets.find(Int32(item)))
+            if componentOf[root] < 0 {
+                componentOf[root] = Int32(components.count)
+                components.append([])
+            }
+            components[Int(componentOf[root])].append(Int32(item))
+        }
+        var units: [Unit] = []
+        table.signatures.withUnsafeBufferPointer { signatures in
+            let base = signatures.baseAddress!
+            for component in components {
+                units += split(component, base: base, threshold: options.threshold)
+            }
+        }
+        return units
+    }
+
+    /// The sets `bands` link: each band one pass over an open-addressing table whose slot holds
+    /// a key with its bucket's first and latest member together (three arrays made each probe
+    /// three cache misses).
+    static func link(_ table: SketchTable, eligible: [Bool], bands: [Int], options: Options) -> UnionFind {
+        let count = table.count
         var sets = UnionFind(count: count)
         let bins = Signature.bins
-        precondition(options.bands * options.rows <= bins)
         var capacity = 16
         while capacity < count * 2 { capacity <<= 1 }
         let mask = capacity - 1
-        // One slot is a key and its bucket's first and latest member, together: a band is a
-        // million random probes, and three arrays made each probe three cache misses.
         var slots = [BandSlot](repeating: BandSlot(), count: capacity)
         let threshold = options.threshold
         table.signatures.withUnsafeBufferPointer { signatures in
             let base = signatures.baseAddress!
             slots.withUnsafeMutableBufferPointer { slots in
-                for band in 0..<options.bands {
+                for band in bands {
                     slots.update(repeating: BandSlot())
                     let offset = band * options.rows
                     for item in 0..<count where eligible[item] {
@@ -156,25 +199,7 @@ public enum Clustering {
                 }
             }
         }
-        // Components, in order of their first member.
-        var componentOf = [Int32](repeating: -1, count: count)
-        var components: [[Int32]] = []
-        for item in 0..<count where eligible[item] && sets.size[Int(sets.find(Int32(item)))] > 1 {
-            let root = Int(sets.find(Int32(item)))
-            if componentOf[root] < 0 {
-                componentOf[root] = Int32(components.count)
-                components.append([])
-            }
-            components[Int(componentOf[root])].append(Int32(item))
-        }
-        var units: [Unit] = []
-        table.signatures.withUnsafeBufferPointer { signatures in
-            let base = signatures.baseAddress!
-            for component in components {
-                units += split(component, base: base, threshold: threshold)
-            }
-        }
-        return units
+        return sets
     }
 
     /// A component's units: the medoid's, then the medoid of what is left, a few times over.
