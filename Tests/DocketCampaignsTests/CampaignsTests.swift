@@ -182,6 +182,17 @@ struct CampaignsTests {
         #expect(Set(ascii.map(\.hash)).count == ascii.count)
     }
 
+    /// The set the own-words count looks shingles up in: every value put in is found, 0 among
+    /// them (0 marks an empty slot), and values that collide on their low bits are told apart.
+    @Test func theShingleSetFindsWhatWasPutInAndNothingElse() {
+        let kept: [UInt64] = [0, 1, 1 << 40, 1 << 40 | 1, .max, 0x9e37_79b9_7f4a_7c15] + (UInt64(2)...300).map { $0 << 32 }
+        let set = ShingleSet(kept)
+        #expect(kept.allSatisfy(set.contains))
+        #expect(![2, 3, 1 << 41, 0x9e37_79b9_7f4a_7c16, 301 << 32].contains(where: set.contains))
+        #expect(!ShingleSet([UInt64]()).contains(0))
+        #expect(!ShingleSet([UInt64]()).contains(7))
+    }
+
     /// Own words counted in one pass against the passages' word-by-word marking, on texts
     /// whose answer is known by hand.
     @Test func ownWordsCountTheWordsNoSharedShingleCovers() {
