@@ -265,7 +265,7 @@ public struct CampaignBuilder: Sendable {
         let largest = min(5, campaigns)
         var days: [String: CampaignReport.Day] = [:]
         for (index, date) in posted.enumerated() {
-            guard let date, date.utf8.count >= 10 else { continue }
+            guard let date, date.count >= 10 else { continue }
             let day = String(date.prefix(10))
             var entry = days[day] ?? CampaignReport.Day(date: day, comments: 0, largestCampaigns: Array(repeating: 0, count: largest), otherCampaigns: 0)
             entry.comments += 1

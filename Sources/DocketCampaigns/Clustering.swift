@@ -254,6 +254,7 @@ public struct ShingleSet: Sendable {
     /// 0 marks an empty slot, so the hash 0 itself is kept apart.
     var hasZero = false
 
+    /// A set of `shingles`, with room for twice as many slots as values.
     public init<S: Sequence>(_ shingles: S) where S.Element == UInt64 {
         let values = Array(shingles)
         var capacity = 16
@@ -273,6 +274,7 @@ public struct ShingleSet: Sendable {
         slots[slot] = value
     }
 
+    /// Whether `value` was put in.
     @inline(__always) public func contains(_ value: UInt64) -> Bool {
         guard value != 0 else { return hasZero }
         return slots.withUnsafeBufferPointer { slots in
@@ -290,6 +292,7 @@ public struct ShingleSet: Sendable {
 /// What a member adds to its unit's medoid: the words no shingle it shares with the medoid
 /// covers, and the runs of them as passages of the member's own text.
 public struct OwnWords: Sendable {
+    /// The medoid's shingles and the struck ones: what a member's words are covered by.
     public let medoidShingles: ShingleSet
 
     public init(medoid: String, struck: Set<UInt64> = []) {
