@@ -99,7 +99,8 @@ let package = Package(
         // Form-letter campaigns among a docket's comments: shingles, one-permutation MinHash,
         // LSH banding and union-find, from values alone (a pure stage, like those before
         // DocketKit).
-        .target(name: "DocketCampaigns", dependencies: ["DocketSupport"]),
+        .target(name: "CHints"),
+        .target(name: "DocketCampaigns", dependencies: ["DocketSupport", "CHints"]),
         // `docket comments`: the docket's posted comments, pulled from Regulations.gov or
         // imported, in an embedded SQLite store or on a PostgreSQL server.
         .target(

@@ -1,3 +1,4 @@
+import CHints
 import Dispatch
 
 /// Signatures of many comments in one flat buffer, `Signature.bins` values each, with each
@@ -163,38 +164,56 @@ public enum Clustering {
         while capacity < count * 2 { capacity <<= 1 }
         let mask = capacity - 1
         var slots = [BandSlot](repeating: BandSlot(), count: capacity)
+        // A band's keys, worked out in one sequential pass before the probes (0 for a comment
+        // left out), so each probe can be fetched `ahead` comments early.
+        var keys = [UInt64](repeating: 0, count: count)
+        let ahead = 12
         let threshold = options.threshold
         table.signatures.withUnsafeBufferPointer { signatures in
             let base = signatures.baseAddress!
             slots.withUnsafeMutableBufferPointer { slots in
-                for band in bands {
-                    slots.update(repeating: BandSlot())
-                    let offset = band * options.rows
-                    for item in 0..<count where eligible[item] {
-                        let row = base + item * bins + offset
-                        var key = UInt64(band) &* 0x9e37_79b9_7f4a_7c15
-                        for value in 0..<options.rows { key = Words.mix(key ^ UInt64(row[value])) }
-                        key |= 1
-                        var slot = Int(truncatingIfNeeded: key) & mask
-                        while slots[slot].key != 0 && slots[slot].key != key { slot = (slot + 1) & mask }
-                        let me = Int32(item)
-                        if slots[slot].key == 0 {
-                            slots[slot] = BandSlot(key: key, first: me, last: me)
-                            continue
+                let slotBase = slots.baseAddress!
+                keys.withUnsafeMutableBufferPointer { keys in
+                    for band in bands {
+                        slots.update(repeating: BandSlot())
+                        let offset = band * options.rows
+                        for item in 0..<count {
+                            guard eligible[item] else {
+                                keys[item] = 0
+                                continue
+                            }
+                            let row = base + item * bins + offset
+                            var key = UInt64(band) &* 0x9e37_79b9_7f4a_7c15
+                            for value in 0..<options.rows { key = Words.mix(key ^ UInt64(row[value])) }
+                            keys[item] = key | 1
                         }
-                        let first = slots[slot].first
-                        let mine = sets.find(me)
-                        if sets.find(first) != mine {
-                            if Signature.similarity(base + Int(first) * bins, base + item * bins) >= threshold {
-                                sets.union(first, me)
-                            } else {
-                                let last = slots[slot].last
-                                if last != first && sets.find(last) != mine && Signature.similarity(base + Int(last) * bins, base + item * bins) >= threshold {
-                                    sets.union(last, me)
+                        for item in 0..<count {
+                            if item + ahead < count {
+                                docket_prefetch(slotBase + (Int(truncatingIfNeeded: keys[item + ahead]) & mask))
+                            }
+                            let key = keys[item]
+                            if key == 0 { continue }
+                            var slot = Int(truncatingIfNeeded: key) & mask
+                            while slots[slot].key != 0 && slots[slot].key != key { slot = (slot + 1) & mask }
+                            let me = Int32(item)
+                            if slots[slot].key == 0 {
+                                slots[slot] = BandSlot(key: key, first: me, last: me)
+                                continue
+                            }
+                            let first = slots[slot].first
+                            let mine = sets.find(me)
+                            if sets.find(first) != mine {
+                                if Signature.similarity(base + Int(first) * bins, base + item * bins) >= threshold {
+                                    sets.union(first, me)
+                                } else {
+                                    let last = slots[slot].last
+                                    if last != first && sets.find(last) != mine && Signature.similarity(base + Int(last) * bins, base + item * bins) >= threshold {
+                                        sets.union(last, me)
+                                    }
                                 }
                             }
+                            slots[slot].last = me
                         }
-                        slots[slot].last = me
                     }
                 }
             }

@@ -61,15 +61,14 @@ public struct Sketcher: Sendable {
     public func sketch(_ text: String, into signature: UnsafeMutableBufferPointer<UInt32>) -> Int {
         let bins = Signature.bins
         for index in 0..<bins { signature[index] = .max }
-        var filled = 0
         let strikes = !struck.isEmpty
         let words = Self.forEachShingle(in: text) { shingle, _ in
             if strikes && struck.contains(shingle) { return }
             let bin = Int(truncatingIfNeeded: shingle >> Signature.binShift)
-            let value = UInt32(truncatingIfNeeded: shingle)
-            if signature[bin] == .max { filled += 1 }
-            if value < signature[bin] { signature[bin] = value }
+            signature[bin] = min(signature[bin], UInt32(truncatingIfNeeded: shingle))
         }
+        var filled = 0
+        for index in 0..<bins where signature[index] != .max { filled += 1 }
         if filled > 0 && filled < bins { Signature.densify(signature) }
         return words
     }

@@ -183,6 +183,32 @@ import Testing
         #expect(try await store.total(.init()) == 3)
     }
 
+    /// The page size is in the file's header (bytes 16 and 17, big-endian): read from the
+    /// file, not asked of the code that set it.
+    @Test func aNewStoreHasSixteenKilobytePagesAndAnOldOneKeepsItsOwn() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docket-comments-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func pageSize(_ url: URL) throws -> Int {
+            let header = try Data(contentsOf: url).prefix(18)
+            return Int(header[16]) << 8 | Int(header[17])
+        }
+        let fresh = folder.appendingPathComponent("comments.sqlite")
+        let store = try await CommentStore.open(SQLiteCommentDatabase(url: fresh, displayPath: "comments.sqlite"))
+        await store.database.close()
+        #expect(try pageSize(fresh) == 16_384)
+
+        let old = folder.appendingPathComponent("old.sqlite")
+        let made = Process()
+        made.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        made.arguments = ["python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA page_size = 4096'); c.execute('CREATE TABLE t (x)'); c.commit()", old.path]
+        try made.run()
+        made.waitUntilExit()
+        try #require(made.terminationStatus == 0)
+        let reopened = try await CommentStore.open(SQLiteCommentDatabase(url: old, displayPath: "old.sqlite"))
+        await reopened.database.close()
+        #expect(try pageSize(old) == 4_096)
+    }
+
     @Test func aStoreFromANewerDocketKitIsRefused() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docket-comments-\(UUID().uuidString)")
         let url = folder.appendingPathComponent("comments.sqlite")
