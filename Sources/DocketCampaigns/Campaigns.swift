@@ -134,7 +134,7 @@ public struct CampaignBuilder: Sendable {
 
     /// Clusters what was added. `texts` answers the texts of the IDs it is given, in order;
     /// `reached` is told as each stage ends.
-    public func report(texts: ([String]) async throws -> [String], reached: (Stage) -> Void = { _ in }) async throws -> CampaignReport {
+    public func report(texts: @escaping @Sendable ([String]) async throws -> [String], reached: (Stage) -> Void = { _ in }) async throws -> CampaignReport {
         let words = table.words
         let eligible = words.map { Int($0) >= Sketcher.stubWords }
         let units = Clustering.units(table, eligible: eligible, options: options)
@@ -176,9 +176,20 @@ public struct CampaignBuilder: Sendable {
         var exactCounts: [Int32: Int] = [:]
         for entry in exact where ownCounter[entry.unit] == nil { _ = counter(entry.unit) }
         let counters = ownCounter
-        for start in stride(from: 0, to: exact.count, by: 2000) {
-            let part = Array(exact[start..<min(start + 2000, exact.count)])
-            let memberTexts = try await texts(part.map { ids[Int($0.member)] })
+        // In the store's order, so the reads walk forward through it; each page's texts are
+        // read while the page before is counted.
+        exact.sort { $0.member < $1.member }
+        let pages = stride(from: 0, to: exact.count, by: 2000).map { Array(exact[$0..<min($0 + 2000, exact.count)]) }
+        let wantedIDs = ids
+        func read(_ page: Int) -> Task<[String], any Error>? {
+            guard page < pages.count else { return nil }
+            let wanted = pages[page].map { wantedIDs[Int($0.member)] }
+            return Task { try await texts(wanted) }
+        }
+        var reading = read(0)
+        for (number, part) in pages.enumerated() {
+            let memberTexts = try await reading!.value
+            reading = read(number + 1)
             var counts = [Int](repeating: 0, count: part.count)
             counts.withUnsafeMutableBufferPointer { counts in
                 let counts = UncheckedSendable(counts)
@@ -202,8 +213,7 @@ public struct CampaignBuilder: Sendable {
         reached(.ownWordsCounted)
 
         // What members add: the members with the most own words, read and quoted.
-        var campaigns: [Campaign] = []
-        for (unit, index) in keptUnits {
+        let candidatesOf = keptUnits.map { unit, _ in
             let ranked = unit.members.dropFirst().compactMap { member -> (Int32, Int)? in
                 let own = exactCounts[member] ?? estimates[member]
                 return own.map { (member, $0) }
@@ -216,9 +226,16 @@ public struct CampaignBuilder: Sendable {
                     candidates.append(unit.members[member])
                 }
             }
-            let candidateTexts = try await texts(candidates.map { ids[Int($0)] })
+            return candidates
+        }
+        // All campaigns' candidates in one read: one at a time was 500 round trips.
+        var candidateTexts = try await texts(candidatesOf.flatMap { $0.map { ids[Int($0)] } })[...]
+        var campaigns: [Campaign] = []
+        for ((unit, index), candidates) in zip(keptUnits, candidatesOf) {
+            let texts = candidateTexts.prefix(candidates.count)
+            candidateTexts = candidateTexts.dropFirst(candidates.count)
             var additions: [Campaign.Addition] = []
-            for (member, text) in zip(candidates, candidateTexts) {
+            for (member, text) in zip(candidates, texts) {
                 let own = counter(index).own(text, passagesOf: 8)
                 guard own.count > 0, let passage = own.passages.max(by: { $0.count < $1.count }) else { continue }
                 additions.append(Campaign.Addition(commentID: ids[Int(member)], words: own.count, passage: passage))
