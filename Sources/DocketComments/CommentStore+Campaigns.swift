@@ -4,16 +4,24 @@ import DocketCampaigns
 /// text after it, streamed in ID order, and texts again by ID for the medoids.
 extension CommentStore {
     /// Calls `body` with the filtered comments, `batch` at a time, in ID order (keyset pages,
-    /// so a store being written to is read consistently page by page and never twice). The
-    /// next page is read while `body` works on this one.
-    public func campaignComments(_ filter: Filter, batch: Int = 5000, _ body: ([CampaignComment]) async throws -> Void) async throws {
-        var next = Task { try await campaignPage(filter, after: "", limit: batch) }
-        while true {
-            let page = try await next.value
-            guard let last = page.last?.id else { return }
-            if page.count == batch {
-                next = Task { try await campaignPage(filter, after: last, limit: batch) }
+    /// so a store being written to is read consistently page by page and never twice). Up to
+    /// `ahead` pages are read while `body` works: the reader and the sketch share the cores,
+    /// and with one page ahead each sat idle whenever the other ran slow for a page.
+    public func campaignComments(_ filter: Filter, batch: Int = 5000, ahead: Int = 3, _ body: ([CampaignComment]) async throws -> Void) async throws {
+        // Each page's read waits for the page before it, whose last ID it starts after.
+        func after(_ previous: Task<[CampaignComment], any Error>) -> Task<[CampaignComment], any Error> {
+            Task {
+                let before = try await previous.value
+                guard before.count == batch, let last = before.last?.id else { return [] }
+                return try await campaignPage(filter, after: last, limit: batch)
             }
+        }
+        var pages = [Task { try await campaignPage(filter, after: "", limit: batch) }]
+        while pages.count < max(1, ahead) { pages.append(after(pages.last!)) }
+        while true {
+            let page = try await pages.removeFirst().value
+            if page.isEmpty { return }
+            pages.append(after(pages.last ?? Task { page }))
             try await body(page)
             if page.count < batch { return }
         }

@@ -182,6 +182,29 @@ struct CampaignsTests {
         #expect(Set(ascii.map(\.hash)).count == ascii.count)
     }
 
+    /// The ASCII path classifies 64 bytes at a time and carries a word into the next block:
+    /// each word is placed across the block boundary at every offset, with a word longer than
+    /// a block, an apostrophe on either side of the boundary, and separators next to the
+    /// letters' and digits' ranges (`@ [ ` { / :`). The Unicode path, a loop over scalars, is
+    /// the reference.
+    @Test func theASCIIPathFindsWordsAcrossItsBlocksAsTheUnicodePathDoes() {
+        func words(_ text: String) -> [(hash: UInt64, start: Int, end: Int)] {
+            var result: [(UInt64, Int, Int)] = []
+            Words.forEach(in: text) { hash, start, end in result.append((hash, start, end)) }
+            return result
+        }
+        let long = String(repeating: "Surveillance", count: 12)
+        let body = "don't @at [br `gr {cu /sl :co 0 9 Z z A a \(long) rock'n'roll 'lead trail'' x"
+        for shift in 0..<130 {
+            let text = String(repeating: ".", count: shift) + body + String(repeating: " ", count: shift % 7)
+            let ascii = words(text)
+            let unicode = words(text + " é")
+            #expect(unicode.count == ascii.count + 1, "shift \(shift)")
+            #expect(zip(ascii, unicode).allSatisfy { $0.hash == $1.hash && $0.start == $1.start && $0.end == $1.end }, "shift \(shift)")
+            #expect(ascii.count == 18, "shift \(shift)")
+        }
+    }
+
     /// The set the own-words count looks shingles up in: every value put in is found, 0 among
     /// them (0 marks an empty slot), and values that collide on their low bits are told apart.
     @Test func theShingleSetFindsWhatWasPutInAndNothingElse() {
