@@ -205,6 +205,37 @@ struct CampaignsTests {
         }
     }
 
+    /// Densification by its definition, worked out here from the shingles: an empty bin takes
+    /// the value of the first filled bin on its probe sequence, bin `b`'s `n`th probe being
+    /// `mix(b << 32 | n) % 128`. Three shingles fill at most three bins, so some empty bins
+    /// probe more than 32 times before they find one; 60 words fill about 45.
+    @Test func anEmptyBinTakesTheFirstFilledBinOnItsProbeSequence() {
+        let texts = [
+            "seven words make three shingles in all",
+            (0..<60).map { "word\($0 * 7 % 61)" }.joined(separator: " "),
+            (0..<400).map { "term\($0)" }.joined(separator: " "),
+        ]
+        for text in texts {
+            var raw = [UInt32](repeating: .max, count: Signature.bins)
+            for shingle in Sketcher.shingles(of: text) {
+                let bin = Int(shingle >> 57)
+                raw[bin] = min(raw[bin], UInt32(truncatingIfNeeded: shingle))
+            }
+            var expected = raw
+            var farthest = 0
+            for bin in 0..<Signature.bins where raw[bin] == .max {
+                var attempt: UInt64 = 1
+                while raw[Int(Words.mix(UInt64(bin) << 32 | attempt) % UInt64(Signature.bins))] == .max { attempt += 1 }
+                expected[bin] = raw[Int(Words.mix(UInt64(bin) << 32 | attempt) % UInt64(Signature.bins))]
+                farthest = max(farthest, Int(attempt))
+            }
+            var signature = [UInt32](repeating: 0, count: Signature.bins)
+            _ = signature.withUnsafeMutableBufferPointer { Sketcher().sketch(text, into: $0) }
+            #expect(signature == expected, "\(text.prefix(20))")
+            if text.hasPrefix("seven") { #expect(farthest > 32) }
+        }
+    }
+
     /// The set the own-words count looks shingles up in: every value put in is found, 0 among
     /// them (0 marks an empty slot), and values that collide on their low bits are told apart.
     @Test func theShingleSetFindsWhatWasPutInAndNothingElse() {
