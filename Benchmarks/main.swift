@@ -967,10 +967,20 @@ if runs(9) {
     let jsonl = scratch.appendingPathComponent("campaigns-reference.jsonl")
     let (ids, truth, referenceIDs, referenceTruth) = try await fill([(small, tenth), (big, count)] + (postgres.map { [($0, tenth)] } ?? []), references: jsonl)
 
+    // The fill leaves gigabytes of the stores' pages for the kernel to write back, and the
+    // first runs read the stores while that writing goes on: each store is clustered twice, the
+    // goals judged on the second run (as a command run again on a store already read), and the
+    // first printed beside it.
+    sync()
+    let smallFirst = try await clusterCampaigns(small, reserve: tenth)
     let smallRun = try await clusterCampaigns(small, reserve: tenth)
+    let bigFirst = try await clusterCampaigns(big, reserve: count)
     let bigRun = try await clusterCampaigns(big, reserve: count)
+    describe("SQLite store, \(Wording.number(tenth)), first run", smallFirst, comments: tenth)
     describe("SQLite store, \(Wording.number(tenth))", smallRun, comments: tenth)
+    describe("SQLite store, \(Wording.number(count)), first run", bigFirst, comments: count)
     describe("SQLite store, \(Wording.number(count))", bigRun, comments: count)
+    if smallFirst.report != smallRun.report || bigFirst.report != bigRun.report { print("  the two runs found DIFFERENT campaigns") }
     let accuracy = PairwiseAccuracy.measure(predicted: PairwiseAccuracy.labels(bigRun.report, ids: ids), truth: truth)
     print(String(format: "  %@: %d campaigns, %.1f%% of comments in them; pairwise precision %.4f, recall %.4f against the truth (%@ true pairs)",
         Wording.number(count), bigRun.report.campaigns.count, bigRun.report.shareInCampaigns * 100, accuracy.precision, accuracy.recall, Wording.number(accuracy.truePairs)))
@@ -1002,7 +1012,7 @@ if runs(9) {
     }
 
     let rate = Double(count) / bigRun.seconds
-    if count >= 1_000_000 { goal(bigRun.seconds <= 10, String(format: "1,000,000 comments in at most 10 s (%.2f s)", bigRun.seconds)) }
+    if count >= 1_000_000 { goal(bigRun.seconds <= 10, String(format: "1,000,000 comments in at most 10 s (%.2f s; %.2f s in the first run)", bigRun.seconds, bigFirst.seconds)) }
     if let rensa = referenceRates["rensa"] { goal(rate >= 2 * rensa, String(format: "throughput at least 2× rensa's (%.2f×)", rate / rensa)) }
     if let datasketch = referenceRates["datasketch"] { goal(rate >= 50 * datasketch, String(format: "throughput at least 50× datasketch's (%.1f×)", rate / datasketch)) }
     goal(bigRun.seconds <= 11 * smallRun.seconds, String(format: "10× the comments in at most 11× the time (%.2f×)", bigRun.seconds / smallRun.seconds))
